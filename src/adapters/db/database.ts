@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { FailureError, fail, ok, type Result } from '../../core/shared/result.js';
+import { SqliteGroupWriter } from './sqlite-group-writer.js';
+import { StocklineSqliteDialect } from './sqlite-dialect.js';
+import type { Tables } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+export type Tx = Transaction<Tables> | Kysely<Tables>;
+
+/**
+ * The store: reads through `db`, writes through `write`, which runs a unit of work in one
+ * transaction. On SQLite concurrent units are group-committed (one fsync for many); on
+ * PostgreSQL each unit is its own transaction, retried on serialization failure or deadlock
+ * so that neither ever reaches a client.
+ */
+export interface Database {
+  readonly dialect: DialectName;
+  readonly db: Kysely<Tables>;
+  /** The write connection itself, for migrations and bulk loads only (bypasses group commit). */
+  readonly writer: Kysely<Tables>;
+  write<T>(work: (trx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Runs a unit of work and turns an expected failure (thrown as FailureError to roll back) into a value. */
+export async function run<T>(database: Database, work: (trx: Tx) => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await database.write(work));
+  } catch (error) {
+    if (error instanceof FailureError) return fail(error.failure.code, error.failure.message, error.failure.details);
+    throw error;
+  }
+}
+
+export interface OpenOptions {
+  /** `postgres://…` or a SQLite file path (`sqlite:///abs/path.db`, `file:…` or a plain path). */
+  url: string;
+  /** PostgreSQL schema to work in (also read from `?schema=` in the URL). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(options: OpenOptions): Database {
+  return options.url.startsWith('postgres') ? openPostgres(options) : openSqlite(sqlitePath(options.url));
+}
+
+export function sqlitePath(url: string): string {
+  return url.replace(/^sqlite:\/\//, '').replace(/^file:/, '');
+}
+
+function openSqlite(file: string): Database {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const writer = new BetterSqlite3(file);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = FULL');
+  writer.pragma('busy_timeout = 10000');
+  writer.pragma('foreign_keys = ON');
+  const reader = new BetterSqlite3(file, { readonly: false });
+  reader.pragma('busy_timeout = 10000');
+  reader.pragma('query_only = ON');
+  const writeDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(writer) });
+  const readDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(reader) });
+  const group = new SqliteGroupWriter(writeDb);
+  return {
+    dialect: 'sqlite',
+    db: readDb,
+    writer: writeDb,
+    write: (work) => group.submit(work),
+    async close() {
+      await group.drained();
+      await readDb.destroy();
+      await writeDb.destroy();
+    },
+  };
+}
+
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+const RETRYABLE_PG = new Set(['40001', '40P01']);
+
+function openPostgres(options: OpenOptions): Database {
+  const url = new URL(options.url);
+  const schema = options.schema ?? url.searchParams.get('schema') ?? undefined;
+  url.searchParams.delete('schema');
+  const pool = new pg.Pool({
+    connectionString: url.toString(),
+    max: options.poolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    dialect: 'postgres',
+    db,
+    writer: db,
+    async write(work) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute(work);
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (!code || !RETRYABLE_PG.has(code) || attempt >= 20) throw error;
+          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        }
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** True when an error is a unique-constraint violation on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** True when a CHECK constraint refused a write (the last line of defence for the ledger). */
+export function isCheckViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e.code === '23514' || e.code === 'SQLITE_CONSTRAINT_CHECK';
+}

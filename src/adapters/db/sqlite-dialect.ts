@@ -1,0 +1,103 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+} from 'kysely';
+
+/**
+ * Kysely's SQLite dialect with two changes that matter for a ledger:
+ * write transactions start with BEGIN IMMEDIATE (take the write lock up front, so two
+ * processes never deadlock upgrading a read lock), and prepared statements are cached
+ * (the built-in driver prepares every query anew).
+ */
+export class StocklineSqliteDialect implements Dialect {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+  createAdapter() {
+    return new SqliteAdapter();
+  }
+  createDriver(): Driver {
+    return new CachingSqliteDriver(this.db);
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler();
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new SqliteIntrospector(db);
+  }
+}
+
+class CachingSqliteDriver implements Driver {
+  readonly #connection: CachingSqliteConnection;
+  #lock: Promise<void> | undefined;
+  #unlock: (() => void) | undefined;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.#connection = new CachingSqliteConnection(db);
+  }
+  async init() {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    // One connection: callers queue until the previous one releases it.
+    while (this.#lock) await this.#lock;
+    this.#lock = new Promise((resolve) => (this.#unlock = resolve));
+    return this.#connection;
+  }
+  async releaseConnection() {
+    const unlock = this.#unlock;
+    this.#lock = undefined;
+    this.#unlock = undefined;
+    unlock?.();
+  }
+  async beginTransaction(connection: DatabaseConnection) {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+  async commitTransaction(connection: DatabaseConnection) {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+  async rollbackTransaction(connection: DatabaseConnection) {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+  async destroy() {
+    this.#connection.close();
+  }
+}
+
+class CachingSqliteConnection implements DatabaseConnection {
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  close() {
+    this.#statements.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  #prepare(sqlText: string): BetterSqlite3.Statement {
+    let statement = this.#statements.get(sqlText);
+    if (!statement) {
+      statement = this.db.prepare(sqlText);
+      // Schema changes (migrations) are rare; bounded cache keeps memory flat for ad-hoc SQL.
+      if (this.#statements.size > 2000) this.#statements.clear();
+      this.#statements.set(sqlText, statement);
+    }
+    return statement;
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.#prepare(compiled.sql);
+    const parameters = compiled.parameters as unknown[];
+    if (statement.reader) return { rows: statement.all(parameters) as R[] };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not used by Stockline');
+  }
+}

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { run } from '../../src/adapters/db/database.js';
+import { FailureError } from '../../src/core/shared/result.js';
+import { dialects, freshStore, type TestStore } from '../support/databases.js';
+
+describe.each(dialects)('database on %s', (dialect) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await freshStore(dialect);
+  });
+  afterAll(async () => store?.drop());
+
+  it('commits concurrent units and rolls back only the one that fails', async () => {
+    const { database } = store;
+    const now = new Date().toISOString();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        run(database, async (trx) => {
+          await trx.insertInto('settings').values({ key: `k${i}`, value: now }).execute();
+          if (i % 10 === 3) throw new FailureError({ code: 'TEST.REFUSED', message: 'no' });
+          return i;
+        }),
+      ),
+    );
+    expect(results.filter((r) => !r.ok)).toHaveLength(5);
+    const rows = await database.db.selectFrom('settings').select('key').where('key', 'like', 'k%').execute();
+    expect(rows).toHaveLength(45);
+    expect(rows.map((r) => r.key)).not.toContain('k3');
+  });
+
+  it('rethrows unexpected errors after rolling back', async () => {
+    await expect(
+      store.database.write(async (trx) => {
+        await trx.insertInto('settings').values({ key: 'boom', value: 'x' }).execute();
+        await sql`select * from no_such_table`.execute(trx);
+      }),
+    ).rejects.toThrow();
+    const row = await store.database.db.selectFrom('settings').selectAll().where('key', '=', 'boom').executeTakeFirst();
+    expect(row).toBeUndefined();
+  });
+});
