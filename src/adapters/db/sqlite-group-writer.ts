@@ -21,18 +21,22 @@ const MAX_BATCH = 512;
 export class SqliteGroupWriter {
   #queue: Unit[] = [];
   #draining: Promise<void> | undefined;
+  #running = false;
 
   constructor(private readonly db: Kysely<Tables>) {}
 
   submit<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      this.#draining ??= this.#drain().finally(() => (this.#draining = undefined));
+      if (!this.#running) {
+        this.#running = true;
+        this.#draining = this.#drain();
+      }
     });
   }
 
   async drained(): Promise<void> {
-    while (this.#draining) await this.#draining;
+    while (this.#running) await this.#draining;
   }
 
   async #drain(): Promise<void> {
@@ -42,6 +46,8 @@ export class SqliteGroupWriter {
       const batch = this.#queue.splice(0, MAX_BATCH);
       await this.#runBatch(batch);
     }
+    // Same synchronous step as the emptiness check: a unit submitted after this starts a new drain.
+    this.#running = false;
   }
 
   async #runBatch(batch: Unit[]): Promise<void> {

@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUniqueViolation, run, type Database, type Tx } from '../db/database.js';
+import { FailureError } from '../../core/shared/result.js';
+import { sendProblem } from './problem.js';
+
+/**
+ * Runs a write so that a retried request never does the work twice. With an
+ * `Idempotency-Key` header the key, a hash of the request and the response are stored in the
+ * same transaction as the work: the same key and body replay the stored response; the same
+ * key with another body is refused. Keys are scoped per API key.
+ */
+export async function idempotentWrite<T>(
+  database: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  successStatus: number,
+  work: (trx: Tx) => Promise<T>,
+): Promise<FastifyReply> {
+  const key = headerValue(request.headers['idempotency-key']);
+  if (key !== undefined && (key.length === 0 || key.length > 255)) {
+    return sendProblem(reply, { code: 'REQUEST.INVALID', message: 'Idempotency-Key must be 1–255 characters' });
+  }
+  const apiKeyId = request.actor.apiKeyId;
+  const requestHash = key ? hashRequest(request) : '';
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await run(database, async (trx) => {
+        if (key) {
+          const stored = await trx
+            .selectFrom('idempotency_keys')
+            .select(['request_hash', 'status_code', 'response_body'])
+            .where('api_key_id', '=', apiKeyId)
+            .where('key', '=', key)
+            .executeTakeFirst();
+          if (stored) {
+            if (stored.request_hash !== requestHash) {
+              throw new FailureError({
+                code: 'IDEMPOTENCY.KEY_REUSED',
+                message: 'This Idempotency-Key was already used with a different request',
+              });
+            }
+            return { replayed: true, status: stored.status_code, body: stored.response_body };
+          }
+        }
+        const body = JSON.stringify(await work(trx));
+        if (key) {
+          await trx
+            .insertInto('idempotency_keys')
+            .values({
+              api_key_id: apiKeyId,
+              key,
+              request_hash: requestHash,
+              status_code: successStatus,
+              response_body: body,
+              created_at: new Date().toISOString(),
+            })
+            .execute();
+        }
+        return { replayed: false, status: successStatus, body };
+      });
+      if (!result.ok) return sendProblem(reply, result.error);
+      if (result.value.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.value.status).type('application/json').send(result.value.body);
+    } catch (error) {
+      // A concurrent request with the same key committed first: run again to replay its answer.
+      if (key && isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function hashRequest(request: FastifyRequest): string {
+  return crypto
+    .createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+}

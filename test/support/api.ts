@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { DialectName } from '../../src/adapters/db/database.js';
+import { buildServer } from '../../src/adapters/http/server.js';
+import { createApiKey } from '../../src/app/auth/api-keys.js';
+import type { AppContext } from '../../src/app/context.js';
+import { ROLES, type Role } from '../../src/core/shared/roles.js';
+import { freshStore, type TestStore } from './databases.js';
+
+export interface TestApi {
+  app: FastifyInstance;
+  ctx: AppContext;
+  store: TestStore;
+  /** One key per staff role (the customer role needs an account: see later issues). */
+  keys: Record<Exclude<Role, 'customer'>, string>;
+  /** `Authorization` header for a role. */
+  as(role: Exclude<Role, 'customer'>): { authorization: string };
+  close(): Promise<void>;
+}
+
+/** A real server on a fresh store, driven with Fastify's inject (no socket). */
+export async function startTestApi(dialect: DialectName, now: () => Date = () => new Date()): Promise<TestApi> {
+  const store = await freshStore(dialect);
+  const ctx: AppContext = { database: store.database, now };
+  const app = await buildServer(ctx, { logLevel: 'silent' });
+  await app.ready();
+  const keys = {} as Record<Exclude<Role, 'customer'>, string>;
+  for (const role of ROLES) {
+    if (role === 'customer') continue;
+    const created = await createApiKey(store.database, { role }, now());
+    if (!created.ok) throw new Error(created.error.message);
+    keys[role] = created.value.key;
+  }
+  return {
+    app,
+    ctx,
+    store,
+    keys,
+    as: (role) => ({ authorization: `Bearer ${keys[role]}` }),
+    async close() {
+      await app.close();
+      await store.drop();
+    },
+  };
+}
