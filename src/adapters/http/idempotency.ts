@@ -13,13 +13,15 @@ import { sendProblem } from './problem.js';
 export async function idempotentWrite<T>(
   database: Database,
   request: FastifyRequest,
-  reply: FastifyReply,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  reply: FastifyReply<any, any, any, any, any, any, any, any>,
   successStatus: number,
   work: (trx: Tx) => Promise<T>,
-): Promise<FastifyReply> {
+): Promise<void> {
   const key = headerValue(request.headers['idempotency-key']);
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
-    return sendProblem(reply, { code: 'REQUEST.INVALID', message: 'Idempotency-Key must be 1–255 characters' });
+    await sendProblem(reply, { code: 'REQUEST.INVALID', message: 'Idempotency-Key must be 1–255 characters' });
+    return;
   }
   const apiKeyId = request.actor.apiKeyId;
   const requestHash = key ? hashRequest(request) : '';
@@ -59,9 +61,13 @@ export async function idempotentWrite<T>(
         }
         return { replayed: false, status: successStatus, body };
       });
-      if (!result.ok) return sendProblem(reply, result.error);
+      if (!result.ok) {
+        await sendProblem(reply, result.error);
+        return;
+      }
       if (result.value.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.value.status).type('application/json').send(result.value.body);
+      await reply.code(result.value.status).type('application/json').send(result.value.body);
+      return;
     } catch (error) {
       // A concurrent request with the same key committed first: run again to replay its answer.
       if (key && isUniqueViolation(error) && attempt < 3) continue;

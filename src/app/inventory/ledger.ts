@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../adapters/db/database.js';
+import type { MovementType } from '../../core/inventory/movement.js';
+import { FailureError } from '../../core/shared/result.js';
+import { placeFacts } from './stock-facts.js';
+
+/** One row of the ledger: a quantity of a SKU (and lot) going from one location to another. */
+export interface MovementInput {
+  skuId: number;
+  /** 0 for SKUs that are not lot-tracked. */
+  lotId: number;
+  fromLocationId: number;
+  toLocationId: number;
+  quantity: number;
+  type: MovementType;
+  reasonCode?: string | null;
+  reference?: string | null;
+  actor: string;
+  /** Part of the quantity that was reserved at the source and is consumed by this movement (picking). */
+  fromAllocated?: number;
+}
+
+/**
+ * Posts a movement: appends it and updates both balances in the same transaction. The source
+ * balance of a real location is decremented only if enough unreserved stock is there — a
+ * conditional update, atomic on both dialects — so stock can never be oversold or go negative.
+ * Balances are touched in location-id order so concurrent movements cannot deadlock.
+ */
+export async function postMovement(trx: Tx, movement: MovementInput, nowIso: string): Promise<number> {
+  const [from, to] = await Promise.all([
+    placeFacts(trx, movement.fromLocationId),
+    placeFacts(trx, movement.toLocationId),
+  ]);
+  const legs = [
+    { place: from, delta: -movement.quantity },
+    { place: to, delta: movement.quantity },
+  ].sort((a, b) => a.place.id - b.place.id);
+  for (const leg of legs) {
+    if (leg.delta < 0 && !leg.place.mayGoNegative) {
+      await takeFrom(trx, movement, leg.place.id, nowIso);
+    } else {
+      await addTo(trx, movement, leg.place, leg.delta, nowIso);
+    }
+  }
+  const row = await trx
+    .insertInto('stock_movements')
+    .values({
+      sku_id: movement.skuId,
+      lot_id: movement.lotId,
+      from_location_id: movement.fromLocationId,
+      to_location_id: movement.toLocationId,
+      quantity: movement.quantity,
+      type: movement.type,
+      reason_code: movement.reasonCode ?? null,
+      reference: movement.reference ?? null,
+      actor: movement.actor,
+      created_at: nowIso,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function takeFrom(trx: Tx, movement: MovementInput, locationId: number, nowIso: string) {
+  const reserved = movement.fromAllocated ?? 0;
+  const free = movement.quantity - reserved;
+  const result = await trx
+    .updateTable('stock_balances')
+    .set({
+      on_hand: sql`on_hand - ${movement.quantity}`,
+      allocated: sql`allocated - ${reserved}`,
+      updated_at: nowIso,
+    })
+    .where('location_id', '=', locationId)
+    .where('sku_id', '=', movement.skuId)
+    .where('lot_id', '=', movement.lotId)
+    .where('allocated', '>=', reserved)
+    .where(sql<boolean>`on_hand - allocated >= ${free}`)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    const balance = await balanceAt(trx, locationId, movement.skuId, movement.lotId);
+    throw new FailureError({
+      code: 'INVENTORY.INSUFFICIENT_AVAILABLE',
+      message: `Only ${balance.available} unreserved at this location; ${free} needed`,
+      details: { locationId, skuId: movement.skuId, lotId: movement.lotId, requested: movement.quantity, ...balance },
+    });
+  }
+}
+
+async function addTo(
+  trx: Tx,
+  movement: MovementInput,
+  place: { id: number; warehouseId: number; mayGoNegative: boolean },
+  delta: number,
+  nowIso: string,
+) {
+  await trx
+    .insertInto('stock_balances')
+    .values({
+      location_id: place.id,
+      sku_id: movement.skuId,
+      lot_id: movement.lotId,
+      warehouse_id: place.warehouseId,
+      on_hand: delta,
+      allocated: 0,
+      may_go_negative: place.mayGoNegative ? 1 : 0,
+      updated_at: nowIso,
+    })
+    .onConflict((oc) =>
+      oc.columns(['location_id', 'sku_id', 'lot_id']).doUpdateSet({
+        on_hand: sql`stock_balances.on_hand + ${delta}`,
+        updated_at: nowIso,
+      }),
+    )
+    .execute();
+}
+
+/** On hand, reserved and unreserved quantity of one SKU/lot at one location. */
+export async function balanceAt(trx: Tx, locationId: number, skuId: number, lotId: number) {
+  const row = await trx
+    .selectFrom('stock_balances')
+    .select(['on_hand', 'allocated'])
+    .where('location_id', '=', locationId)
+    .where('sku_id', '=', skuId)
+    .where('lot_id', '=', lotId)
+    .executeTakeFirst();
+  const onHand = row?.on_hand ?? 0;
+  const allocated = row?.allocated ?? 0;
+  return { onHand, allocated, available: onHand - allocated };
+}
+
+export interface Reservation {
+  locationId: number;
+  skuId: number;
+  lotId: number;
+  quantity: number;
+}
+
+/**
+ * Holds stock at a bin and lot for an order: succeeds only if that much is unreserved there,
+ * in one conditional update. Returns false (nothing changed) when it is not.
+ */
+export async function reserve(trx: Tx, r: Reservation, nowIso: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('stock_balances')
+    .set({ allocated: sql`allocated + ${r.quantity}`, updated_at: nowIso })
+    .where('location_id', '=', r.locationId)
+    .where('sku_id', '=', r.skuId)
+    .where('lot_id', '=', r.lotId)
+    .where(sql<boolean>`on_hand - allocated >= ${r.quantity}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives back a reservation (released, expired or cancelled). */
+export async function unreserve(trx: Tx, r: Reservation, nowIso: string): Promise<void> {
+  const result = await trx
+    .updateTable('stock_balances')
+    .set({ allocated: sql`allocated - ${r.quantity}`, updated_at: nowIso })
+    .where('location_id', '=', r.locationId)
+    .where('sku_id', '=', r.skuId)
+    .where('lot_id', '=', r.lotId)
+    .where('allocated', '>=', r.quantity)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    throw new Error(`unreserve of ${r.quantity} at location ${r.locationId} found less reserved`);
+  }
+}
