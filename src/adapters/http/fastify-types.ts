@@ -7,6 +7,9 @@ declare module 'fastify' {
     /** Marks a route open to anyone (health, metrics, docs). */
     public?: boolean;
   }
+  interface FastifyInstance {
+    routeTable: { method: string; url: string; config: { roles?: readonly Role[]; public?: boolean } }[];
+  }
   interface FastifyRequest {
     actor: Actor;
   }

@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -8,6 +8,8 @@ import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { registerMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
+
+export type RouteEntry = FastifyInstance['routeTable'][number];
 
 export interface ServerOptions {
   logLevel?: string;
@@ -23,6 +25,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Every route, as registered: the auth test walks this table to prove each one is guarded.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, config: route.config ?? {} });
+  });
+  app.decorate('routeTable', routeTable);
   registerErrorHandling(app);
   registerAuth(app, new KeyVerifier(ctx.database));
   registerMetrics(app);
