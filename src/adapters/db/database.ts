@@ -19,6 +19,8 @@ export type Tx = Transaction<Tables> | Kysely<Tables>;
  */
 export interface Database {
   readonly dialect: DialectName;
+  /** PostgreSQL schema this store works in, when not the default search path. */
+  readonly schema?: string | undefined;
   readonly db: Kysely<Tables>;
   /** The write connection itself, for migrations and bulk loads only (bypasses group commit). */
   readonly writer: Kysely<Tables>;
@@ -94,6 +96,7 @@ function openPostgres(options: OpenOptions): Database {
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',
+    schema,
     db,
     writer: db,
     async write(work) {

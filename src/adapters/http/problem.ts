@@ -45,14 +45,15 @@ export interface ProblemBody {
 /** RFC 9457 problem details for a failure; the `code` is stable, the wording may change. */
 export function problemOf(failure: Failure, instance?: string): ProblemBody {
   const status = statusFor(failure.code);
+  // Details first, so a detail can never overwrite the problem's own members.
   return {
+    ...(failure.details ?? {}),
     type: `https://stockline.dev/problems/${failure.code.toLowerCase().replace(/[._]/g, '-')}`,
     title: failure.code,
     status,
     code: failure.code,
     detail: failure.message,
     ...(instance ? { instance } : {}),
-    ...(failure.details ?? {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Tx } from '../../adapters/db/database.js';
+import { loadSkuForStock, type StockSku } from '../catalog/sku-stock.js';
 import { mayGoNegative } from '../../core/inventory/location-types.js';
 import type { PlaceFacts } from '../../core/inventory/movement.js';
 import { FailureError } from '../../core/shared/result.js';
@@ -50,27 +51,11 @@ export async function standardPlace(trx: Tx, warehouseId: number, type: string):
   return placeFacts(trx, row.id);
 }
 
-export interface SkuFacts {
-  id: number;
-  code: string;
-  lotTracked: boolean;
-  shelfLifeDays: number | null;
-  active: boolean;
-}
+export type SkuFacts = StockSku;
 
 /** A SKU as the ledger needs it. Raises `INVENTORY.SKU_NOT_FOUND` for an unknown id. */
 export async function skuFacts(trx: Tx, skuId: number): Promise<SkuFacts> {
-  const row = await trx
-    .selectFrom('skus')
-    .select(['id', 'code', 'lot_tracked', 'shelf_life_days', 'active'])
-    .where('id', '=', skuId)
-    .executeTakeFirst();
-  if (!row) throw new FailureError({ code: 'INVENTORY.SKU_NOT_FOUND', message: `No SKU ${skuId}`, details: { skuId } });
-  return {
-    id: row.id,
-    code: row.code,
-    lotTracked: row.lot_tracked === 1,
-    shelfLifeDays: row.shelf_life_days,
-    active: row.active === 1,
-  };
+  const sku = await loadSkuForStock(trx, skuId);
+  if (!sku) throw new FailureError({ code: 'INVENTORY.SKU_NOT_FOUND', message: `No SKU ${skuId}`, details: { skuId } });
+  return sku;
 }
