@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -21,8 +24,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/app/**', '**/adapters/**', '**/web/**', '**/cli/**'], message: 'src/core is pure: no imports from app, adapters, web or cli.' },
-            { group: ['kysely', 'fastify', 'pg', 'better-sqlite3', 'node:fs', 'fs', 'node:http'], message: 'src/core is pure: no I/O libraries.' },
+            {
+              group: ['**/app/**', '**/adapters/**', '**/web/**', '**/cli/**'],
+              message: 'src/core is pure: no imports from app, adapters, web or cli.',
+            },
+            {
+              group: ['kysely', 'fastify', 'pg', 'better-sqlite3', 'node:fs', 'fs', 'node:http'],
+              message: 'src/core is pure: no I/O libraries.',
+            },
           ],
         },
       ],

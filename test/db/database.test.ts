@@ -17,14 +17,21 @@ describe.each(dialects)('database on %s', (dialect) => {
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         run(database, async (trx) => {
-          await trx.insertInto('settings').values({ key: `k${i}`, value: now }).execute();
+          await trx
+            .insertInto('settings')
+            .values({ key: `k${i}`, value: now })
+            .execute();
           if (i % 10 === 3) throw new FailureError({ code: 'TEST.REFUSED', message: 'no' });
           return i;
         }),
       ),
     );
     expect(results.filter((r) => !r.ok)).toHaveLength(5);
-    const rows = await database.db.selectFrom('settings').select('key').where('key', 'like', 'k%').execute();
+    const rows = await database.db
+      .selectFrom('settings')
+      .select('key')
+      .where('key', 'like', 'k%')
+      .execute();
     expect(rows).toHaveLength(45);
     expect(rows.map((r) => r.key)).not.toContain('k3');
   });
@@ -36,7 +43,11 @@ describe.each(dialects)('database on %s', (dialect) => {
         await sql`select * from no_such_table`.execute(trx);
       }),
     ).rejects.toThrow();
-    const row = await store.database.db.selectFrom('settings').selectAll().where('key', '=', 'boom').executeTakeFirst();
+    const row = await store.database.db
+      .selectFrom('settings')
+      .selectAll()
+      .where('key', '=', 'boom')
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 });

@@ -21,7 +21,11 @@ describe.each(dialects)('HTTP edge on %s', (dialect) => {
   });
 
   it('answers unknown routes and unknown fields with problem+json', async () => {
-    const missing = await api.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: api.as('admin') });
+    const missing = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: api.as('admin'),
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     expect(missing.json().code).toBe('REQUEST.NOT_FOUND');

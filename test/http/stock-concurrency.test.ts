@@ -31,13 +31,23 @@ describe.each(dialects)('stock under concurrent HTTP writes on %s', (dialect) =>
     expect(start.status).toBe(201);
     const deltas = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? 1 : -1));
     const responses = await Promise.all(
-      deltas.map((delta) => post('/stock/adjustments', { skuId: sku, locationId: bin, delta, reasonCode: 'correction' })),
+      deltas.map((delta) =>
+        post('/stock/adjustments', {
+          skuId: sku,
+          locationId: bin,
+          delta,
+          reasonCode: 'correction',
+        }),
+      ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
 
-    const stock = await fetch(`${base}/api/v1/stock?skuId=${sku}&groupBy=location`, { headers: api.as('sales') });
-    const row = (await stock.json()).items.find((r: { locationId: number }) => r.locationId === bin);
+    const stock = await fetch(`${base}/api/v1/stock?skuId=${sku}&groupBy=location`, {
+      headers: api.as('sales'),
+    });
+    const { items } = (await stock.json()) as { items: { locationId: number; onHand: number }[] };
+    const row = items.find((r) => r.locationId === bin)!;
     expect(row.onHand).toBe(500);
     const adjustments = await api.store.database.db
       .selectFrom('stock_movements')
@@ -51,19 +61,35 @@ describe.each(dialects)('stock under concurrent HTTP writes on %s', (dialect) =>
 
   it('refuses a move that would take a bin below zero with a 409 problem and changes nothing', async () => {
     const [from, to] = [wh.bins[1]!, wh.bins[2]!];
-    const response = await post('/stock/moves', { skuId: sku, fromLocationId: from, toLocationId: to, quantity: 501 });
+    const response = await post('/stock/moves', {
+      skuId: sku,
+      fromLocationId: from,
+      toLocationId: to,
+      quantity: 501,
+    });
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const problem = await response.json();
-    expect(problem).toMatchObject({ code: 'INVENTORY.INSUFFICIENT_AVAILABLE', status: 409, available: 500 });
+    expect(problem).toMatchObject({
+      code: 'INVENTORY.INSUFFICIENT_AVAILABLE',
+      status: 409,
+      available: 500,
+    });
     expect(JSON.stringify(problem)).not.toMatch(/at .*\.ts/);
   });
 
   it('never oversells when 200 clients race to move the last 100 units', async () => {
     const [from, to] = [wh.bins[1]!, wh.bins[2]!];
-    await post('/stock/adjustments', { skuId: sku, locationId: from, delta: -400, reasonCode: 'correction' });
+    await post('/stock/adjustments', {
+      skuId: sku,
+      locationId: from,
+      delta: -400,
+      reasonCode: 'correction',
+    });
     const responses = await Promise.all(
-      Array.from({ length: 200 }, () => post('/stock/moves', { skuId: sku, fromLocationId: from, toLocationId: to, quantity: 1 })),
+      Array.from({ length: 200 }, () =>
+        post('/stock/moves', { skuId: sku, fromLocationId: from, toLocationId: to, quantity: 1 }),
+      ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(100);

@@ -25,10 +25,36 @@ const idx = (n: number) => fc.integer({ min: 0, max: n - 1 });
 const qty = fc.integer({ min: 1, max: 40 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('receipt' as const), sku: idx(2), bin: idx(3), qty, lot: idx(2) }),
-  fc.record({ kind: fc.constant('adjust' as const), sku: idx(2), bin: idx(3), delta: fc.integer({ min: -30, max: 30 }).filter((d) => d !== 0), lot: idx(2) }),
-  fc.record({ kind: fc.constant('move' as const), sku: idx(2), from: idx(3), to: idx(3), qty, lot: idx(2) }),
-  fc.record({ kind: fc.constant('transfer' as const), sku: idx(2), bin: idx(3), qty, lot: idx(2), receiveInto: idx(3) }),
-  fc.record({ kind: fc.constant('quarantine' as const), sku: idx(2), bin: idx(3), qty, lot: idx(2) }),
+  fc.record({
+    kind: fc.constant('adjust' as const),
+    sku: idx(2),
+    bin: idx(3),
+    delta: fc.integer({ min: -30, max: 30 }).filter((d) => d !== 0),
+    lot: idx(2),
+  }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    sku: idx(2),
+    from: idx(3),
+    to: idx(3),
+    qty,
+    lot: idx(2),
+  }),
+  fc.record({
+    kind: fc.constant('transfer' as const),
+    sku: idx(2),
+    bin: idx(3),
+    qty,
+    lot: idx(2),
+    receiveInto: idx(3),
+  }),
+  fc.record({
+    kind: fc.constant('quarantine' as const),
+    sku: idx(2),
+    bin: idx(3),
+    qty,
+    lot: idx(2),
+  }),
   fc.record({ kind: fc.constant('release' as const), sku: idx(2), bin: idx(3), qty, lot: idx(2) }),
 );
 
@@ -49,7 +75,8 @@ describe.each(dialects)('ledger invariants under random operations on %s', (dial
   });
   afterAll(async () => store?.drop());
 
-  const lotOf = (op: { sku: number; lot: number }) => (skus[op.sku]!.lotTracked ? { lotCode: `L${op.lot}`, expiryDate: `2027-0${op.lot + 1}-15` } : {});
+  const lotOf = (op: { sku: number; lot: number }) =>
+    skus[op.sku]!.lotTracked ? { lotCode: `L${op.lot}`, expiryDate: `2027-0${op.lot + 1}-15` } : {};
 
   function apply(op: Op) {
     const sku = skus[op.sku]!;
@@ -57,19 +84,80 @@ describe.each(dialects)('ledger invariants under random operations on %s', (dial
     return run(store.database, async (t: Tx) => {
       switch (op.kind) {
         case 'receipt':
-          return receiveUnplanned(t, { skuId: sku.id, toLocationId: main.bins[op.bin]!, quantity: op.qty, ...lot }, 'prop', NOW);
+          return receiveUnplanned(
+            t,
+            { skuId: sku.id, toLocationId: main.bins[op.bin]!, quantity: op.qty, ...lot },
+            'prop',
+            NOW,
+          );
         case 'adjust':
-          return adjustStock(t, { skuId: sku.id, locationId: main.bins[op.bin]!, delta: op.delta, reasonCode: 'correction', ...lot }, 'prop', NOW);
+          return adjustStock(
+            t,
+            {
+              skuId: sku.id,
+              locationId: main.bins[op.bin]!,
+              delta: op.delta,
+              reasonCode: 'correction',
+              ...lot,
+            },
+            'prop',
+            NOW,
+          );
         case 'move':
-          return moveStock(t, { skuId: sku.id, fromLocationId: main.bins[op.from]!, toLocationId: main.bins[op.to]!, quantity: op.qty, lotCode: lot.lotCode }, 'prop', NOW);
+          return moveStock(
+            t,
+            {
+              skuId: sku.id,
+              fromLocationId: main.bins[op.from]!,
+              toLocationId: main.bins[op.to]!,
+              quantity: op.qty,
+              lotCode: lot.lotCode,
+            },
+            'prop',
+            NOW,
+          );
         case 'transfer': {
-          const sent = await dispatchTransfer(t, { skuId: sku.id, fromLocationId: main.bins[op.bin]!, toWarehouseId: west.id, quantity: op.qty, lotCode: lot.lotCode }, 'prop', NOW);
+          const sent = await dispatchTransfer(
+            t,
+            {
+              skuId: sku.id,
+              fromLocationId: main.bins[op.bin]!,
+              toWarehouseId: west.id,
+              quantity: op.qty,
+              lotCode: lot.lotCode,
+            },
+            'prop',
+            NOW,
+          );
           return receiveTransfer(t, sent.transferId, west.bins[op.receiveInto]!, 'prop', NOW);
         }
         case 'quarantine':
-          return changeStatus(t, { skuId: sku.id, fromLocationId: main.bins[op.bin]!, quantity: op.qty, status: 'quarantine', lotCode: lot.lotCode }, 'prop', NOW);
+          return changeStatus(
+            t,
+            {
+              skuId: sku.id,
+              fromLocationId: main.bins[op.bin]!,
+              quantity: op.qty,
+              status: 'quarantine',
+              lotCode: lot.lotCode,
+            },
+            'prop',
+            NOW,
+          );
         case 'release':
-          return changeStatus(t, { skuId: sku.id, fromLocationId: main.place.quarantine!, toLocationId: main.bins[op.bin]!, quantity: op.qty, status: 'available', lotCode: lot.lotCode }, 'prop', NOW);
+          return changeStatus(
+            t,
+            {
+              skuId: sku.id,
+              fromLocationId: main.place.quarantine!,
+              toLocationId: main.bins[op.bin]!,
+              quantity: op.qty,
+              status: 'available',
+              lotCode: lot.lotCode,
+            },
+            'prop',
+            NOW,
+          );
       }
     });
   }
@@ -100,9 +188,19 @@ describe.each(dialects)('ledger invariants under random operations on %s', (dial
   }
 
   async function snapshot() {
-    const balances = await store.database.db.selectFrom('stock_balances').select(['location_id', 'sku_id', 'lot_id', 'on_hand', 'allocated']).execute();
-    const movements = await store.database.db.selectFrom('stock_movements').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const map = new Map(balances.filter((b) => b.on_hand !== 0 || b.allocated !== 0).map((b) => [`${b.location_id}/${b.sku_id}/${b.lot_id}`, b.on_hand]));
+    const balances = await store.database.db
+      .selectFrom('stock_balances')
+      .select(['location_id', 'sku_id', 'lot_id', 'on_hand', 'allocated'])
+      .execute();
+    const movements = await store.database.db
+      .selectFrom('stock_movements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const map = new Map(
+      balances
+        .filter((b) => b.on_hand !== 0 || b.allocated !== 0)
+        .map((b) => [`${b.location_id}/${b.sku_id}/${b.lot_id}`, b.on_hand]),
+    );
     return { map, movements: Number(movements.n) };
   }
 
@@ -123,7 +221,9 @@ describe.each(dialects)('ledger invariants under random operations on %s', (dial
           } else {
             accepted++;
             expect(after.movements).toBeGreaterThan(before.movements);
-            expect(binTotal(after.map, skuId) - binTotal(before.map, skuId)).toBe(expectedBinChange(op));
+            expect(binTotal(after.map, skuId) - binTotal(before.map, skuId)).toBe(
+              expectedBinChange(op),
+            );
           }
           const report = await reconcile(store.database.db);
           expect(report.differences).toEqual([]);

@@ -18,7 +18,10 @@ export interface TestApi {
 }
 
 /** A real server on a fresh store, driven with Fastify's inject (no socket). */
-export async function startTestApi(dialect: DialectName, now: () => Date = () => new Date()): Promise<TestApi> {
+export async function startTestApi(
+  dialect: DialectName,
+  now: () => Date = () => new Date(),
+): Promise<TestApi> {
   const store = await freshStore(dialect);
   const ctx: AppContext = { database: store.database, now };
   const app = await buildServer(ctx, { logLevel: 'silent' });

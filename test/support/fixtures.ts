@@ -14,18 +14,33 @@ export interface WarehouseFixture {
  * Inserts a warehouse with its standard locations and `bins` storage bins, straight into the
  * tables: ledger tests need places to move stock between, not the warehouse use cases.
  */
-export async function insertWarehouse(database: Database, code: string, bins = 3): Promise<WarehouseFixture> {
+export async function insertWarehouse(
+  database: Database,
+  code: string,
+  bins = 3,
+): Promise<WarehouseFixture> {
   return database.write(async (trx) => {
     const wh = await trx
       .insertInto('warehouses')
-      .values({ code, name: code, time_zone: 'UTC', address_line1: '1 Dock St', address_line2: null, city: 'Columbus', region: 'OH', postal_code: '43004', country: 'US', created_at: NOW })
+      .values({
+        code,
+        name: code,
+        time_zone: 'UTC',
+        address_line1: '1 Dock St',
+        address_line2: null,
+        city: 'Columbus',
+        region: 'OH',
+        postal_code: '43004',
+        country: 'US',
+        created_at: NOW,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const place: Record<string, number> = {};
     for (const loc of STANDARD_LOCATIONS) {
       const row = await trx
         .insertInto('locations')
-        .values(location(wh.id, `${code}-${loc.code}`, loc.type, 0))
+        .values(location(wh.id, loc.code, loc.type, 0, `${code}-${loc.code}`))
         .returning('id')
         .executeTakeFirstOrThrow();
       place[loc.type] = row.id;
@@ -34,7 +49,9 @@ export async function insertWarehouse(database: Database, code: string, bins = 3
     for (let i = 1; i <= bins; i++) {
       const row = await trx
         .insertInto('locations')
-        .values(location(wh.id, `${code}-A-01-0${i}`, i === 1 ? 'pick_face' : 'storage', i))
+        .values(
+          location(wh.id, `A-01-0${i}`, i === 1 ? 'pick_face' : 'storage', i, `${code}-A-01-0${i}`),
+        )
         .returning('id')
         .executeTakeFirstOrThrow();
       binIds.push(row.id);
@@ -43,11 +60,17 @@ export async function insertWarehouse(database: Database, code: string, bins = 3
   });
 }
 
-function location(warehouseId: number, code: string, type: string, pickSequence: number) {
+function location(
+  warehouseId: number,
+  code: string,
+  type: string,
+  pickSequence: number,
+  barcode: string,
+) {
   return {
     warehouse_id: warehouseId,
     code,
-    barcode: isVirtual(type) ? null : code,
+    barcode: isVirtual(type) ? null : barcode,
     type,
     virtual: isVirtual(type) ? 1 : 0,
     zone: null,
@@ -63,7 +86,11 @@ function location(warehouseId: number, code: string, type: string, pickSequence:
 }
 
 /** Inserts a SKU; lot-tracked ones get a shelf life so new lots need an expiry. */
-export async function insertSku(database: Database, code: string, lotTracked = false): Promise<number> {
+export async function insertSku(
+  database: Database,
+  code: string,
+  lotTracked = false,
+): Promise<number> {
   const row = await database.write((trx) =>
     trx
       .insertInto('skus')

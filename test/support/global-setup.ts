@@ -16,11 +16,15 @@ export default async function setup() {
     process.env.STOCKLINE_TEST_PG = '1';
   } catch (error) {
     if (required) {
-      throw new Error(`PostgreSQL is required (CI=true) but ${url} is not reachable: ${String(error)}`);
+      throw new Error(
+        `PostgreSQL is required (CI=true) but ${url} is not reachable: ${String(error)}`,
+      );
     }
     process.env.STOCKLINE_TEST_PG = '0';
     const line = '!'.repeat(78);
-    console.warn(`\n${line}\n! PostgreSQL at ${url} is not reachable: SKIPPING every PostgreSQL test.\n! Only the SQLite half of the suite runs. CI=true makes this a failure.\n${line}\n`);
+    console.warn(
+      `\n${line}\n! PostgreSQL at ${url} is not reachable: SKIPPING every PostgreSQL test.\n! Only the SQLite half of the suite runs. CI=true makes this a failure.\n${line}\n`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

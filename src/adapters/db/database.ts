@@ -29,11 +29,15 @@ export interface Database {
 }
 
 /** Runs a unit of work and turns an expected failure (thrown as FailureError to roll back) into a value. */
-export async function run<T>(database: Database, work: (trx: Tx) => Promise<T>): Promise<Result<T>> {
+export async function run<T>(
+  database: Database,
+  work: (trx: Tx) => Promise<T>,
+): Promise<Result<T>> {
   try {
     return ok(await database.write(work));
   } catch (error) {
-    if (error instanceof FailureError) return fail(error.failure.code, error.failure.message, error.failure.details);
+    if (error instanceof FailureError)
+      return fail(error.failure.code, error.failure.message, error.failure.details);
     throw error;
   }
 }
@@ -47,7 +51,9 @@ export interface OpenOptions {
 }
 
 export function openDatabase(options: OpenOptions): Database {
-  return options.url.startsWith('postgres') ? openPostgres(options) : openSqlite(sqlitePath(options.url));
+  return options.url.startsWith('postgres')
+    ? openPostgres(options)
+    : openSqlite(sqlitePath(options.url));
 }
 
 export function sqlitePath(url: string): string {
@@ -117,7 +123,11 @@ function openPostgres(options: OpenOptions): Database {
 /** True when an error is a unique-constraint violation on either dialect. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e.code === '23505' ||
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /** True when a CHECK constraint refused a write (the last line of defence for the ledger). */

@@ -63,7 +63,10 @@ export class SqliteGroupWriter {
     try {
       await trx.commit().execute();
     } catch (error) {
-      await trx.rollback().execute().catch(() => undefined);
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
       for (const unit of batch) unit.reject(error);
       return;
     }

@@ -14,10 +14,17 @@ export function registerAuth(app: FastifyInstance, verifier: KeyVerifier) {
     if (config?.public || request.routeOptions.url === undefined) return;
     const token = bearerToken(request);
     if (!token) {
-      return sendProblem(reply, { code: 'AUTH.MISSING_KEY', message: 'Send an API key as "Authorization: Bearer <key>"' });
+      return sendProblem(reply, {
+        code: 'AUTH.MISSING_KEY',
+        message: 'Send an API key as "Authorization: Bearer <key>"',
+      });
     }
     const actor = await verifier.verify(token);
-    if (!actor) return sendProblem(reply, { code: 'AUTH.INVALID_KEY', message: 'The API key is unknown or revoked' });
+    if (!actor)
+      return sendProblem(reply, {
+        code: 'AUTH.INVALID_KEY',
+        message: 'The API key is unknown or revoked',
+      });
     const roles = config?.roles ?? [];
     if (!roles.includes(actor.role)) {
       return sendProblem(reply, {

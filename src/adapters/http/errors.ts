@@ -18,28 +18,45 @@ export function registerErrorHandling(app: FastifyInstance) {
           errors: error.validation.map((v) => ({
             field: `${error.validationContext ?? ''}${v.instancePath}`,
             message: v.message,
-            ...(v.params && 'additionalProperty' in v.params ? { unknownField: v.params.additionalProperty } : {}),
+            ...(v.params && 'additionalProperty' in v.params
+              ? { unknownField: v.params.additionalProperty }
+              : {}),
           })),
         },
       });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendProblem(reply, { code: 'REQUEST.TOO_LARGE', message: 'The request body is too large' });
+      return sendProblem(reply, {
+        code: 'REQUEST.TOO_LARGE',
+        message: 'The request body is too large',
+      });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendProblem(reply, { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: 'Send JSON (application/json)' });
+      return sendProblem(reply, {
+        code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        message: 'Send JSON (application/json)',
+      });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, { code: 'REQUEST.INVALID', message: error.message });
     }
     if (isCheckViolation(error)) {
       // A CHECK on the ledger refused the write: a race the use case's own checks lost.
-      return sendProblem(reply, { code: 'INVENTORY.INSUFFICIENT_AVAILABLE', message: 'Not enough stock for this change' });
+      return sendProblem(reply, {
+        code: 'INVENTORY.INSUFFICIENT_AVAILABLE',
+        message: 'Not enough stock for this change',
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, { code: 'INTERNAL.ERROR', message: 'Something went wrong on our side; it has been logged' });
+    return sendProblem(reply, {
+      code: 'INTERNAL.ERROR',
+      message: 'Something went wrong on our side; it has been logged',
+    });
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, { code: 'REQUEST.NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
+    sendProblem(reply, {
+      code: 'REQUEST.NOT_FOUND',
+      message: `No route ${request.method} ${request.url.split('?')[0]}`,
+    }),
   );
 }

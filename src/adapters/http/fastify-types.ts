@@ -8,7 +8,11 @@ declare module 'fastify' {
     public?: boolean;
   }
   interface FastifyInstance {
-    routeTable: { method: string; url: string; config: { roles?: readonly Role[]; public?: boolean } }[];
+    routeTable: {
+      method: string;
+      url: string;
+      config: { roles?: readonly Role[]; public?: boolean };
+    }[];
   }
   interface FastifyRequest {
     actor: Actor;

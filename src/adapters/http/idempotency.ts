@@ -20,7 +20,10 @@ export async function idempotentWrite<T>(
 ): Promise<void> {
   const key = headerValue(request.headers['idempotency-key']);
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
-    await sendProblem(reply, { code: 'REQUEST.INVALID', message: 'Idempotency-Key must be 1–255 characters' });
+    await sendProblem(reply, {
+      code: 'REQUEST.INVALID',
+      message: 'Idempotency-Key must be 1–255 characters',
+    });
     return;
   }
   const apiKeyId = request.actor.apiKeyId;

@@ -5,11 +5,16 @@ export const MAX_PAGE_SIZE = 500;
 /** Query-string fields shared by every list endpoint. */
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The nextCursor of the previous page' })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 200, description: 'The nextCursor of the previous page' }),
+  ),
 };
 
 export function Page<T extends ReturnType<typeof Type.Object>>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  });
 }
 
 export type PageOf<T> = { items: T[]; nextCursor: string | null };

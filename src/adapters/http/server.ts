@@ -22,14 +22,22 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Every route, as registered: the auth test walks this table to prove each one is guarded.
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routeTable.push({ method, url: route.url, config: route.config ?? {} });
+    for (const method of methods)
+      routeTable.push({ method, url: route.url, config: route.config ?? {} });
   });
   app.decorate('routeTable', routeTable);
   registerErrorHandling(app);
@@ -52,19 +60,27 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  app.get(
+    '/health',
+    { config: { public: true }, schema: { hide: true } },
+    async (_request, reply) => {
+      try {
+        await ctx.database.db.selectFrom('settings').select('key').limit(1).execute();
+        return { status: 'ok', database: ctx.database.dialect };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable', database: ctx.database.dialect });
+      }
+    },
+  );
 
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await ctx.database.db.selectFrom('settings').select('key').limit(1).execute();
-      return { status: 'ok', database: ctx.database.dialect };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', database: ctx.database.dialect });
-    }
-  });
-
-  await app.register(async (api) => registerRoutes(api.withTypeProvider<TypeBoxTypeProvider>(), ctx), {
-    prefix: '/api/v1',
-  });
+  await app.register(
+    async (api) => registerRoutes(api.withTypeProvider<TypeBoxTypeProvider>(), ctx),
+    {
+      prefix: '/api/v1',
+    },
+  );
   return app;
 }

@@ -21,7 +21,11 @@ export interface NewKey {
   customerId?: number | null;
 }
 
-export async function createApiKey(database: Database, input: NewKey, now: Date): Promise<Result<CreatedKey>> {
+export async function createApiKey(
+  database: Database,
+  input: NewKey,
+  now: Date,
+): Promise<Result<CreatedKey>> {
   if (!isRole(input.role)) return fail('AUTH.UNKNOWN_ROLE', `Unknown role "${input.role}"`);
   if (input.role === 'customer' && !input.customerId) {
     return fail('AUTH.CUSTOMER_REQUIRED', 'A customer key must be bound to a customer account');
@@ -46,11 +50,21 @@ export async function createApiKey(database: Database, input: NewKey, now: Date)
   return ok({ id: row.id, key, role: input.role, name });
 }
 
-export async function revokeApiKey(database: Database, id: number, now: Date): Promise<Result<{ id: number }>> {
+export async function revokeApiKey(
+  database: Database,
+  id: number,
+  now: Date,
+): Promise<Result<{ id: number }>> {
   const result = await database.write((trx) =>
-    trx.updateTable('api_keys').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst(),
+    trx
+      .updateTable('api_keys')
+      .set({ revoked_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst(),
   );
-  if (Number(result.numUpdatedRows) === 0) return fail('AUTH.KEY_NOT_FOUND', `No active API key ${id}`);
+  if (Number(result.numUpdatedRows) === 0)
+    return fail('AUTH.KEY_NOT_FOUND', `No active API key ${id}`);
   return ok({ id });
 }
 
@@ -76,9 +90,16 @@ export class KeyVerifier {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     const valid =
-      row !== undefined && isRole(row.role) && crypto.timingSafeEqual(Buffer.from(row.key_hash), Buffer.from(hash));
+      row !== undefined &&
+      isRole(row.role) &&
+      crypto.timingSafeEqual(Buffer.from(row.key_hash), Buffer.from(hash));
     const actor: Actor | null = valid
-      ? { id: `key:${row.id}`, role: row.role as Role, customerId: row.customer_id, apiKeyId: row.id }
+      ? {
+          id: `key:${row.id}`,
+          role: row.role as Role,
+          customerId: row.customer_id,
+          apiKeyId: row.id,
+        }
       : null;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { actor, until: Date.now() + this.ttlMs });

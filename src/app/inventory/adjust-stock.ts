@@ -32,7 +32,10 @@ export async function adjustStock(trx: Tx, input: Adjustment, actor: string, now
   }
   const at = await placeFacts(trx, input.locationId);
   must(checkPutInto(at));
-  const line = input.delta > 0 ? await incomingStockLine(trx, input, nowIso) : await existingStockLine(trx, input);
+  const line =
+    input.delta > 0
+      ? await incomingStockLine(trx, input, nowIso)
+      : await existingStockLine(trx, input);
   const adjustment = await standardPlace(trx, at.warehouseId, 'adjustment');
   const up = input.delta > 0;
   const movementId = await postMovement(
@@ -50,7 +53,22 @@ export async function adjustStock(trx: Tx, input: Adjustment, actor: string, now
     },
     nowIso,
   );
-  const result = { movementIds: [movementId], skuId: line.sku.id, lotId: line.lotId, locationId: at.id, delta: input.delta };
-  await appendEvent(trx, { type: 'stock.adjusted', aggregateType: 'sku', aggregateId: line.sku.id, payload: { ...result, reasonCode: input.reasonCode } }, nowIso);
+  const result = {
+    movementIds: [movementId],
+    skuId: line.sku.id,
+    lotId: line.lotId,
+    locationId: at.id,
+    delta: input.delta,
+  };
+  await appendEvent(
+    trx,
+    {
+      type: 'stock.adjusted',
+      aggregateType: 'sku',
+      aggregateId: line.sku.id,
+      payload: { ...result, reasonCode: input.reasonCode },
+    },
+    nowIso,
+  );
   return result;
 }

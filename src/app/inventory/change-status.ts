@@ -40,15 +40,35 @@ export async function changeStatus(trx: Tx, input: StatusChange, actor: string, 
     },
     nowIso,
   );
-  const result = { movementIds: [movementId], skuId: line.sku.id, lotId: line.lotId, fromLocationId: from.id, toLocationId: to.id, quantity: input.quantity, status: input.status };
-  await appendEvent(trx, { type: 'stock.status_changed', aggregateType: 'sku', aggregateId: line.sku.id, payload: result }, nowIso);
+  const result = {
+    movementIds: [movementId],
+    skuId: line.sku.id,
+    lotId: line.lotId,
+    fromLocationId: from.id,
+    toLocationId: to.id,
+    quantity: input.quantity,
+    status: input.status,
+  };
+  await appendEvent(
+    trx,
+    {
+      type: 'stock.status_changed',
+      aggregateType: 'sku',
+      aggregateId: line.sku.id,
+      payload: result,
+    },
+    nowIso,
+  );
   return result;
 }
 
 async function destination(trx: Tx, input: StatusChange, warehouseId: number) {
   if (input.toLocationId !== undefined) return placeFacts(trx, input.toLocationId);
   if (input.status === 'available') {
-    throw new FailureError({ code: 'INVENTORY.DESTINATION_REQUIRED', message: 'Say which bin released stock goes back to (toLocationId)' });
+    throw new FailureError({
+      code: 'INVENTORY.DESTINATION_REQUIRED',
+      message: 'Say which bin released stock goes back to (toLocationId)',
+    });
   }
   return standardPlace(trx, warehouseId, input.status);
 }

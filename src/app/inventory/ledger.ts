@@ -26,7 +26,11 @@ export interface MovementInput {
  * conditional update, atomic on both dialects — so stock can never be oversold or go negative.
  * Balances are touched in location-id order so concurrent movements cannot deadlock.
  */
-export async function postMovement(trx: Tx, movement: MovementInput, nowIso: string): Promise<number> {
+export async function postMovement(
+  trx: Tx,
+  movement: MovementInput,
+  nowIso: string,
+): Promise<number> {
   const [from, to] = await Promise.all([
     placeFacts(trx, movement.fromLocationId),
     placeFacts(trx, movement.toLocationId),
@@ -82,7 +86,13 @@ async function takeFrom(trx: Tx, movement: MovementInput, locationId: number, no
     throw new FailureError({
       code: 'INVENTORY.INSUFFICIENT_AVAILABLE',
       message: `Only ${balance.available} unreserved at this location; ${free} needed`,
-      details: { locationId, skuId: movement.skuId, lotId: movement.lotId, requested: movement.quantity, ...balance },
+      details: {
+        locationId,
+        skuId: movement.skuId,
+        lotId: movement.lotId,
+        requested: movement.quantity,
+        ...balance,
+      },
     });
   }
 }

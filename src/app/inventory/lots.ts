@@ -41,7 +41,10 @@ export async function incomingStockLine(trx: Tx, ref: LotRef, nowIso: string): P
   must(checkLotRule(sku, ref.lotCode));
   if (!ref.lotCode) return { sku, lotId: 0 };
   if (ref.expiryDate !== undefined && !isIsoDate(ref.expiryDate)) {
-    throw new FailureError({ code: 'INVENTORY.INVALID_EXPIRY', message: `Expiry ${ref.expiryDate} is not a YYYY-MM-DD date` });
+    throw new FailureError({
+      code: 'INVENTORY.INVALID_EXPIRY',
+      message: `Expiry ${ref.expiryDate} is not a YYYY-MM-DD date`,
+    });
   }
   const existing = await findLot(trx, sku.id, ref.lotCode);
   if (existing) {
@@ -63,7 +66,12 @@ export async function incomingStockLine(trx: Tx, ref: LotRef, nowIso: string): P
   }
   await trx
     .insertInto('lots')
-    .values({ sku_id: sku.id, code: ref.lotCode, expiry_date: ref.expiryDate ?? null, created_at: nowIso })
+    .values({
+      sku_id: sku.id,
+      code: ref.lotCode,
+      expiry_date: ref.expiryDate ?? null,
+      created_at: nowIso,
+    })
     .onConflict((oc) => oc.columns(['sku_id', 'code']).doNothing())
     .execute();
   const created = await findLot(trx, sku.id, ref.lotCode);

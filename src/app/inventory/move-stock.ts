@@ -18,7 +18,10 @@ export interface BinMove {
 /** Moves unreserved stock from one bin to another in the same warehouse (put-away, consolidation). */
 export async function moveStock(trx: Tx, input: BinMove, actor: string, nowIso: string) {
   must(checkQuantity(input.quantity));
-  const [from, to] = await Promise.all([placeFacts(trx, input.fromLocationId), placeFacts(trx, input.toLocationId)]);
+  const [from, to] = await Promise.all([
+    placeFacts(trx, input.fromLocationId),
+    placeFacts(trx, input.toLocationId),
+  ]);
   must(checkBinMove(from, to));
   const line = await existingStockLine(trx, input);
   const movementId = await postMovement(
@@ -35,7 +38,18 @@ export async function moveStock(trx: Tx, input: BinMove, actor: string, nowIso: 
     },
     nowIso,
   );
-  const result = { movementIds: [movementId], skuId: line.sku.id, lotId: line.lotId, fromLocationId: from.id, toLocationId: to.id, quantity: input.quantity };
-  await appendEvent(trx, { type: 'stock.moved', aggregateType: 'sku', aggregateId: line.sku.id, payload: result }, nowIso);
+  const result = {
+    movementIds: [movementId],
+    skuId: line.sku.id,
+    lotId: line.lotId,
+    fromLocationId: from.id,
+    toLocationId: to.id,
+    quantity: input.quantity,
+  };
+  await appendEvent(
+    trx,
+    { type: 'stock.moved', aggregateType: 'sku', aggregateId: line.sku.id, payload: result },
+    nowIso,
+  );
   return result;
 }

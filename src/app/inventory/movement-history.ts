@@ -34,7 +34,10 @@ export interface MovementRow {
 }
 
 /** The ledger, newest first, filtered. Reads limit+1 rows so the caller can tell if more remain. */
-export async function movementHistory(db: Kysely<Tables>, f: MovementFilter): Promise<MovementRow[]> {
+export async function movementHistory(
+  db: Kysely<Tables>,
+  f: MovementFilter,
+): Promise<MovementRow[]> {
   let query = db
     .selectFrom('stock_movements as m')
     .innerJoin('skus as s', 's.id', 'm.sku_id')
@@ -68,11 +71,15 @@ export async function movementHistory(db: Kysely<Tables>, f: MovementFilter): Pr
   if (f.beforeId !== undefined) query = query.where('m.id', '<', f.beforeId);
   if (f.locationId !== undefined) {
     const id = f.locationId;
-    query = query.where((eb) => eb.or([eb('m.from_location_id', '=', id), eb('m.to_location_id', '=', id)]));
+    query = query.where((eb) =>
+      eb.or([eb('m.from_location_id', '=', id), eb('m.to_location_id', '=', id)]),
+    );
   }
   if (f.warehouseId !== undefined) {
     const id = f.warehouseId;
-    query = query.where((eb) => eb.or([eb('lf.warehouse_id', '=', id), eb('lt.warehouse_id', '=', id)]));
+    query = query.where((eb) =>
+      eb.or([eb('lf.warehouse_id', '=', id), eb('lt.warehouse_id', '=', id)]),
+    );
   }
   return query.execute();
 }

@@ -19,7 +19,12 @@ export interface UnplannedReceipt {
  * Stock that arrives without a purchase order (a supplier's extra case, opening stock):
  * moves from the warehouse's SUPPLIER location into a real location.
  */
-export async function receiveUnplanned(trx: Tx, input: UnplannedReceipt, actor: string, nowIso: string) {
+export async function receiveUnplanned(
+  trx: Tx,
+  input: UnplannedReceipt,
+  actor: string,
+  nowIso: string,
+) {
   must(checkQuantity(input.quantity));
   const to = await placeFacts(trx, input.toLocationId);
   must(checkPutInto(to));
@@ -39,7 +44,17 @@ export async function receiveUnplanned(trx: Tx, input: UnplannedReceipt, actor: 
     },
     nowIso,
   );
-  const result = { movementIds: [movementId], skuId: line.sku.id, lotId: line.lotId, locationId: to.id, quantity: input.quantity };
-  await appendEvent(trx, { type: 'stock.received', aggregateType: 'sku', aggregateId: line.sku.id, payload: result }, nowIso);
+  const result = {
+    movementIds: [movementId],
+    skuId: line.sku.id,
+    lotId: line.lotId,
+    locationId: to.id,
+    quantity: input.quantity,
+  };
+  await appendEvent(
+    trx,
+    { type: 'stock.received', aggregateType: 'sku', aggregateId: line.sku.id, payload: result },
+    nowIso,
+  );
   return result;
 }

@@ -48,7 +48,8 @@ const GROUP_COLUMNS = {
 const orNull = <T>(included: boolean, expression: ReturnType<typeof sql>) =>
   included ? sql<T | null>`${expression}` : sql<T | null>`null`;
 
-const total = (expression: ReturnType<typeof sql>) => sql<number>`cast(sum(${expression}) as bigint)`;
+const total = (expression: ReturnType<typeof sql>) =>
+  sql<number>`cast(sum(${expression}) as bigint)`;
 
 /** Stock by SKU / warehouse / location / lot, from the balances (never by replaying movements). */
 export async function queryStock(db: Kysely<Tables>, filter: StockFilter): Promise<StockRow[]> {
@@ -69,7 +70,9 @@ export async function queryStock(db: Kysely<Tables>, filter: StockFilter): Promi
       orNull<number>(has('b.lot_id'), sql`b.lot_id`).as('lotId'),
       total(sql`case when l.virtual = 0 then b.on_hand else 0 end`).as('onHand'),
       total(sql`b.allocated`).as('allocated'),
-      total(sql`case when l.type in ('storage', 'pick_face') then b.on_hand - b.allocated else 0 end`).as('available'),
+      total(
+        sql`case when l.type in ('storage', 'pick_face') then b.on_hand - b.allocated else 0 end`,
+      ).as('available'),
       total(sql`case when l.type = 'quarantine' then b.on_hand else 0 end`).as('quarantined'),
       total(sql`case when l.type = 'damaged' then b.on_hand else 0 end`).as('damaged'),
       total(sql`case when l.type = 'in_transit' then b.on_hand else 0 end`).as('inTransit'),
@@ -79,7 +82,8 @@ export async function queryStock(db: Kysely<Tables>, filter: StockFilter): Promi
     .offset(filter.offset);
   for (const column of groups) query = query.orderBy(column);
   if (filter.skuId !== undefined) query = query.where('b.sku_id', '=', filter.skuId);
-  if (filter.warehouseId !== undefined) query = query.where('b.warehouse_id', '=', filter.warehouseId);
+  if (filter.warehouseId !== undefined)
+    query = query.where('b.warehouse_id', '=', filter.warehouseId);
   if (filter.locationId !== undefined) query = query.where('b.location_id', '=', filter.locationId);
   if (filter.lotId !== undefined) query = query.where('b.lot_id', '=', filter.lotId);
   if (filter.category !== undefined) query = query.where('s.category', '=', filter.category);
@@ -87,10 +91,17 @@ export async function queryStock(db: Kysely<Tables>, filter: StockFilter): Promi
   return withLots(db, rows);
 }
 
-async function withLots(db: Kysely<Tables>, rows: Omit<StockRow, 'lotCode' | 'expiryDate'>[]): Promise<StockRow[]> {
+async function withLots(
+  db: Kysely<Tables>,
+  rows: Omit<StockRow, 'lotCode' | 'expiryDate'>[],
+): Promise<StockRow[]> {
   const lotIds = [...new Set(rows.map((r) => r.lotId).filter((id): id is number => !!id))];
   const lots = lotIds.length
-    ? await db.selectFrom('lots').select(['id', 'code', 'expiry_date']).where('id', 'in', lotIds).execute()
+    ? await db
+        .selectFrom('lots')
+        .select(['id', 'code', 'expiry_date'])
+        .where('id', 'in', lotIds)
+        .execute()
     : [];
   const byId = new Map(lots.map((l) => [l.id, l]));
   return rows.map((r) => {

@@ -21,13 +21,24 @@ describe('planBinLayout', () => {
       ['A-02-01-A-1', 11],
       ['A-02-01-B-1', 12],
     ]);
-    expect(result.value[0]).toMatchObject({ zone: 'A', aisle: '01', bay: '01', level: 'A', bin: '1', type: 'storage' });
+    expect(result.value[0]).toMatchObject({
+      zone: 'A',
+      aisle: '01',
+      bay: '01',
+      level: 'A',
+      bin: '1',
+      type: 'storage',
+    });
   });
 
   it('extends a zone from a later aisle and sequence', () => {
     const result = planBinLayout({ ...spec, aisles: 1, firstAisle: 3, capacityUnits: 200 }, 13);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value[0]).toMatchObject({ code: 'A-03-01-A-1', pickSequence: 13, capacityUnits: 200 });
+    expect(result.value[0]).toMatchObject({
+      code: 'A-03-01-A-1',
+      pickSequence: 13,
+      capacityUnits: 200,
+    });
   });
 
   it.each([

@@ -10,7 +10,9 @@ import {
 
 describe('locationCode', () => {
   it('joins the hierarchy outermost first', () => {
-    expect(locationCode({ zone: 'A', aisle: '03', bay: '02', level: 'B', bin: '1' })).toBe('A-03-02-B-1');
+    expect(locationCode({ zone: 'A', aisle: '03', bay: '02', level: 'B', bin: '1' })).toBe(
+      'A-03-02-B-1',
+    );
     expect(locationCode({ zone: 'PF', aisle: '01' })).toBe('PF-01');
   });
 
@@ -27,14 +29,23 @@ describe('locationCode', () => {
 describe('validateHierarchy', () => {
   it('normalises case and blanks', () => {
     const result = validateHierarchy({ zone: ' a ', aisle: '03', bay: '' });
-    expect(result).toEqual({ ok: true, value: { zone: 'A', aisle: '03', bay: null, level: null, bin: null } });
+    expect(result).toEqual({
+      ok: true,
+      value: { zone: 'A', aisle: '03', bay: null, level: null, bin: null },
+    });
   });
 
   it('refuses a part below a missing one and odd characters', () => {
     const gap = validateHierarchy({ zone: 'A', bay: '02' });
-    expect(gap.ok || gap.error).toMatchObject({ code: 'WAREHOUSE.INVALID_LOCATION', details: { field: 'aisle' } });
+    expect(gap.ok || gap.error).toMatchObject({
+      code: 'WAREHOUSE.INVALID_LOCATION',
+      details: { field: 'aisle' },
+    });
     const odd = validateHierarchy({ zone: 'A/1' });
-    expect(odd.ok || odd.error).toMatchObject({ code: 'WAREHOUSE.INVALID_LOCATION', details: { field: 'zone' } });
+    expect(odd.ok || odd.error).toMatchObject({
+      code: 'WAREHOUSE.INVALID_LOCATION',
+      details: { field: 'zone' },
+    });
   });
 });
 
@@ -77,13 +88,25 @@ describe('serpentinePickSequence', () => {
 
 describe('validateNewLocation', () => {
   it('builds the code from the hierarchy when none is given', () => {
-    const result = validateNewLocation({ type: 'pick_face', zone: 'pf', aisle: '01', bay: '04', capacityUnits: 48 });
-    expect(result).toMatchObject({ ok: true, value: { code: 'PF-01-04', type: 'pick_face', capacityUnits: 48 } });
+    const result = validateNewLocation({
+      type: 'pick_face',
+      zone: 'pf',
+      aisle: '01',
+      bay: '04',
+      capacityUnits: 48,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { code: 'PF-01-04', type: 'pick_face', capacityUnits: 48 },
+    });
   });
 
   it('keeps an explicit code, upper-cased', () => {
     const result = validateNewLocation({ type: 'staging', code: 'dock-2' });
-    expect(result).toMatchObject({ ok: true, value: { code: 'DOCK-2', zone: null, capacityUnits: null } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { code: 'DOCK-2', zone: null, capacityUnits: null },
+    });
   });
 
   it.each([
@@ -95,6 +118,9 @@ describe('validateNewLocation', () => {
     [{ type: 'storage', code: 'BIN 7' }, 'code'],
   ])('refuses %j (%s)', (draft, field) => {
     const result = validateNewLocation(draft);
-    expect(result.ok || result.error).toMatchObject({ code: 'WAREHOUSE.INVALID_LOCATION', details: { field } });
+    expect(result.ok || result.error).toMatchObject({
+      code: 'WAREHOUSE.INVALID_LOCATION',
+      details: { field },
+    });
   });
 });

@@ -37,7 +37,9 @@ export function isValidLocationCode(code: string): boolean {
  * Normalises the hierarchy (trimmed, upper case, blanks become null) and checks that each
  * part is 1–8 letters or digits and that no part is set below a missing one.
  */
-export function validateHierarchy(hierarchy: LocationHierarchy): Result<Required<LocationHierarchy>> {
+export function validateHierarchy(
+  hierarchy: LocationHierarchy,
+): Result<Required<LocationHierarchy>> {
   const normalised: Record<string, string | null> = {};
   let missing: string | undefined;
   for (const part of HIERARCHY_PARTS) {
@@ -81,7 +83,9 @@ export function serpentinePickSequence(slot: GridSlot, grid: GridSize, start = 1
   const aisleStep = slot.aisle - (grid.firstAisle ?? 1);
   const bayStep = slot.aisle % 2 === 1 ? slot.bay - 1 : grid.bays - slot.bay;
   const binStep = (slot.bin ?? 1) - 1;
-  return start + ((aisleStep * grid.bays + bayStep) * grid.levels + (slot.level - 1)) * bins + binStep;
+  return (
+    start + ((aisleStep * grid.bays + bayStep) * grid.levels + (slot.level - 1)) * bins + binStep
+  );
 }
 
 /** What a new real location looks like once checked: code, hierarchy, type and capacity. */
@@ -113,9 +117,12 @@ export function validateNewLocation(draft: LocationDraft): Result<ValidLocation>
   const code = draft.code?.trim().toUpperCase() || locationCode(hierarchy.value);
   if (code === '') return invalid('A location needs a code or at least a zone', { field: 'code' });
   if (!isValidLocationCode(code)) {
-    return invalid(`The code "${code}" must be up to ${MAX_CODE_LENGTH} letters or digits, parts joined by "-"`, {
-      field: 'code',
-    });
+    return invalid(
+      `The code "${code}" must be up to ${MAX_CODE_LENGTH} letters or digits, parts joined by "-"`,
+      {
+        field: 'code',
+      },
+    );
   }
   return ok({ ...hierarchy.value, code, type: type.value, capacityUnits: capacity.value });
 }

@@ -14,7 +14,13 @@ export const REAL_LOCATION_TYPES = [
   'quarantine',
   'damaged',
 ] as const;
-export const VIRTUAL_LOCATION_TYPES = ['supplier', 'customer', 'adjustment', 'scrap', 'in_transit'] as const;
+export const VIRTUAL_LOCATION_TYPES = [
+  'supplier',
+  'customer',
+  'adjustment',
+  'scrap',
+  'in_transit',
+] as const;
 export const LOCATION_TYPES = [...REAL_LOCATION_TYPES, ...VIRTUAL_LOCATION_TYPES] as const;
 
 export type RealLocationType = (typeof REAL_LOCATION_TYPES)[number];

@@ -37,18 +37,31 @@ export const MAX_MOVEMENT_QUANTITY = 1_000_000_000;
 
 export function checkQuantity(quantity: number): Result<number> {
   if (!Number.isSafeInteger(quantity) || quantity <= 0 || quantity > MAX_MOVEMENT_QUANTITY) {
-    return fail('INVENTORY.INVALID_QUANTITY', `Quantity must be a whole number of base units from 1 to ${MAX_MOVEMENT_QUANTITY}`, { quantity });
+    return fail(
+      'INVENTORY.INVALID_QUANTITY',
+      `Quantity must be a whole number of base units from 1 to ${MAX_MOVEMENT_QUANTITY}`,
+      { quantity },
+    );
   }
   return ok(quantity);
 }
 
 /** A lot-tracked SKU cannot move without a lot; an untracked one cannot carry one. */
-export function checkLotRule(sku: { code: string; lotTracked: boolean }, lotCode: string | undefined): Result<void> {
+export function checkLotRule(
+  sku: { code: string; lotTracked: boolean },
+  lotCode: string | undefined,
+): Result<void> {
   if (sku.lotTracked && !lotCode) {
-    return fail('INVENTORY.LOT_REQUIRED', `SKU ${sku.code} is lot-tracked: give the lot code`, { sku: sku.code });
+    return fail('INVENTORY.LOT_REQUIRED', `SKU ${sku.code} is lot-tracked: give the lot code`, {
+      sku: sku.code,
+    });
   }
   if (!sku.lotTracked && lotCode) {
-    return fail('INVENTORY.LOT_NOT_TRACKED', `SKU ${sku.code} is not lot-tracked: send no lot code`, { sku: sku.code });
+    return fail(
+      'INVENTORY.LOT_NOT_TRACKED',
+      `SKU ${sku.code} is not lot-tracked: send no lot code`,
+      { sku: sku.code },
+    );
   }
   return ok(undefined);
 }
@@ -64,19 +77,30 @@ export interface PlaceFacts {
 
 /** A physical move between two bins of one warehouse. */
 export function checkBinMove(from: PlaceFacts, to: PlaceFacts): Result<void> {
-  if (from.id === to.id) return fail('INVENTORY.SAME_LOCATION', 'From and to are the same location');
+  if (from.id === to.id)
+    return fail('INVENTORY.SAME_LOCATION', 'From and to are the same location');
   if (from.virtual || to.virtual) {
-    return fail('INVENTORY.VIRTUAL_LOCATION', 'Moves are between real locations; use receipts, adjustments or transfers for the rest');
+    return fail(
+      'INVENTORY.VIRTUAL_LOCATION',
+      'Moves are between real locations; use receipts, adjustments or transfers for the rest',
+    );
   }
   if (from.warehouseId !== to.warehouseId) {
-    return fail('INVENTORY.OTHER_WAREHOUSE', 'Both locations must be in one warehouse; use a transfer between warehouses');
+    return fail(
+      'INVENTORY.OTHER_WAREHOUSE',
+      'Both locations must be in one warehouse; use a transfer between warehouses',
+    );
   }
   return checkActive(to);
 }
 
 /** Stock may only be put into active, real locations. */
 export function checkPutInto(to: PlaceFacts): Result<void> {
-  if (to.virtual) return fail('INVENTORY.VIRTUAL_LOCATION', `Location ${to.code} is virtual: stock cannot be put there`);
+  if (to.virtual)
+    return fail(
+      'INVENTORY.VIRTUAL_LOCATION',
+      `Location ${to.code} is virtual: stock cannot be put there`,
+    );
   return checkActive(to);
 }
 

@@ -19,7 +19,11 @@ export function transition<S extends string, C = undefined>(
   guards: readonly Guard<S, C>[] = [],
 ): Result<S> {
   if (!table[from].includes(to)) {
-    return fail(`${area}.ILLEGAL_TRANSITION`, `Cannot go from ${from} to ${to}`, { from, to, allowed: table[from] });
+    return fail(`${area}.ILLEGAL_TRANSITION`, `Cannot go from ${from} to ${to}`, {
+      from,
+      to,
+      allowed: table[from],
+    });
   }
   for (const guard of guards) {
     const reason = guard(from, to, context as C);

@@ -8,13 +8,18 @@ export interface Failure {
   readonly details?: Record<string, unknown>;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: string, message: string, details?: Record<string, unknown>): Result<T> {
+export function fail<T = never>(
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): Result<T> {
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 

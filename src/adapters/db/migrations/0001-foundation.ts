@@ -17,7 +17,12 @@ export function foundation(ddl: Ddl): Migration {
         .addColumn('height_mm', 'integer')
         .addColumn('lot_tracked', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('shelf_life_days', 'integer')
-        .addColumn('standard_cost_minor', big, (c) => c.notNull().defaultTo(0).check(sql`standard_cost_minor >= 0`))
+        .addColumn('standard_cost_minor', big, (c) =>
+          c
+            .notNull()
+            .defaultTo(0)
+            .check(sql`standard_cost_minor >= 0`),
+        )
         .addColumn('currency', 'text', (c) => c.notNull().defaultTo('USD'))
         .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
         .addColumn('created_at', 'text', notNull)
@@ -67,7 +72,11 @@ export function foundation(ddl: Ddl): Migration {
         .addColumn('created_at', 'text', notNull)
         .addUniqueConstraint('locations_code', ['warehouse_id', 'code'])
         .execute();
-      await db.schema.createIndex('locations_type').on('locations').columns(['warehouse_id', 'type']).execute();
+      await db.schema
+        .createIndex('locations_type')
+        .on('locations')
+        .columns(['warehouse_id', 'type'])
+        .execute();
 
       await withId(ddl, db.schema.createTable('lots'))
         .addColumn('sku_id', big, (c) => c.notNull().references('skus.id'))
@@ -91,10 +100,26 @@ export function foundation(ddl: Ddl): Migration {
         .addColumn('created_at', 'text', notNull)
         .addCheckConstraint('stock_movements_distinct', sql`from_location_id <> to_location_id`)
         .execute();
-      await db.schema.createIndex('stock_movements_sku').on('stock_movements').columns(['sku_id', 'id']).execute();
-      await db.schema.createIndex('stock_movements_from').on('stock_movements').columns(['from_location_id', 'id']).execute();
-      await db.schema.createIndex('stock_movements_to').on('stock_movements').columns(['to_location_id', 'id']).execute();
-      await db.schema.createIndex('stock_movements_created').on('stock_movements').column('created_at').execute();
+      await db.schema
+        .createIndex('stock_movements_sku')
+        .on('stock_movements')
+        .columns(['sku_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('stock_movements_from')
+        .on('stock_movements')
+        .columns(['from_location_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('stock_movements_to')
+        .on('stock_movements')
+        .columns(['to_location_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('stock_movements_created')
+        .on('stock_movements')
+        .column('created_at')
+        .execute();
 
       // A projection of the movements, kept in the same transaction. The CHECKs are the last
       // line of defence against overselling: real locations never go below zero.
@@ -110,9 +135,16 @@ export function foundation(ddl: Ddl): Migration {
         .addColumn('updated_at', 'text', notNull)
         .addPrimaryKeyConstraint('stock_balances_pk', ['location_id', 'sku_id', 'lot_id'])
         .addCheckConstraint('stock_balances_allocated', sql`allocated >= 0`)
-        .addCheckConstraint('stock_balances_on_hand', sql`may_go_negative = 1 or on_hand >= allocated`)
+        .addCheckConstraint(
+          'stock_balances_on_hand',
+          sql`may_go_negative = 1 or on_hand >= allocated`,
+        )
         .execute();
-      await db.schema.createIndex('stock_balances_sku').on('stock_balances').columns(['sku_id', 'warehouse_id']).execute();
+      await db.schema
+        .createIndex('stock_balances_sku')
+        .on('stock_balances')
+        .columns(['sku_id', 'warehouse_id'])
+        .execute();
 
       await withId(ddl, db.schema.createTable('transfers'))
         .addColumn('sku_id', big, (c) => c.notNull().references('skus.id'))
@@ -148,7 +180,11 @@ export function foundation(ddl: Ddl): Migration {
         .addColumn('created_at', 'text', notNull)
         .addPrimaryKeyConstraint('idempotency_keys_pk', ['api_key_id', 'key'])
         .execute();
-      await db.schema.createIndex('idempotency_keys_created').on('idempotency_keys').column('created_at').execute();
+      await db.schema
+        .createIndex('idempotency_keys_created')
+        .on('idempotency_keys')
+        .column('created_at')
+        .execute();
 
       await withId(ddl, db.schema.createTable('outbox_events'))
         .addColumn('event_id', 'text', (c) => c.notNull().unique())

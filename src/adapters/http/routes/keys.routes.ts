@@ -21,7 +21,11 @@ export function registerKeyRoutes(api: Api, ctx: AppContext) {
     '/api-keys',
     {
       config: { roles: ['admin'] },
-      schema: { tags: ['auth'], summary: 'List API keys (never the keys themselves)', response: { 200: Type.Object({ items: Type.Array(ApiKeyOut) }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'List API keys (never the keys themselves)',
+        response: { 200: Type.Object({ items: Type.Array(ApiKeyOut) }) },
+      },
     },
     async () => {
       const rows = await ctx.database.db.selectFrom('api_keys').selectAll().orderBy('id').execute();
@@ -67,7 +71,11 @@ export function registerKeyRoutes(api: Api, ctx: AppContext) {
     '/api-keys/:id',
     {
       config: { roles: ['admin'] },
-      schema: { tags: ['auth'], summary: 'Revoke an API key', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API key',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+      },
     },
     async (request, reply) => {
       const result = await revokeApiKey(ctx.database, request.params.id, ctx.now());

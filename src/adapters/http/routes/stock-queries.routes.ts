@@ -22,7 +22,12 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
         summary: 'Stock on hand, allocated, available, quarantined, damaged and in transit',
         querystring: Type.Object(
           {
-            groupBy: Type.Optional(Type.Union(['sku', 'warehouse', 'location', 'lot'].map((g) => Type.Literal(g)), { default: 'warehouse' })),
+            groupBy: Type.Optional(
+              Type.Union(
+                ['sku', 'warehouse', 'location', 'lot'].map((g) => Type.Literal(g)),
+                { default: 'warehouse' },
+              ),
+            ),
             skuId: OptionalId,
             warehouseId: OptionalId,
             locationId: OptionalId,
@@ -38,7 +43,12 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
     async (request) => {
       const { limit = 50, cursor, groupBy = 'warehouse', ...filters } = request.query;
       const offset = decodeCursor(cursor) ?? 0;
-      const rows = await queryStock(ctx.database.db, { ...filters, groupBy: groupBy as never, limit: limit + 1, offset });
+      const rows = await queryStock(ctx.database.db, {
+        ...filters,
+        groupBy: groupBy as never,
+        limit: limit + 1,
+        offset,
+      });
       const items = rows.slice(0, limit);
       return { items, nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null };
     },
@@ -52,11 +62,18 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Availability of one SKU per warehouse',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        response: { 200: Type.Object({ skuId: Type.Integer(), warehouses: Type.Array(StockRowOut) }) },
+        response: {
+          200: Type.Object({ skuId: Type.Integer(), warehouses: Type.Array(StockRowOut) }),
+        },
       },
     },
     async (request) => {
-      const rows = await queryStock(ctx.database.db, { skuId: request.params.id, groupBy: 'warehouse', limit: 1000, offset: 0 });
+      const rows = await queryStock(ctx.database.db, {
+        skuId: request.params.id,
+        groupBy: 'warehouse',
+        limit: 1000,
+        offset: 0,
+      });
       return { skuId: request.params.id, warehouses: rows };
     },
   );
@@ -86,7 +103,11 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
     },
     async (request) => {
       const { limit = 50, cursor, ...filters } = request.query;
-      const rows = await movementHistory(ctx.database.db, { ...filters, beforeId: decodeCursor(cursor), limit });
+      const rows = await movementHistory(ctx.database.db, {
+        ...filters,
+        beforeId: decodeCursor(cursor),
+        limit,
+      });
       return pageOf(rows, limit);
     },
   );

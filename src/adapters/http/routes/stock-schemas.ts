@@ -58,16 +58,29 @@ export const StatusChangeBody = Type.Object(
 );
 
 export const TransferBody = Type.Object(
-  { skuId: Id, fromLocationId: Id, toWarehouseId: Id, quantity: Quantity, lotCode: Type.Optional(LotCode) },
+  {
+    skuId: Id,
+    fromLocationId: Id,
+    toWarehouseId: Id,
+    quantity: Quantity,
+    lotCode: Type.Optional(LotCode),
+  },
   { additionalProperties: false },
 );
 
-export const TransferReceiveBody = Type.Object({ toLocationId: Id }, { additionalProperties: false });
+export const TransferReceiveBody = Type.Object(
+  { toLocationId: Id },
+  { additionalProperties: false },
+);
 
-export const MovementResult = Type.Object({ movementIds: Type.Array(Type.Integer()) }, { additionalProperties: true });
+export const MovementResult = Type.Object(
+  { movementIds: Type.Array(Type.Integer()) },
+  { additionalProperties: true },
+);
 
-const Nullable = <T extends ReturnType<typeof Type.Integer> | ReturnType<typeof Type.String>>(t: T) =>
-  Type.Union([t, Type.Null()]);
+const Nullable = <T extends ReturnType<typeof Type.Integer> | ReturnType<typeof Type.String>>(
+  t: T,
+) => Type.Union([t, Type.Null()]);
 
 export const StockRowOut = Type.Object({
   skuId: Type.Integer(),

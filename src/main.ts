@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Database } from './adapters/db/database.js';
+import { migrateToLatest } from './adapters/db/migrate.js';
+import { buildServer } from './adapters/http/server.js';
+import { createApiKey } from './app/auth/api-keys.js';
+import type { AppContext } from './app/context.js';
+import { seedDemo } from './app/demo/seed-demo.js';
+import { redactUrl, type Config } from './config.js';
+
+/** Composition root: configuration → database (migrated) → application context. */
+export async function openStore(config: Config): Promise<Database> {
+  const database = openDatabase({ url: config.databaseUrl });
+  await migrateToLatest(database);
+  return database;
+}
+
+export function contextFor(database: Database): AppContext {
+  return { database, now: () => new Date() };
+}
+
+/**
+ * Seeds the demo wholesaler on first start and creates the admin key, which is printed once
+ * and written to the data directory (readable only by its owner).
+ */
+export async function ensureDemo(ctx: AppContext, config: Config, say: (line: string) => void) {
+  const seeded = await seedDemo(ctx);
+  if (seeded.skus === 0) return;
+  const admin = await createApiKey(ctx.database, { role: 'admin', name: 'demo admin' }, ctx.now());
+  if (!admin.ok) throw new Error(admin.error.message);
+  const keyFile = path.join(config.dataDir, 'admin-key.txt');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(keyFile, `${admin.value.key}\n`, { mode: 0o600 });
+  say(
+    `Demo data loaded: ${seeded.skus} SKUs, ${seeded.warehouses} warehouses, ${seeded.locations} locations.`,
+  );
+  say(`Admin API key (shown once; also in ${keyFile}):\n\n  ${admin.value.key}\n`);
+}
+
+export async function serve(config: Config, options: { demo: boolean }) {
+  const database = await openStore(config);
+  const ctx = contextFor(database);
+  if (options.demo) await ensureDemo(ctx, config, (line) => console.log(line));
+  const app = await buildServer(ctx, { logLevel: config.logLevel, bodyLimit: config.bodyLimit });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { database: redactUrl(config.databaseUrl), dialect: database.dialect },
+    'Stockline is serving',
+  );
+  console.log(
+    `Stockline is running at http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`,
+  );
+  return app;
+}

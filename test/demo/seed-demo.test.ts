@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/app/context.js';
+import { DEMO_SEEDED_KEY, seedDemo, type SeedDemoResult } from '../../src/app/demo/seed-demo.js';
+import { dialects, freshStore, type TestStore } from '../support/databases.js';
+
+const NOW = new Date('2025-06-01T14:00:00Z');
+
+describe.each(dialects)('seedDemo on %s', (dialect) => {
+  let store: TestStore;
+  let ctx: AppContext;
+  let first: SeedDemoResult;
+
+  beforeAll(async () => {
+    store = await freshStore(dialect);
+    ctx = { database: store.database, now: () => NOW };
+    first = await seedDemo(ctx, { seed: 11 });
+  }, 120_000);
+  afterAll(async () => store?.drop());
+
+  const db = () => store.database.db;
+
+  it('creates the catalog and both warehouses through the use cases', async () => {
+    expect(first.skus).toBeGreaterThanOrEqual(200);
+    expect(first.warehouses).toBe(2);
+    const skus = await db()
+      .selectFrom('skus')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(skus.n)).toBe(first.skus);
+    const warehouses = await db().selectFrom('warehouses').select('code').orderBy('code').execute();
+    expect(warehouses.map((w) => w.code)).toEqual(['MAIN', 'WEST']);
+    const locations = await db()
+      .selectFrom('locations')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(locations.n)).toBe(first.locations);
+    const marker = await db()
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', DEMO_SEEDED_KEY)
+      .executeTakeFirst();
+    expect(JSON.parse(marker!.value)).toMatchObject({ seed: 11 });
+  });
+
+  it('puts stock in many bins, with lots expiring soon and a few SKUs at zero', async () => {
+    const stocked = await db()
+      .selectFrom('stock_balances')
+      .innerJoin('locations', 'locations.id', 'stock_balances.location_id')
+      .select(['stock_balances.location_id', 'stock_balances.sku_id', 'locations.type'])
+      .where('locations.virtual', '=', 0)
+      .where('stock_balances.on_hand', '>', 0)
+      .execute();
+    expect(new Set(stocked.map((b) => b.location_id)).size).toBeGreaterThan(300);
+    expect(stocked.some((b) => b.type === 'pick_face')).toBe(true);
+    expect(new Set(stocked.map((b) => b.sku_id)).size).toBeLessThan(first.skus);
+    const soon = await db()
+      .selectFrom('lots')
+      .select('code')
+      .where('expiry_date', '<=', '2025-07-01')
+      .where('expiry_date', '>', '2025-06-01')
+      .execute();
+    expect(soon.length).toBeGreaterThan(0);
+    const movements = await db()
+      .selectFrom('stock_movements')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(movements.n)).toBe(first.movements);
+  });
+
+  it('balances the double entry: every SKU and lot sums to zero, no real bin below zero', async () => {
+    const sums = await db()
+      .selectFrom('stock_balances')
+      .select(['sku_id', 'lot_id', sql<number>`sum(on_hand)`.as('total')])
+      .groupBy(['sku_id', 'lot_id'])
+      .execute();
+    expect(sums.length).toBeGreaterThan(200);
+    expect(sums.filter((s) => Number(s.total) !== 0)).toEqual([]);
+    const negative = await db()
+      .selectFrom('stock_balances')
+      .innerJoin('locations', 'locations.id', 'stock_balances.location_id')
+      .select(['locations.code', 'stock_balances.on_hand'])
+      .where('locations.virtual', '=', 0)
+      .where('stock_balances.on_hand', '<', 0)
+      .execute();
+    expect(negative).toEqual([]);
+  });
+
+  it('does nothing when run again', async () => {
+    const count = async () =>
+      Promise.all(
+        (
+          ['skus', 'locations', 'lots', 'stock_movements', 'outbox_events', 'settings'] as const
+        ).map(async (table) => {
+          const row = await db()
+            .selectFrom(table)
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow();
+          return Number(row.n);
+        }),
+      );
+    const before = await count();
+    expect(await seedDemo(ctx, { seed: 11 })).toEqual({
+      skus: 0,
+      warehouses: 0,
+      locations: 0,
+      movements: 0,
+    });
+    expect(await seedDemo(ctx)).toEqual({ skus: 0, warehouses: 0, locations: 0, movements: 0 });
+    expect(await count()).toEqual(before);
+  });
+});
