@@ -88,7 +88,6 @@ describe.each(dialects)('warehouse queries for the ledger on %s', (dialect) => {
           warehouse_id: warehouseId,
           on_hand: 4,
           allocated: 0,
-          may_go_negative: 0,
           updated_at: now.toISOString(),
         })
         .execute();

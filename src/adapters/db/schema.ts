@@ -99,8 +99,6 @@ export interface StockBalanceTable {
   warehouse_id: number;
   on_hand: number;
   allocated: number;
-  /** 1 for external virtual locations (supplier, customer, adjustment), whose balance is a mirror and may be negative. */
-  may_go_negative: number;
   updated_at: string;
 }
 

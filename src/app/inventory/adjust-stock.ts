@@ -43,8 +43,8 @@ export async function adjustStock(trx: Tx, input: Adjustment, actor: string, now
     {
       skuId: line.sku.id,
       lotId: line.lotId,
-      fromLocationId: up ? adjustment.id : at.id,
-      toLocationId: up ? at.id : adjustment.id,
+      from: up ? adjustment : at,
+      to: up ? at : adjustment,
       quantity: Math.abs(input.delta),
       type: 'adjustment',
       reasonCode: input.reasonCode,

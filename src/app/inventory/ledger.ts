@@ -2,15 +2,22 @@ import { sql } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import type { MovementType } from '../../core/inventory/movement.js';
 import { FailureError } from '../../core/shared/result.js';
-import { placeFacts } from './stock-facts.js';
+
+/** A location as posting needs it (see placeFacts / standardPlace). */
+export interface LedgerPlace {
+  id: number;
+  warehouseId: number;
+  /** External mirrors (supplier, customer, adjustment) keep no balance row: see postMovement. */
+  mayGoNegative: boolean;
+}
 
 /** One row of the ledger: a quantity of a SKU (and lot) going from one location to another. */
 export interface MovementInput {
   skuId: number;
   /** 0 for SKUs that are not lot-tracked. */
   lotId: number;
-  fromLocationId: number;
-  toLocationId: number;
+  from: LedgerPlace;
+  to: LedgerPlace;
   quantity: number;
   type: MovementType;
   reasonCode?: string | null;
@@ -21,38 +28,37 @@ export interface MovementInput {
 }
 
 /**
- * Posts a movement: appends it and updates both balances in the same transaction. The source
+ * Posts a movement: appends it and updates the balances in the same transaction. The source
  * balance of a real location is decremented only if enough unreserved stock is there — a
  * conditional update, atomic on both dialects — so stock can never be oversold or go negative.
  * Balances are touched in location-id order so concurrent movements cannot deadlock.
+ *
+ * External mirrors (supplier, customer, adjustment) keep no balance row: every receipt,
+ * shipment or adjustment of a warehouse would otherwise update one row and serialize on it.
+ * Their position is derived from the movements when needed (reconcile does).
  */
 export async function postMovement(
   trx: Tx,
   movement: MovementInput,
   nowIso: string,
 ): Promise<number> {
-  const [from, to] = await Promise.all([
-    placeFacts(trx, movement.fromLocationId),
-    placeFacts(trx, movement.toLocationId),
-  ]);
   const legs = [
-    { place: from, delta: -movement.quantity },
-    { place: to, delta: movement.quantity },
-  ].sort((a, b) => a.place.id - b.place.id);
+    { place: movement.from, delta: -movement.quantity },
+    { place: movement.to, delta: movement.quantity },
+  ]
+    .filter((leg) => !leg.place.mayGoNegative)
+    .sort((a, b) => a.place.id - b.place.id);
   for (const leg of legs) {
-    if (leg.delta < 0 && !leg.place.mayGoNegative) {
-      await takeFrom(trx, movement, leg.place.id, nowIso);
-    } else {
-      await addTo(trx, movement, leg.place, leg.delta, nowIso);
-    }
+    if (leg.delta < 0) await takeFrom(trx, movement, leg.place.id, nowIso);
+    else await addTo(trx, movement, leg.place, leg.delta, nowIso);
   }
   const row = await trx
     .insertInto('stock_movements')
     .values({
       sku_id: movement.skuId,
       lot_id: movement.lotId,
-      from_location_id: movement.fromLocationId,
-      to_location_id: movement.toLocationId,
+      from_location_id: movement.from.id,
+      to_location_id: movement.to.id,
       quantity: movement.quantity,
       type: movement.type,
       reason_code: movement.reasonCode ?? null,
@@ -100,7 +106,7 @@ async function takeFrom(trx: Tx, movement: MovementInput, locationId: number, no
 async function addTo(
   trx: Tx,
   movement: MovementInput,
-  place: { id: number; warehouseId: number; mayGoNegative: boolean },
+  place: LedgerPlace,
   delta: number,
   nowIso: string,
 ) {
@@ -113,7 +119,6 @@ async function addTo(
       warehouse_id: place.warehouseId,
       on_hand: delta,
       allocated: 0,
-      may_go_negative: place.mayGoNegative ? 1 : 0,
       updated_at: nowIso,
     })
     .onConflict((oc) =>

@@ -29,8 +29,8 @@ export async function moveStock(trx: Tx, input: BinMove, actor: string, nowIso: 
     {
       skuId: line.sku.id,
       lotId: line.lotId,
-      fromLocationId: from.id,
-      toLocationId: to.id,
+      from: from,
+      to: to,
       quantity: input.quantity,
       type: 'move',
       reference: input.reference ?? null,
@@ -42,8 +42,8 @@ export async function moveStock(trx: Tx, input: BinMove, actor: string, nowIso: 
     movementIds: [movementId],
     skuId: line.sku.id,
     lotId: line.lotId,
-    fromLocationId: from.id,
-    toLocationId: to.id,
+    from: from,
+    to: to,
     quantity: input.quantity,
   };
   await appendEvent(

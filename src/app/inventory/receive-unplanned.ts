@@ -35,8 +35,8 @@ export async function receiveUnplanned(
     {
       skuId: line.sku.id,
       lotId: line.lotId,
-      fromLocationId: supplier.id,
-      toLocationId: to.id,
+      from: supplier,
+      to: to,
       quantity: input.quantity,
       type: 'receipt',
       reference: input.reference ?? null,

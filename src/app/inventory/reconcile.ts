@@ -23,30 +23,45 @@ const key = (l: number, s: number, lot: number) => `${l}/${s}/${lot}`;
 
 /**
  * Recomputes every balance from the movements and compares: on hand per (location, SKU, lot)
- * must equal movements in minus movements out; each SKU's balances must sum to zero over all
- * locations (double entry); no real location may be negative or reserve more than it holds.
+ * must equal movements in minus movements out; each SKU must sum to zero over all locations
+ * (balances of real locations plus the positions of the external mirrors — supplier,
+ * customer, adjustment — which keep no balance row and are derived from the movements);
+ * no real location may be negative or reserve more than it holds.
  */
 export async function reconcile(db: Kysely<Tables>): Promise<ReconcileReport> {
-  const flows = await sql<{ location_id: number; sku_id: number; lot_id: number; qty: number }>`
-    select location_id, sku_id, lot_id, cast(sum(qty) as bigint) as qty from (
+  const flows = await sql<{
+    location_id: number;
+    sku_id: number;
+    lot_id: number;
+    qty: number;
+    external: number;
+  }>`
+    select f.location_id, f.sku_id, f.lot_id, cast(sum(f.qty) as bigint) as qty,
+           max(case when l.type in ('supplier', 'customer', 'adjustment') then 1 else 0 end) as external
+    from (
       select to_location_id as location_id, sku_id, lot_id, quantity as qty from stock_movements
       union all
       select from_location_id as location_id, sku_id, lot_id, -quantity as qty from stock_movements
-    ) flows group by location_id, sku_id, lot_id`.execute(db);
+    ) f join locations l on l.id = f.location_id
+    group by f.location_id, f.sku_id, f.lot_id`.execute(db);
   const balances = await db
     .selectFrom('stock_balances')
-    .select(['location_id', 'sku_id', 'lot_id', 'on_hand', 'allocated', 'may_go_negative'])
+    .select(['location_id', 'sku_id', 'lot_id', 'on_hand', 'allocated'])
     .execute();
   const differences: Difference[] = [];
-  const expected = new Map(
-    flows.rows.map((r) => [key(r.location_id, r.sku_id, r.lot_id), Number(r.qty)]),
-  );
   const perSku = new Map<number, number>();
+  const addToSku = (skuId: number, qty: number) =>
+    perSku.set(skuId, (perSku.get(skuId) ?? 0) + qty);
+  const expected = new Map<string, number>();
+  for (const f of flows.rows) {
+    if (Number(f.external) === 1) addToSku(f.sku_id, Number(f.qty));
+    else expected.set(key(f.location_id, f.sku_id, f.lot_id), Number(f.qty));
+  }
   for (const b of balances) {
     const k = key(b.location_id, b.sku_id, b.lot_id);
     const want = expected.get(k) ?? 0;
     expected.delete(k);
-    perSku.set(b.sku_id, (perSku.get(b.sku_id) ?? 0) + b.on_hand);
+    addToSku(b.sku_id, b.on_hand);
     const at = { skuId: b.sku_id, locationId: b.location_id, lotId: b.lot_id };
     if (want !== b.on_hand) {
       differences.push({
@@ -57,15 +72,14 @@ export async function reconcile(db: Kysely<Tables>): Promise<ReconcileReport> {
         message: `balance ${b.on_hand}, movements say ${want}`,
       });
     }
-    if (!b.may_go_negative && b.on_hand < 0) {
+    if (b.on_hand < 0)
       differences.push({
         kind: 'negative',
         ...at,
         actual: b.on_hand,
-        message: `negative on hand ${b.on_hand} at a real location`,
+        message: `negative on hand ${b.on_hand}`,
       });
-    }
-    if (!b.may_go_negative && b.allocated > b.on_hand) {
+    if (b.allocated > b.on_hand) {
       differences.push({
         kind: 'over_allocated',
         ...at,
@@ -78,6 +92,7 @@ export async function reconcile(db: Kysely<Tables>): Promise<ReconcileReport> {
   for (const [k, want] of expected) {
     if (want === 0) continue;
     const [locationId, skuId, lotId] = k.split('/').map(Number) as [number, number, number];
+    addToSku(skuId, 0);
     differences.push({
       kind: 'balance_mismatch',
       skuId,
@@ -94,7 +109,7 @@ export async function reconcile(db: Kysely<Tables>): Promise<ReconcileReport> {
         kind: 'sku_not_zero',
         skuId,
         actual: sum,
-        message: `SKU balances sum to ${sum}, not 0`,
+        message: `SKU positions sum to ${sum}, not 0`,
       });
   }
   const movements = await db

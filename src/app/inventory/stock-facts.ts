@@ -41,7 +41,15 @@ export async function standardPlace(
       details: { warehouseId },
     });
   }
-  return placeFacts(trx, row.id);
+  return {
+    id: row.id,
+    warehouseId: row.warehouse_id,
+    code: row.code,
+    type: row.type,
+    virtual: row.virtual === 1,
+    active: row.active === 1,
+    mayGoNegative: mayGoNegative(row.type),
+  };
 }
 
 export type SkuFacts = StockSku;

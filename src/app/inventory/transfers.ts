@@ -54,8 +54,8 @@ export async function dispatchTransfer(
     {
       skuId: line.sku.id,
       lotId: line.lotId,
-      fromLocationId: from.id,
-      toLocationId: inTransit.id,
+      from: from,
+      to: inTransit,
       quantity: input.quantity,
       type: 'transfer_out',
       reference: `transfer:${transfer.id}`,
@@ -108,8 +108,8 @@ export async function receiveTransfer(
     {
       skuId: transfer.sku_id,
       lotId: transfer.lot_id,
-      fromLocationId: inTransit.id,
-      toLocationId: to.id,
+      from: inTransit,
+      to: to,
       quantity: transfer.quantity,
       type: 'transfer_in',
       reference: `transfer:${transfer.id}`,

@@ -122,7 +122,8 @@ export function foundation(ddl: Ddl): Migration {
         .execute();
 
       // A projection of the movements, kept in the same transaction. The CHECKs are the last
-      // line of defence against overselling: real locations never go below zero.
+      // line of defence against overselling: a balance row (kept for real locations, scrap and
+      // in transit — never for the external mirrors) never goes below zero or its reservations.
       await db.schema
         .createTable('stock_balances')
         .addColumn('location_id', big, (c) => c.notNull().references('locations.id'))
@@ -131,14 +132,10 @@ export function foundation(ddl: Ddl): Migration {
         .addColumn('warehouse_id', big, (c) => c.notNull().references('warehouses.id'))
         .addColumn('on_hand', big, (c) => c.notNull().defaultTo(0))
         .addColumn('allocated', big, (c) => c.notNull().defaultTo(0))
-        .addColumn('may_go_negative', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('updated_at', 'text', notNull)
         .addPrimaryKeyConstraint('stock_balances_pk', ['location_id', 'sku_id', 'lot_id'])
         .addCheckConstraint('stock_balances_allocated', sql`allocated >= 0`)
-        .addCheckConstraint(
-          'stock_balances_on_hand',
-          sql`may_go_negative = 1 or on_hand >= allocated`,
-        )
+        .addCheckConstraint('stock_balances_on_hand', sql`on_hand >= allocated`)
         .execute();
       await db.schema
         .createIndex('stock_balances_sku')
