@@ -70,6 +70,11 @@ function openSqlite(file: string): Database {
   const reader = new BetterSqlite3(file, { readonly: false });
   reader.pragma('busy_timeout = 10000');
   reader.pragma('query_only = ON');
+  // Reports and availability look-ups read across the whole balance table: give reads a real cache.
+  for (const connection of [writer, reader]) {
+    connection.pragma('cache_size = -65536');
+    connection.pragma('mmap_size = 268435456');
+  }
   const writeDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(writer) });
   const readDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(reader) });
   const group = new SqliteGroupWriter(writeDb);
