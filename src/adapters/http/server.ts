@@ -6,6 +6,7 @@ import type { AppContext } from '../../app/context.js';
 import { KeyVerifier } from '../../app/auth/api-keys.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { registerHome } from './home.js';
 import { registerMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -60,6 +61,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
+  registerHome(app);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import { checkLotRule, isIsoDate } from '../../core/inventory/movement.js';
 import { FailureError, must } from '../../core/shared/result.js';
@@ -93,4 +94,17 @@ export async function findLot(trx: Tx, skuId: number, code: string): Promise<Lot
     .where('code', '=', code)
     .executeTakeFirst();
   return row && { id: row.id, skuId: row.sku_id, code: row.code, expiryDate: row.expiry_date };
+}
+
+/** Every lot of a SKU, earliest expiry first (lots without expiry last). */
+export async function lotsOfSku(db: Tx, skuId: number): Promise<Lot[]> {
+  const rows = await db
+    .selectFrom('lots')
+    .select(['id', 'sku_id', 'code', 'expiry_date'])
+    .where('sku_id', '=', skuId)
+    .orderBy(sql`case when expiry_date is null then 1 else 0 end`)
+    .orderBy('expiry_date')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, skuId: r.sku_id, code: r.code, expiryDate: r.expiry_date }));
 }

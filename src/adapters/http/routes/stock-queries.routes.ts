@@ -1,12 +1,13 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../../app/context.js';
+import { lotsOfSku } from '../../../app/inventory/lots.js';
 import { movementHistory } from '../../../app/inventory/movement-history.js';
 import { reconcile } from '../../../app/inventory/reconcile.js';
 import { queryStock } from '../../../app/inventory/stock-query.js';
 import { STAFF } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { Page, PageQuery, decodeCursor, encodeCursor, pageOf } from '../pagination.js';
-import { MovementOut, StockRowOut } from './stock-schemas.js';
+import { LotOut, MovementOut, StockRowOut } from './stock-schemas.js';
 
 const tags = ['stock'];
 const OptionalId = Type.Optional(Type.Integer({ minimum: 1 }));
@@ -76,6 +77,20 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
       });
       return { skuId: request.params.id, warehouses: rows };
     },
+  );
+
+  api.get(
+    '/skus/:id/lots',
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags,
+        summary: 'Lots of a SKU with expiry dates, earliest expiry first',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 200: Type.Object({ items: Type.Array(LotOut) }) },
+      },
+    },
+    async (request) => ({ items: await lotsOfSku(ctx.database.db, request.params.id) }),
   );
 
   api.get(

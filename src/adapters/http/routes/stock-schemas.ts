@@ -116,3 +116,10 @@ export const MovementOut = Type.Object({
   actor: Type.String(),
   createdAt: Type.String(),
 });
+
+export const LotOut = Type.Object({
+  id: Type.Integer(),
+  skuId: Type.Integer(),
+  code: Type.String(),
+  expiryDate: Nullable(Type.String()),
+});
