@@ -4,7 +4,7 @@ import { openDatabase, type Database } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrate.js';
 import { buildServer } from './adapters/http/server.js';
 import { createApiKey } from './app/auth/api-keys.js';
-import type { AppContext } from './app/context.js';
+import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
 import { seedDemo } from './app/demo/seed-demo.js';
 import { redactUrl, type Config } from './config.js';
 
@@ -16,7 +16,7 @@ export async function openStore(config: Config): Promise<Database> {
 }
 
 export function contextFor(database: Database): AppContext {
-  return { database, now: () => new Date() };
+  return { database, now: () => new Date(), policies: DEFAULT_POLICIES };
 }
 
 /**

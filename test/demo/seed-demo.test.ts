@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { reconcile } from '../../src/app/inventory/reconcile.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/app/context.js';
+import { DEFAULT_POLICIES, type AppContext } from '../../src/app/context.js';
 import { DEMO_SEEDED_KEY, seedDemo, type SeedDemoResult } from '../../src/app/demo/seed-demo.js';
 import { dialects, freshStore, type TestStore } from '../support/databases.js';
 
@@ -14,7 +14,7 @@ describe.each(dialects)('seedDemo on %s', (dialect) => {
 
   beforeAll(async () => {
     store = await freshStore(dialect);
-    ctx = { database: store.database, now: () => NOW };
+    ctx = { database: store.database, now: () => NOW, policies: DEFAULT_POLICIES };
     first = await seedDemo(ctx, { seed: 11 });
   }, 120_000);
   afterAll(async () => store?.drop());

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DialectName } from '../../src/adapters/db/database.js';
 import { buildServer } from '../../src/adapters/http/server.js';
 import { createApiKey } from '../../src/app/auth/api-keys.js';
-import type { AppContext } from '../../src/app/context.js';
+import { DEFAULT_POLICIES, type AppContext } from '../../src/app/context.js';
 import { ROLES, type Role } from '../../src/core/shared/roles.js';
 import { freshStore, type TestStore } from './databases.js';
 
@@ -23,7 +23,7 @@ export async function startTestApi(
   now: () => Date = () => new Date(),
 ): Promise<TestApi> {
   const store = await freshStore(dialect);
-  const ctx: AppContext = { database: store.database, now };
+  const ctx: AppContext = { database: store.database, now, policies: DEFAULT_POLICIES };
   const app = await buildServer(ctx, { logLevel: 'silent' });
   await app.ready();
   const keys = {} as Record<Exclude<Role, 'customer'>, string>;

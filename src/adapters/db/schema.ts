@@ -269,7 +269,7 @@ export interface OrderTable {
   created_by: string;
   created_at: string;
   updated_at: string;
-  version: number;
+  version: Generated<number>;
 }
 
 export interface OrderLineTable {
@@ -280,11 +280,11 @@ export interface OrderLineTable {
   pack_level: string;
   pack_quantity: number;
   quantity_ordered: number;
-  quantity_allocated: number;
-  quantity_picked: number;
-  quantity_shipped: number;
-  quantity_backordered: number;
-  quantity_cancelled: number;
+  quantity_allocated: Generated<number>;
+  quantity_picked: Generated<number>;
+  quantity_shipped: Generated<number>;
+  quantity_backordered: Generated<number>;
+  quantity_cancelled: Generated<number>;
   unit_price_minor: number;
   line_total_minor: number;
   price_source: string;

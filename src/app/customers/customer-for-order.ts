@@ -1,0 +1,78 @@
+import type { Tx } from '../../adapters/db/database.js';
+
+/**
+ * Everything order entry and allocation need to know about the buyer, in one read: pricing
+ * (currency, price list), terms and credit limit, whether it is on hold or inactive, how it
+ * wants to be served (priority, warehouse, ship-complete, backorders, shelf life) and where
+ * goods go by default.
+ */
+export interface CustomerForOrder {
+  id: number;
+  accountNumber: string;
+  currency: string;
+  priceListId: number | null;
+  paymentTermsDays: number;
+  /** Null: no limit. */
+  creditLimitMinor: number | null;
+  onHold: boolean;
+  holdReason: string | null;
+  /** 1 is served first, 9 last. */
+  priority: number;
+  preferredWarehouseId: number | null;
+  shipComplete: boolean;
+  allowBackorders: boolean;
+  /** The account's own minimum; per-SKU rules come from `skuShelfLifeRules`. */
+  minRemainingShelfLifeDays: number;
+  active: boolean;
+  /** Null only for an account whose ship-tos were never set up (not possible through the API). */
+  defaultShipToId: number | null;
+}
+
+/** The customer as an order sees it, read in the caller's transaction; undefined when there is none. */
+export async function loadCustomerForOrder(
+  trx: Tx,
+  customerId: number,
+): Promise<CustomerForOrder | undefined> {
+  const row = await trx
+    .selectFrom('customers')
+    .leftJoin('customer_ship_tos as ship_to', (join) =>
+      join.onRef('ship_to.customer_id', '=', 'customers.id').on('ship_to.is_default', '=', 1),
+    )
+    .select([
+      'customers.id',
+      'customers.account_number',
+      'customers.currency',
+      'customers.price_list_id',
+      'customers.payment_terms_days',
+      'customers.credit_limit_minor',
+      'customers.on_hold',
+      'customers.hold_reason',
+      'customers.priority',
+      'customers.preferred_warehouse_id',
+      'customers.ship_complete',
+      'customers.allow_backorders',
+      'customers.min_remaining_shelf_life_days',
+      'customers.active',
+      'ship_to.id as default_ship_to_id',
+    ])
+    .where('customers.id', '=', customerId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    accountNumber: row.account_number,
+    currency: row.currency,
+    priceListId: row.price_list_id,
+    paymentTermsDays: row.payment_terms_days,
+    creditLimitMinor: row.credit_limit_minor,
+    onHold: row.on_hold === 1,
+    holdReason: row.hold_reason,
+    priority: row.priority,
+    preferredWarehouseId: row.preferred_warehouse_id,
+    shipComplete: row.ship_complete === 1,
+    allowBackorders: row.allow_backorders === 1,
+    minRemainingShelfLifeDays: row.min_remaining_shelf_life_days,
+    active: row.active === 1,
+    defaultShipToId: row.default_ship_to_id,
+  };
+}
