@@ -17,6 +17,8 @@ export async function idempotentWrite<T>(
   reply: FastifyReply<any, any, any, any, any, any, any, any>,
   successStatus: number,
   work: (trx: Tx) => Promise<T>,
+  /** Runs after the commit and before the reply (not on replays): follow-up work such as filling backorders. */
+  afterCommit?: (value: T) => Promise<unknown>,
 ): Promise<void> {
   const key = headerValue(request.headers['idempotency-key']);
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
@@ -45,10 +47,16 @@ export async function idempotentWrite<T>(
                 message: 'This Idempotency-Key was already used with a different request',
               });
             }
-            return { replayed: true, status: stored.status_code, body: stored.response_body };
+            return {
+              replayed: true,
+              status: stored.status_code,
+              body: stored.response_body,
+              value: undefined,
+            };
           }
         }
-        const body = JSON.stringify(await work(trx));
+        const value = await work(trx);
+        const body = JSON.stringify(value);
         if (key) {
           await trx
             .insertInto('idempotency_keys')
@@ -62,13 +70,19 @@ export async function idempotentWrite<T>(
             })
             .execute();
         }
-        return { replayed: false, status: successStatus, body };
+        return { replayed: false, status: successStatus, body, value };
       });
       if (!result.ok) {
         await sendProblem(reply, result.error);
         return;
       }
       if (result.value.replayed) reply.header('idempotent-replayed', 'true');
+      else if (afterCommit) {
+        // The write is durable already; a failing follow-up is logged and retried by the sweeper.
+        await afterCommit(result.value.value as T).catch((error: unknown) =>
+          request.log.error({ err: error }, 'after-commit work failed'),
+        );
+      }
       await reply.code(result.value.status).type('application/json').send(result.value.body);
       return;
     } catch (error) {

@@ -23,6 +23,8 @@ const STATUS_BY_SUFFIX: [string, number][] = [
   ['INSUFFICIENT_STOCK', 409],
   ['ILLEGAL_TRANSITION', 409],
   ['CONFLICT', 409],
+  ['NOT_EDITABLE', 409],
+  ['ALREADY_PICKED', 409],
 ];
 
 export function statusFor(code: string): number {

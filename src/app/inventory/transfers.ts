@@ -129,7 +129,12 @@ export async function receiveTransfer(
       message: `Transfer ${transferId} was already received`,
     });
   }
-  const result = { transferId, movementIds: [movementId], status: 'received' as TransferStatus };
+  const result = {
+    transferId,
+    skuId: transfer.sku_id,
+    movementIds: [movementId],
+    status: 'received' as TransferStatus,
+  };
   await appendEvent(
     trx,
     {

@@ -5,6 +5,7 @@ import { changeStatus } from '../../../app/inventory/change-status.js';
 import { moveStock } from '../../../app/inventory/move-stock.js';
 import { receiveUnplanned } from '../../../app/inventory/receive-unplanned.js';
 import { dispatchTransfer, receiveTransfer } from '../../../app/inventory/transfers.js';
+import { fillBackorders } from '../../../app/orders/fill-backorders.js';
 import { STOCK_WRITERS } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
@@ -24,6 +25,9 @@ const created = { 201: MovementResult };
 /** Commands on the stock ledger: each posts movements and updates balances in one transaction. */
 export function registerStockCommandRoutes(api: Api, ctx: AppContext) {
   const now = () => ctx.now().toISOString();
+  /** Stock arrived: waiting backorders of these SKUs get it first, before the reply goes out. */
+  const fill = (skuIds: number[]) =>
+    fillBackorders(ctx.database, skuIds, ctx.policies.allocation, ctx.now);
 
   api.post(
     '/stock/receipts',
@@ -37,8 +41,13 @@ export function registerStockCommandRoutes(api: Api, ctx: AppContext) {
       },
     },
     (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        receiveUnplanned(trx, request.body, request.actor.id, now()),
+      idempotentWrite(
+        ctx.database,
+        request,
+        reply,
+        201,
+        (trx) => receiveUnplanned(trx, request.body, request.actor.id, now()),
+        (result) => fill([result.skuId]),
       ),
   );
 
@@ -54,8 +63,13 @@ export function registerStockCommandRoutes(api: Api, ctx: AppContext) {
       },
     },
     (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        adjustStock(trx, request.body, request.actor.id, now()),
+      idempotentWrite(
+        ctx.database,
+        request,
+        reply,
+        201,
+        (trx) => adjustStock(trx, request.body, request.actor.id, now()),
+        (result) => (result.delta > 0 ? fill([result.skuId]) : Promise.resolve()),
       ),
   );
 
@@ -88,8 +102,13 @@ export function registerStockCommandRoutes(api: Api, ctx: AppContext) {
       },
     },
     (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        changeStatus(trx, request.body, request.actor.id, now()),
+      idempotentWrite(
+        ctx.database,
+        request,
+        reply,
+        201,
+        (trx) => changeStatus(trx, request.body, request.actor.id, now()),
+        (result) => (result.status === 'available' ? fill([result.skuId]) : Promise.resolve()),
       ),
   );
 
@@ -123,8 +142,20 @@ export function registerStockCommandRoutes(api: Api, ctx: AppContext) {
       },
     },
     (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        receiveTransfer(trx, request.params.id, request.body.toLocationId, request.actor.id, now()),
+      idempotentWrite(
+        ctx.database,
+        request,
+        reply,
+        200,
+        (trx) =>
+          receiveTransfer(
+            trx,
+            request.params.id,
+            request.body.toLocationId,
+            request.actor.id,
+            now(),
+          ),
+        (result) => fill([result.skuId]),
       ),
   );
 }

@@ -1,0 +1,128 @@
+import type { Tx } from '../../adapters/db/database.js';
+import {
+  earliestAcceptableExpiry,
+  effectiveShelfLifeDays,
+} from '../../core/customers/shelf-life.js';
+import type { AllocationPolicy } from '../../core/orders/allocation-policy.js';
+import { allocationStatus, moveOrder, type OrderStatus } from '../../core/orders/order-status.js';
+import { settleShortfalls } from '../../core/orders/shortfall.js';
+import { must } from '../../core/shared/result.js';
+import type { CustomerForOrder } from '../customers/customer-for-order.js';
+import { skuShelfLifeRules } from '../customers/sku-rules.js';
+import { allocateLines } from './allocate-lines.js';
+import { lockOrder } from './lock-order.js';
+import { recordOrderEvent } from './order-timeline.js';
+
+export interface AllocationOutcome {
+  status: OrderStatus;
+  allocated: number;
+  backordered: number;
+  cancelled: number;
+}
+
+/**
+ * Holds stock for everything an order still needs, then settles what could not be held as
+ * the customer's settings say (backorder, cancel, or refuse the order), and moves the order
+ * to allocated, partially allocated or backordered. Runs inside the caller's transaction.
+ */
+export async function allocateOrder(
+  trx: Tx,
+  orderId: number,
+  customer: CustomerForOrder,
+  policy: AllocationPolicy,
+  actor: string,
+  now: Date,
+): Promise<AllocationOutcome> {
+  const nowIso = now.toISOString();
+  const today = nowIso.slice(0, 10);
+  const order = await lockOrder(trx, orderId, { customerId: null });
+  const lines = await openLines(trx, orderId);
+  const rules = await skuShelfLifeRules(
+    trx,
+    customer.id,
+    lines.map((l) => l.sku_id),
+  );
+  const wanted = lines.map((l) => ({
+    lineId: l.id,
+    skuId: l.sku_id,
+    quantity: l.quantity_ordered - l.quantity_allocated - l.quantity_cancelled,
+    minExpiryDate: earliestAcceptableExpiry(
+      today,
+      effectiveShelfLifeDays(customer.minRemainingShelfLifeDays, rules.get(l.sku_id)),
+    ),
+  }));
+  const held = await allocateLines(trx, orderId, wanted, customer, policy, nowIso);
+  const after = lines.map((l) => ({
+    lineId: l.id,
+    ordered: l.quantity_ordered,
+    allocated:
+      l.quantity_allocated +
+      held.filter((p) => p.lineId === l.id).reduce((n, p) => n + p.quantity, 0),
+    cancelled: l.quantity_cancelled,
+  }));
+  const settled = must(settleShortfalls(after, customer));
+  for (const s of settled) {
+    const line = lines.find((l) => l.id === s.lineId)!;
+    if (line.quantity_backordered === s.backordered && line.quantity_cancelled === s.cancelled)
+      continue;
+    await trx
+      .updateTable('order_lines')
+      .set({
+        quantity_backordered: s.backordered,
+        quantity_cancelled: s.cancelled,
+        updated_at: nowIso,
+      })
+      .where('id', '=', s.lineId)
+      .execute();
+  }
+  const cancelledNow = settled.map((s) => ({ ...s, ...after.find((a) => a.lineId === s.lineId)! }));
+  const status = allocationStatus(
+    cancelledNow.map((l) => ({
+      ordered: l.ordered,
+      allocated: l.allocated,
+      cancelled: l.cancelled,
+    })),
+  );
+  const warehouseId = held[0]?.warehouseId ?? null;
+  if (status !== order.status) must(moveOrder(order.status as OrderStatus, status));
+  await trx
+    .updateTable('orders')
+    .set({ status, updated_at: nowIso, ...(warehouseId ? { warehouse_id: warehouseId } : {}) })
+    .where('id', '=', orderId)
+    .execute();
+  const outcome = {
+    status,
+    allocated: held.reduce((n, p) => n + p.quantity, 0),
+    backordered: settled.reduce((n, s) => n + s.backordered, 0),
+    cancelled:
+      settled.reduce((n, s) => n + s.cancelled, 0) -
+      lines.reduce((n, l) => n + l.quantity_cancelled, 0),
+  };
+  if (outcome.allocated > 0 || status !== order.status) {
+    await recordOrderEvent(
+      trx,
+      orderId,
+      status === 'backordered' ? 'backordered' : 'allocated',
+      actor,
+      { ...outcome, pieces: held.length },
+      nowIso,
+    );
+  }
+  return outcome;
+}
+
+async function openLines(trx: Tx, orderId: number) {
+  return trx
+    .selectFrom('order_lines')
+    .select([
+      'id',
+      'sku_id',
+      'quantity_ordered',
+      'quantity_allocated',
+      'quantity_cancelled',
+      'quantity_backordered',
+    ])
+    .where('order_id', '=', orderId)
+    .orderBy('line_number')
+    .execute();
+}
