@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../adapters/db/schema.js';
 
 export interface Difference {
-  kind: 'balance_mismatch' | 'sku_not_zero' | 'negative' | 'over_allocated';
+  kind:
+    'balance_mismatch' | 'sku_not_zero' | 'negative' | 'over_allocated' | 'reservation_mismatch';
   skuId: number;
   locationId?: number;
   lotId?: number;
@@ -112,6 +113,7 @@ export async function reconcile(db: Kysely<Tables>): Promise<ReconcileReport> {
         message: `SKU positions sum to ${sum}, not 0`,
       });
   }
+  differences.push(...(await reservationDifferences(db, balances)));
   const movements = await db
     .selectFrom('stock_movements')
     .select(sql<number>`count(*)`.as('n'))
@@ -123,4 +125,55 @@ export async function reconcile(db: Kysely<Tables>): Promise<ReconcileReport> {
     skus: perSku.size,
     differences,
   };
+}
+
+/** Reserved quantity on each balance must equal what open allocations still hold there. */
+async function reservationDifferences(
+  db: Kysely<Tables>,
+  balances: readonly { location_id: number; sku_id: number; lot_id: number; allocated: number }[],
+): Promise<Difference[]> {
+  const held = await db
+    .selectFrom('allocations')
+    .select([
+      'location_id',
+      'sku_id',
+      'lot_id',
+      sql<number>`cast(sum(remaining) as bigint)`.as('held'),
+    ])
+    .where('remaining', '>', 0)
+    .groupBy(['location_id', 'sku_id', 'lot_id'])
+    .execute();
+  const expected = new Map(
+    held.map((h) => [key(h.location_id, h.sku_id, h.lot_id), Number(h.held)]),
+  );
+  const differences: Difference[] = [];
+  for (const b of balances) {
+    const k = key(b.location_id, b.sku_id, b.lot_id);
+    const want = expected.get(k) ?? 0;
+    expected.delete(k);
+    if (want !== b.allocated) {
+      differences.push({
+        kind: 'reservation_mismatch',
+        skuId: b.sku_id,
+        locationId: b.location_id,
+        lotId: b.lot_id,
+        expected: want,
+        actual: b.allocated,
+        message: `allocated ${b.allocated}, open allocations hold ${want}`,
+      });
+    }
+  }
+  for (const [k, want] of expected) {
+    const [locationId, skuId, lotId] = k.split('/').map(Number) as [number, number, number];
+    differences.push({
+      kind: 'reservation_mismatch',
+      skuId,
+      locationId,
+      lotId,
+      expected: want,
+      actual: 0,
+      message: `no balance row; open allocations hold ${want}`,
+    });
+  }
+  return differences;
 }
