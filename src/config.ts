@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
+  /** How often waiting backorders are retried against stock on hand (0 turns the sweep off). */
+  backorderSweepSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,6 +24,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? path.join(dataDir, 'stockline.db'),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: intOf(env.BODY_LIMIT_BYTES, 1_048_576),
+    backorderSweepSeconds: intOf(env.BACKORDER_SWEEP_SECONDS, 30),
   };
 }
 
