@@ -106,7 +106,13 @@ async function recordAllocations(
   for (const [lineId, quantity] of perLine) {
     await trx
       .updateTable('order_lines')
-      .set({ quantity_allocated: sql`quantity_allocated + ${quantity}`, updated_at: nowIso })
+      // What is now held stops being backordered in the same statement: the row's check
+      // (backordered + allocated + cancelled <= ordered) would refuse it otherwise.
+      .set({
+        quantity_allocated: sql`quantity_allocated + ${quantity}`,
+        quantity_backordered: sql`case when quantity_backordered > ${quantity} then quantity_backordered - ${quantity} else 0 end`,
+        updated_at: nowIso,
+      })
       .where('id', '=', lineId)
       .execute();
   }

@@ -75,7 +75,7 @@ export async function allocateOrder(
       .where('id', '=', s.lineId)
       .execute();
   }
-  const cancelledNow = settled.map((s) => ({ ...s, ...after.find((a) => a.lineId === s.lineId)! }));
+  const cancelledNow = settled.map((s) => ({ ...after.find((a) => a.lineId === s.lineId)!, ...s }));
   const status = allocationStatus(
     cancelledNow.map((l) => ({
       ordered: l.ordered,

@@ -158,7 +158,7 @@ async function changeLines(
 }
 
 /** The order's value: the lines still open (fully cancelled lines count nothing). */
-async function recomputeTotal(trx: Tx, orderId: number, nowIso: string): Promise<number> {
+export async function recomputeTotal(trx: Tx, orderId: number, nowIso: string): Promise<number> {
   const lines = await trx
     .selectFrom('order_lines')
     .select(['line_total_minor', 'quantity_ordered', 'quantity_cancelled'])

@@ -38,7 +38,9 @@ export async function confirmOrder(
     });
   }
   const hold =
-    order.status === 'draft' ? await holdReasonFor(trx, customer, order.total_minor) : null;
+    order.status === 'draft'
+      ? await holdReasonFor(trx, customer, order.total_minor, order.total_minor)
+      : null;
   const next: OrderStatus = hold ? 'on_hold' : 'confirmed';
   must(moveOrder(order.status as OrderStatus, next));
   await trx
