@@ -83,6 +83,11 @@ export function startBackorderSweeper(
       running = true;
       backorderedSkus(ctx.database)
         .then((skus) => fillBackorders(ctx.database, skus, ctx.policies.allocation, ctx.now))
+        .then((fill) =>
+          fill.failures
+            .filter((f) => f.code === 'INTERNAL.ERROR')
+            .forEach((f) => onError(new Error(`order ${f.orderId}: ${f.message}`))),
+        )
         .catch(onError)
         .finally(() => (running = false));
     },

@@ -1,11 +1,14 @@
 import type { Database } from '../../adapters/db/database.js';
 import type { AllocationPolicy } from '../../core/orders/allocation-policy.js';
+import { FailureError } from '../../core/shared/result.js';
 import { loadCustomerForOrder } from '../customers/customer-for-order.js';
 import { allocateOrder } from './allocate-order.js';
 
 export interface BackorderFill {
   ordersTried: number;
   unitsAllocated: number;
+  /** Orders that could not be allocated, and why (a refusal is expected; anything else is a bug). */
+  failures: { orderId: number; code: string; message: string }[];
 }
 
 /**
@@ -21,7 +24,7 @@ export async function fillBackorders(
   now: () => Date,
   actor = 'system:backorders',
 ): Promise<BackorderFill> {
-  const fill: BackorderFill = { ordersTried: 0, unitsAllocated: 0 };
+  const fill: BackorderFill = { ordersTried: 0, unitsAllocated: 0, failures: [] };
   if (skuIds.length === 0) return fill;
   const waiting = await database.db
     .selectFrom('order_lines as ol')
@@ -42,7 +45,14 @@ export async function fillBackorders(
         const customer = await loadCustomerForOrder(trx, order.customer_id);
         return customer ? allocateOrder(trx, order.id, customer, policy, actor, now()) : undefined;
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        const failure =
+          error instanceof FailureError
+            ? error.failure
+            : { code: 'INTERNAL.ERROR', message: String(error) };
+        fill.failures.push({ orderId: order.id, code: failure.code, message: failure.message });
+        return undefined;
+      });
     fill.unitsAllocated += outcome?.allocated ?? 0;
   }
   return fill;
