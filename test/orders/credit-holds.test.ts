@@ -111,4 +111,25 @@ describe.each(dialects)('credit and account holds on %s', (dialect) => {
     expect(confirmed.json().status).toBe('allocated');
     await expectConsistent(world);
   });
+
+  it('holds an order whose edit takes the account over its limit, releasing what it held', async () => {
+    const limited = await createCustomer(world, 'CR-9', { creditLimitMinor: 10 * EACH_PRICE });
+    const placed = await placeOrderFor(world, limited, [line(sku, 5)]);
+    expect(placed.status).toBe('allocated');
+    const before = await available(world, sku);
+    const lineId = (await orderDetail(world, placed.id)).lines[0]!.id;
+    const edited = await call(
+      world.api,
+      'POST',
+      `/orders/${placed.id}/edit`,
+      world.api.as('sales'),
+      {
+        change: [{ lineId, packLevel: 'each', packQuantity: 11 }],
+      },
+    );
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().status).toBe('on_hold');
+    expect(await available(world, sku)).toBe(before + 5);
+    await expectConsistent(world);
+  });
 });

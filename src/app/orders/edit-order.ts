@@ -1,14 +1,14 @@
 import type { Tx } from '../../adapters/db/database.js';
 import type { AllocationPolicy } from '../../core/orders/allocation-policy.js';
-import { isEditable, type OrderStatus } from '../../core/orders/order-status.js';
+import { isEditable, moveOrder, type OrderStatus } from '../../core/orders/order-status.js';
 import type { PriceLevel } from '../../core/pricing/price-resolver.js';
-import { FailureError } from '../../core/shared/result.js';
+import { FailureError, must } from '../../core/shared/result.js';
 import type { Actor } from '../../core/shared/roles.js';
 import { loadCustomerForOrder, type CustomerForOrder } from '../customers/customer-for-order.js';
 import { allocateOrder } from './allocate-order.js';
 import { lockOrder } from './lock-order.js';
 import { recordOrderEvent } from './order-timeline.js';
-import { insertLines, priceLines, type OrderLineInput } from './place-order.js';
+import { holdReasonFor, insertLines, priceLines, type OrderLineInput } from './place-order.js';
 import { releaseAllocations } from './release-allocations.js';
 
 export interface LineChange {
@@ -99,6 +99,21 @@ export async function editOrder(
     },
     nowIso,
   );
+  // A bigger order is a new credit decision: over the limit, it waits for approval holding nothing.
+  const hold =
+    totalMinor > order.total_minor && !['draft', 'on_hold'].includes(order.status)
+      ? await holdReasonFor(trx, customer, totalMinor, totalMinor)
+      : null;
+  if (hold) {
+    must(moveOrder(order.status as OrderStatus, 'on_hold'));
+    await trx
+      .updateTable('orders')
+      .set({ status: 'on_hold', hold_reason: hold, updated_at: nowIso })
+      .where('id', '=', orderId)
+      .execute();
+    await recordOrderEvent(trx, orderId, 'held', actor.id, { reason: hold }, nowIso);
+    return { id: orderId, status: 'on_hold', totalMinor, allocation: null };
+  }
   const allocate = !['draft', 'on_hold'].includes(order.status);
   const allocation = allocate
     ? await allocateOrder(trx, orderId, customer, policy, actor.id, now)
