@@ -33,7 +33,7 @@ export async function ensureDemo(ctx: AppContext, config: Config, say: (line: st
   fs.mkdirSync(config.dataDir, { recursive: true });
   fs.writeFileSync(keyFile, `${admin.value.key}\n`, { mode: 0o600 });
   say(
-    `Demo data loaded: ${seeded.skus} SKUs, ${seeded.warehouses} warehouses, ${seeded.locations} locations.`,
+    `Demo data loaded: ${seeded.skus} SKUs, ${seeded.warehouses} warehouses, ${seeded.locations} locations, ${seeded.customers} customers, ${seeded.orders} orders.`,
   );
   say(`Admin API key (shown once; also in ${keyFile}):\n\n  ${admin.value.key}\n`);
 }

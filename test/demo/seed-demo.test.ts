@@ -83,11 +83,55 @@ describe.each(dialects)('seedDemo on %s', (dialect) => {
     expect(negative).toEqual([]);
   });
 
+  it('opens the trade accounts and takes their orders through placeOrder', async () => {
+    expect(first.customers).toBeGreaterThanOrEqual(12);
+    expect(first.orders).toBeGreaterThanOrEqual(20);
+    const customers = await db()
+      .selectFrom('customers')
+      .select(['account_number', 'on_hold', 'price_list_id'])
+      .execute();
+    expect(customers).toHaveLength(first.customers);
+    expect(customers.filter((c) => c.on_hold === 1)).toHaveLength(1);
+    const lists = await db().selectFrom('price_lists').select(['id', 'code']).execute();
+    expect(lists.map((l) => l.code).sort()).toEqual(['CHAIN', 'WHOLESALE']);
+    expect(customers.every((c) => lists.some((l) => l.id === c.price_list_id))).toBe(true);
+    const orders = await db().selectFrom('orders').select(['status', 'created_by']).execute();
+    expect(orders).toHaveLength(first.orders);
+    expect(orders.every((o) => o.created_by === 'demo')).toBe(true);
+    const statuses = new Set(orders.map((o) => o.status));
+    expect(statuses).toContain('allocated');
+    expect(statuses.has('backordered') || statuses.has('partially_allocated')).toBe(true);
+    expect(statuses).toContain('on_hold');
+    const sources = await db()
+      .selectFrom('order_lines')
+      .select('price_source')
+      .distinct()
+      .execute();
+    expect(sources.map((s) => s.price_source)).toContain('customer');
+    const reserved = await db()
+      .selectFrom('stock_balances')
+      .select(sql<number>`sum(allocated)`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(reserved.n)).toBeGreaterThan(0);
+  });
+
   it('does nothing when run again', async () => {
     const count = async () =>
       Promise.all(
         (
-          ['skus', 'locations', 'lots', 'stock_movements', 'outbox_events', 'settings'] as const
+          [
+            'skus',
+            'locations',
+            'lots',
+            'stock_movements',
+            'outbox_events',
+            'settings',
+            'price_list_prices',
+            'customers',
+            'customer_prices',
+            'orders',
+            'order_lines',
+          ] as const
         ).map(async (table) => {
           const row = await db()
             .selectFrom(table)
@@ -97,13 +141,9 @@ describe.each(dialects)('seedDemo on %s', (dialect) => {
         }),
       );
     const before = await count();
-    expect(await seedDemo(ctx, { seed: 11 })).toEqual({
-      skus: 0,
-      warehouses: 0,
-      locations: 0,
-      movements: 0,
-    });
-    expect(await seedDemo(ctx)).toEqual({ skus: 0, warehouses: 0, locations: 0, movements: 0 });
+    const nothing = { skus: 0, warehouses: 0, locations: 0, movements: 0, customers: 0, orders: 0 };
+    expect(await seedDemo(ctx, { seed: 11 })).toEqual(nothing);
+    expect(await seedDemo(ctx)).toEqual(nothing);
     expect(await count()).toEqual(before);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { FailureError, fail, ok, type Result } from '../../core/shared/result.js';
 import { SqliteGroupWriter } from './sqlite-group-writer.js';
@@ -139,4 +139,9 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isCheckViolation(error: unknown): boolean {
   const e = error as { code?: string };
   return e.code === '23514' || e.code === 'SQLITE_CONSTRAINT_CHECK';
+}
+
+/** True inside a PostgreSQL unit of work: for the few statements (row locks) only it needs. */
+export function isPostgres(trx: Tx): boolean {
+  return trx.getExecutor().adapter instanceof PostgresAdapter;
 }

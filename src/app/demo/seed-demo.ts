@@ -7,6 +7,7 @@ import { receiveUnplanned } from '../inventory/receive-unplanned.js';
 import { createBinLayout } from '../warehouses/create-locations.js';
 import { createWarehouse } from '../warehouses/create-warehouse.js';
 import { DEFAULT_DEMO_SEED, demoCatalog, type DemoCatalog } from './demo-catalog.js';
+import { planDemoSales, seedDemoSales } from './demo-sales.js';
 import { planOpeningStock, type DemoReceipt } from './demo-stock-plan.js';
 
 /** The `settings` key that says the demo data is in; its value records the seed and when. */
@@ -18,16 +19,27 @@ export interface SeedDemoResult {
   warehouses: number;
   locations: number;
   movements: number;
+  customers: number;
+  orders: number;
 }
 
 /** The actor on every demo movement, so demo stock is recognisable in the ledger. */
 const DEMO_ACTOR = 'demo';
-const NOTHING: SeedDemoResult = { skus: 0, warehouses: 0, locations: 0, movements: 0 };
+const NOTHING: SeedDemoResult = {
+  skus: 0,
+  warehouses: 0,
+  locations: 0,
+  movements: 0,
+  customers: 0,
+  orders: 0,
+};
 
 /**
- * Loads the demo pet-supplies wholesaler: its catalog, two warehouses with their racking, and
+ * Loads the demo pet-supplies wholesaler: its catalog, two warehouses with their racking,
  * opening stock received from each warehouse's SUPPLIER location — so the ledger balances from
- * the first movement. Idempotent: does nothing once the `demo_seeded` setting exists.
+ * the first movement — and then the sales side (price lists, order rules, trade accounts and
+ * an order book placed and allocated against that stock; see `demo-sales.ts`). Idempotent:
+ * does nothing once the `demo_seeded` setting exists.
  *
  * Everything is one unit of work, on purpose: a seed that dies half-way leaves nothing behind
  * (a rerun starts clean instead of tripping over half a catalog), and two servers started
@@ -45,6 +57,7 @@ export async function seedDemo(
   const nowIso = now.toISOString();
   const catalog = demoCatalog(seed);
   const receipts = planOpeningStock(catalog, nowIso.slice(0, 10), seed);
+  const sales = planDemoSales(catalog, receipts, nowIso.slice(0, 10), seed);
   return database.write(async (trx) => {
     if (await isSeeded(trx)) return NOTHING;
     const { skuIds, warehouses, locations } = await createMasterData(trx, catalog, now);
@@ -52,11 +65,26 @@ export async function seedDemo(
     for (const receipt of receipts) {
       await receiveUnplanned(trx, receiptInput(receipt, skuIds, locationIds), DEMO_ACTOR, nowIso);
     }
+    const { customers, orders } = await seedDemoSales(
+      trx,
+      sales,
+      catalog,
+      skuIds,
+      ctx.policies.allocation,
+      now,
+    );
     await trx
       .insertInto('settings')
       .values({ key: DEMO_SEEDED_KEY, value: JSON.stringify({ seed, seededAt: nowIso }) })
       .execute();
-    return { skus: skuIds.size, warehouses, locations, movements: receipts.length };
+    return {
+      skus: skuIds.size,
+      warehouses,
+      locations,
+      movements: receipts.length,
+      customers,
+      orders,
+    };
   });
 }
 

@@ -1,0 +1,327 @@
+/**
+ * Order entry over HTTP: 3-line orders POSTed to /api/v1/orders by 8 concurrent clients
+ * against a catalog of 5,000 SKUs (each priced and stocked in a bin), on SQLite at production
+ * settings (WAL, synchronous=FULL, group commit) and on PostgreSQL. Each order is priced,
+ * credit-checked, stored and allocated in one transaction, exactly as in production.
+ *
+ * The server runs in this process and the load generator (autocannon) in a child, so
+ * process.cpuUsage() here is the server's CPU alone (on PostgreSQL the database's own CPU is
+ * in its backends, not counted). A bare Fastify route taking the same bodies and answering
+ * {ok:true}, driven by the same client, is the ceiling: echo_per_s.
+ *
+ * Runs are a fixed number of requests (about 10 s, sized from the warm-up rate), so every
+ * order sent was answered; afterwards the orders stored must equal the 201s seen and the
+ * ledger must reconcile, or the bench fails.
+ *
+ * BENCH_CPU_PROF=<dir> writes a .cpuprofile of the server for each measured run.
+ */
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import type { Database, DialectName } from '../src/adapters/db/database.js';
+import { buildServer } from '../src/adapters/http/server.js';
+import { createApiKey } from '../src/app/auth/api-keys.js';
+import { DEFAULT_POLICIES, type AppContext } from '../src/app/context.js';
+import { createCustomer } from '../src/app/customers/create-customer.js';
+import { reconcile } from '../src/app/inventory/reconcile.js';
+import { createPriceList } from '../src/app/pricing/price-lists.js';
+import { NOW, insertWarehouse, skuRow } from './support/fixtures.js';
+import { startLoadClient, type LoadClient, type LoadResult } from './support/http-load.js';
+import type { OrderBodyArgs } from './support/order-bodies.js';
+import { emit, log, scaled, warnLoudly, type Metrics } from './support/report.js';
+import { round } from './support/stats.js';
+import { postgresVersion, withStore } from './support/store.js';
+
+const CLIENTS = 8;
+const SKUS = 5_000;
+const LINES_PER_ORDER = 3;
+const MAX_EACHES_PER_LINE = 5;
+/** Far more than the run can take: ~10 s × a few hundred orders/s × 3 lines × ≤5 eaches, over 5,000 SKUs. */
+const STOCK_PER_SKU = 1_000_000;
+const WARMUP_ORDERS = scaled(500);
+const SECONDS = 10 * Math.min(1, Number(process.env.BENCH_SCALE ?? '1') || 1);
+const ECHO_WARMUP = scaled(3_000);
+const CHUNK = 500;
+const bodiesModule = new URL('./support/order-bodies.ts', import.meta.url).href;
+const profileDir = process.env.BENCH_CPU_PROF;
+
+interface Catalog {
+  skuIds: number[];
+  customerId: number;
+  apiKey: string;
+}
+
+/** One warehouse, 5,000 SKUs each with a list price and STOCK_PER_SKU units in one bin, one customer. */
+async function setUp(database: Database): Promise<Catalog> {
+  const warehouse = await database.write((trx) => insertWarehouse(trx, 'BENCH', 1));
+  const bin = warehouse.bins[0]!;
+  const skuIds: number[] = [];
+  for (let i = 0; i < SKUS; i += CHUNK) {
+    const rows = await database.write((trx) =>
+      trx
+        .insertInto('skus')
+        .values(Array.from({ length: Math.min(CHUNK, SKUS - i) }, (_, k) => skuRow(`ORD-${i + k}`)))
+        .returning('id')
+        .execute(),
+    );
+    skuIds.push(...rows.map((r) => r.id));
+  }
+  const now = new Date(NOW);
+  const list = await database.write((trx) =>
+    createPriceList(trx, { code: 'BENCH', name: 'Bench trade prices', currency: 'USD' }, now),
+  );
+  const customer = await database.write((trx) =>
+    createCustomer(
+      trx,
+      {
+        accountNumber: 'BENCH-1',
+        name: 'Bench Pet Supplies',
+        billTo: { line1: '1 Main St', city: 'Columbus', postalCode: '43215', country: 'US' },
+        currency: 'USD',
+        priceListId: list.id,
+        creditLimitMinor: null,
+        allowBackorders: true,
+        shipComplete: false,
+        minRemainingShelfLifeDays: 0,
+      },
+      now,
+    ),
+  );
+  // Opening stock written straight into the ledger (a receipt movement and its balance per
+  // SKU) in bulk: the same rows receiveUnplanned writes, so reconcile checks them too.
+  for (let i = 0; i < skuIds.length; i += CHUNK) {
+    const chunk = skuIds.slice(i, i + CHUNK);
+    await database.write(async (trx) => {
+      await trx
+        .insertInto('price_list_prices')
+        .values(
+          chunk.map((skuId, k) => ({
+            price_list_id: list.id,
+            sku_id: skuId,
+            pack_level: 'each',
+            min_quantity: 1,
+            unit_price_minor: 500 + ((i + k) % 2000),
+            valid_from: null,
+            valid_to: null,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('stock_movements')
+        .values(
+          chunk.map((skuId) => ({
+            sku_id: skuId,
+            lot_id: 0,
+            from_location_id: warehouse.place.supplier!,
+            to_location_id: bin,
+            quantity: STOCK_PER_SKU,
+            type: 'receipt',
+            reason_code: null,
+            reference: 'bench opening stock',
+            actor: 'bench',
+            created_at: NOW,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('stock_balances')
+        .values(
+          chunk.map((skuId) => ({
+            location_id: bin,
+            sku_id: skuId,
+            lot_id: 0,
+            warehouse_id: warehouse.id,
+            on_hand: STOCK_PER_SKU,
+            allocated: 0,
+            updated_at: NOW,
+          })),
+        )
+        .execute();
+    });
+  }
+  if (database.dialect === 'postgres') await sql`analyze`.execute(database.db);
+  const key = await createApiKey(database, { role: 'sales', name: 'bench' }, now);
+  if (!key.ok) throw new Error(key.error.message);
+  return { skuIds, customerId: customer.id, apiKey: key.value.key };
+}
+
+/** Server CPU (user + system) in ms while `work` runs, optionally profiled to BENCH_CPU_PROF. */
+async function serverCpu<T>(
+  name: string,
+  work: () => Promise<T>,
+): Promise<{ value: T; cpuMs: number }> {
+  const session = profileDir ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const before = process.cpuUsage();
+  const value = await work();
+  const used = process.cpuUsage(before);
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(profileDir!, { recursive: true });
+    const file = path.join(profileDir!, `${name}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    log(`CPU profile of the server: ${file}`);
+  }
+  return { value, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const summary = (r: LoadResult) =>
+  `${r.requests} in ${r.seconds.toFixed(2)} s → ${r.perSecond.toFixed(1)}/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, statuses ${JSON.stringify(r.statuses)}`;
+
+/** Every request must have been answered with `status`: anything else fails the bench. */
+function expectAll(r: LoadResult, status: number, what: string) {
+  const other = Object.entries(r.statuses).filter(([s]) => Number(s) !== status);
+  if (other.length > 0 || r.errors > 0 || r.timeouts > 0)
+    throw new Error(
+      `${what}: expected only ${status}s, got ${JSON.stringify(r.statuses)}, ${r.errors} errors, ${r.timeouts} timeouts`,
+    );
+}
+
+interface DialectRun {
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuMsPerOrder: number;
+}
+
+async function ordersRun(client: LoadClient, dialect: DialectName): Promise<DialectRun> {
+  return withStore(dialect, async ({ database }) => {
+    const setUpStart = performance.now();
+    const catalog = await setUp(database);
+    log(
+      `${dialect}: catalog of ${SKUS} SKUs in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`,
+    );
+    const ctx: AppContext = { database, now: () => new Date(), policies: DEFAULT_POLICIES };
+    const app = await buildServer(ctx, { logLevel: 'warn' });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const spec = (amount: number, seed: number) => ({
+        url: `${base}/api/v1/orders`,
+        method: 'POST' as const,
+        headers: { authorization: `Bearer ${catalog.apiKey}` },
+        body: {
+          module: bodiesModule,
+          exportName: 'orderBodies',
+          args: {
+            customerId: catalog.customerId,
+            skuIds: catalog.skuIds,
+            linesPerOrder: LINES_PER_ORDER,
+            maxPacks: MAX_EACHES_PER_LINE,
+            seed,
+          } satisfies OrderBodyArgs,
+        },
+        amount,
+        connections: CLIENTS,
+      });
+      const warmup = await client.run(spec(WARMUP_ORDERS, 1));
+      log(`${dialect} warm-up: ${summary(warmup)}`);
+      expectAll(warmup, 201, `${dialect} warm-up`);
+      const amount = Math.max(CLIENTS, Math.round(warmup.perSecond * SECONDS));
+      const { value: run, cpuMs } = await serverCpu(`orders-${dialect}`, () =>
+        client.run(spec(amount, 2)),
+      );
+      log(`${dialect}: ${summary(run)}; server CPU ${(cpuMs / run.requests).toFixed(2)} ms/order`);
+      expectAll(run, 201, dialect);
+      await verify(database, warmup.requests + run.requests, dialect);
+      return {
+        perSecond: run.perSecond,
+        p50Ms: run.p50Ms,
+        p99Ms: run.p99Ms,
+        cpuMsPerOrder: cpuMs / run.requests,
+      };
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+/** Every 201 is one stored, fully allocated order, and the ledger reconciles. */
+async function verify(database: Database, created: number, dialect: DialectName) {
+  const orders = await database.db
+    .selectFrom('orders')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const stored = orders.reduce((n, o) => n + Number(o.n), 0);
+  if (stored !== created)
+    throw new Error(`${dialect}: ${stored} orders stored, but ${created} POSTs answered 201`);
+  const notAllocated = orders.filter((o) => o.status !== 'allocated');
+  if (notAllocated.length > 0)
+    throw new Error(`${dialect}: orders not fully allocated: ${JSON.stringify(notAllocated)}`);
+  const report = await reconcile(database.db);
+  if (!report.ok)
+    throw new Error(
+      `${dialect}: reconcile found ${report.differences.length} difference(s): ${JSON.stringify(report.differences.slice(0, 5))}`,
+    );
+  log(
+    `${dialect}: ${stored} orders stored = 201s; reconcile clean (${report.movements} movements)`,
+  );
+}
+
+/** A bare Fastify route taking the same order bodies and answering {ok:true}: the HTTP ceiling. */
+async function echoRun(client: LoadClient): Promise<number> {
+  const app = Fastify({ logger: false });
+  app.post('/echo', async () => ({ ok: true }));
+  try {
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const spec = (amount: number) => ({
+      url: `${base}/echo`,
+      method: 'POST' as const,
+      body: {
+        module: bodiesModule,
+        exportName: 'orderBodies',
+        args: {
+          customerId: 1,
+          skuIds: Array.from({ length: SKUS }, (_, i) => i + 1),
+          linesPerOrder: LINES_PER_ORDER,
+          maxPacks: MAX_EACHES_PER_LINE,
+          seed: 3,
+        } satisfies OrderBodyArgs,
+      },
+      amount,
+      connections: CLIENTS,
+    });
+    const warmup = await client.run(spec(ECHO_WARMUP));
+    expectAll(warmup, 200, 'echo warm-up');
+    const run = await client.run(spec(Math.round(warmup.perSecond * Math.min(SECONDS, 5))));
+    expectAll(run, 200, 'echo');
+    log(`echo: ${summary(run)}`);
+    return run.perSecond;
+  } finally {
+    await app.close();
+  }
+}
+
+const client = await startLoadClient();
+const metrics: Metrics = {};
+try {
+  metrics.echo_per_s = round(await echoRun(client), 1);
+  const sqlite = await ordersRun(client, 'sqlite');
+  metrics.orders_per_s_sqlite = round(sqlite.perSecond, 1);
+  metrics.order_p50_ms = round(sqlite.p50Ms, 3);
+  metrics.order_p99_ms = round(sqlite.p99Ms, 3);
+  metrics.order_cpu_ms = round(sqlite.cpuMsPerOrder, 3);
+  if (await postgresVersion()) {
+    const pg = await ordersRun(client, 'postgres');
+    metrics.orders_per_s_pg = round(pg.perSecond, 1);
+    metrics.order_p50_ms_pg = round(pg.p50Ms, 3);
+    metrics.order_p99_ms_pg = round(pg.p99Ms, 3);
+  } else {
+    warnLoudly(
+      'PostgreSQL is unreachable: orders_per_s_pg, order_p50_ms_pg, order_p99_ms_pg NOT measured',
+    );
+    metrics.orders_per_s_pg = null;
+    metrics.order_p50_ms_pg = null;
+    metrics.order_p99_ms_pg = null;
+  }
+} finally {
+  await client.close();
+}
+emit(metrics);
