@@ -51,7 +51,7 @@ async function load(database: Database): Promise<Layout> {
       for (const part of chunks(codes)) {
         const rows = await trx
           .insertInto('skus')
-          .values(part.map(skuRow))
+          .values(part.map((code) => skuRow(code)))
           .returning(['id', 'code'])
           .execute();
         for (const r of rows) idByCode.set(r.code, r.id);

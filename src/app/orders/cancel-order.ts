@@ -3,6 +3,8 @@ import type { Tx } from '../../adapters/db/database.js';
 import { allocationStatus, moveOrder, type OrderStatus } from '../../core/orders/order-status.js';
 import { FailureError, must } from '../../core/shared/result.js';
 import type { Actor } from '../../core/shared/roles.js';
+import { cancelOrderPickTasks } from '../fulfillment/picking/cancel-pick-tasks.js';
+import { recomputeTotal } from './edit-order.js';
 import { lockOrder } from './lock-order.js';
 import { recordOrderEvent } from './order-timeline.js';
 import { releaseAllocations } from './release-allocations.js';
@@ -19,6 +21,8 @@ export async function cancelOrder(
   const order = await lockOrder(trx, orderId, actor);
   must(moveOrder(order.status as OrderStatus, 'cancelled'));
   await refuseIfPicked(trx, orderId, 'all');
+  // Open pick tasks read what the reservations still hold, so they go first.
+  await cancelOrderPickTasks(trx, orderId, nowIso);
   const released = await releaseAllocations(trx, orderId, 'all', 'released', nowIso);
   await trx
     .updateTable('order_lines')
@@ -83,6 +87,7 @@ export async function cancelLine(
     .set({ quantity_cancelled: line.quantity_ordered, quantity_backordered: 0, updated_at: nowIso })
     .where('id', '=', lineId)
     .execute();
+  await recomputeTotal(trx, orderId, nowIso);
   const status = await statusFromLines(trx, orderId, order.status as OrderStatus);
   await trx
     .updateTable('orders')

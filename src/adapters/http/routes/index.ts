@@ -8,6 +8,9 @@ import { registerStockQueryRoutes } from './stock-queries.routes.js';
 import { registerCatalogRoutes } from './catalog.routes.js';
 import { registerCustomerRoutes } from './customers.routes.js';
 import { registerPricingRoutes } from './pricing.routes.js';
+import { registerWaveRoutes } from './waves.routes.js';
+import { registerReturnRoutes } from './returns.routes.js';
+import { registerShippingRoutes } from './shipping.routes.js';
 
 /** Every area's routes under /api/v1. */
 export function registerRoutes(api: Api, ctx: AppContext) {
@@ -19,4 +22,7 @@ export function registerRoutes(api: Api, ctx: AppContext) {
   registerCatalogRoutes(api, ctx);
   registerCustomerRoutes(api, ctx);
   registerPricingRoutes(api, ctx);
+  registerShippingRoutes(api, ctx);
+  registerWaveRoutes(api, ctx);
+  registerReturnRoutes(api, ctx);
 }

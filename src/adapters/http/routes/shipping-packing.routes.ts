@@ -1,0 +1,127 @@
+import type { AppContext } from '../../../app/context.js';
+import {
+  createCartonType,
+  deleteCartonType,
+  getCartonType,
+  listCartonTypes,
+  updateCartonType,
+} from '../../../app/fulfillment/packing/carton-types.js';
+import { getCarton, listCartons } from '../../../app/fulfillment/packing/carton-views.js';
+import { closeCarton } from '../../../app/fulfillment/packing/close-carton.js';
+import { openCarton } from '../../../app/fulfillment/packing/open-carton.js';
+import { packItem } from '../../../app/fulfillment/packing/pack-item.js';
+import { MASTER_DATA_WRITERS, STAFF, STOCK_WRITERS } from '../../../core/shared/roles.js';
+import type { Api } from '../api.js';
+import { idempotentWrite } from '../idempotency.js';
+import {
+  CartonTypeIn,
+  CartonTypePatch,
+  IdParams,
+  OpenCartonIn,
+  PackItemIn,
+} from './shipping.schemas.js';
+
+const tags = ['packing'];
+const read = { roles: [...STAFF] };
+/** Packing is warehouse work: the warehouse role, and managers and admins who stand in. */
+const pack = { roles: [...STOCK_WRITERS] };
+const masterData = { roles: [...MASTER_DATA_WRITERS] };
+
+/** Carton types, cartons with SSCCs, and pack verification at the packing bench. */
+export function registerPackingRoutes(api: Api, ctx: AppContext) {
+  const db = ctx.database.db;
+  const write = ctx.database;
+
+  api.get(
+    '/carton-types',
+    { config: read, schema: { tags, summary: 'Carton types by code' } },
+    () => listCartonTypes(db),
+  );
+  api.get(
+    '/carton-types/:id',
+    { config: read, schema: { tags, summary: 'A carton type', params: IdParams } },
+    (request) => getCartonType(db, request.params.id),
+  );
+  api.post(
+    '/carton-types',
+    { config: masterData, schema: { tags, summary: 'Add a carton type', body: CartonTypeIn } },
+    (request, reply) =>
+      idempotentWrite(write, request, reply, 201, (trx) => createCartonType(trx, request.body)),
+  );
+  api.patch(
+    '/carton-types/:id',
+    {
+      config: masterData,
+      schema: { tags, summary: 'Change a carton type', params: IdParams, body: CartonTypePatch },
+    },
+    (request, reply) =>
+      idempotentWrite(write, request, reply, 200, (trx) =>
+        updateCartonType(trx, request.params.id, request.body),
+      ),
+  );
+  api.delete(
+    '/carton-types/:id',
+    {
+      config: masterData,
+      schema: { tags, summary: 'Remove an unused carton type', params: IdParams },
+    },
+    (request, reply) =>
+      idempotentWrite(write, request, reply, 200, (trx) =>
+        deleteCartonType(trx, request.params.id),
+      ),
+  );
+
+  api.post(
+    '/orders/:id/cartons',
+    {
+      config: pack,
+      schema: {
+        tags,
+        summary: 'Open a carton for an order (gets its SSCC)',
+        params: IdParams,
+        body: OpenCartonIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(write, request, reply, 201, (trx) =>
+        openCarton(trx, request.params.id, request.body ?? {}, request.actor, ctx.now()),
+      ),
+  );
+  api.get(
+    '/orders/:id/cartons',
+    {
+      config: read,
+      schema: { tags, summary: "An order's cartons with contents", params: IdParams },
+    },
+    (request) => listCartons(db, request.params.id),
+  );
+  api.get(
+    '/cartons/:id',
+    { config: read, schema: { tags, summary: 'A carton with its contents', params: IdParams } },
+    (request) => getCarton(db, request.params.id),
+  );
+  api.post(
+    '/cartons/:id/items',
+    {
+      config: pack,
+      schema: {
+        tags,
+        summary: 'Pack a scanned or keyed item, verified against what was picked',
+        params: IdParams,
+        body: PackItemIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(write, request, reply, 200, (trx) =>
+        packItem(trx, request.params.id, request.body, request.actor, ctx.now()),
+      ),
+  );
+  api.post(
+    '/cartons/:id/close',
+    { config: pack, schema: { tags, summary: 'Close (seal) a carton', params: IdParams } },
+    (request, reply) =>
+      idempotentWrite(write, request, reply, 200, (trx) =>
+        closeCarton(trx, request.params.id, request.actor, ctx.now()),
+      ),
+  );
+}

@@ -1,0 +1,91 @@
+import { defaultCarriers } from '../../carriers/carrier-registry.js';
+import type { AppContext } from '../../../app/context.js';
+import { recordDelivery } from '../../../app/fulfillment/shipping/record-delivery.js';
+import { shipOrder } from '../../../app/fulfillment/shipping/ship-order.js';
+import { listShipments, getShipment } from '../../../app/fulfillment/shipping/shipment-views.js';
+import type { CarrierRegistry } from '../../../core/fulfillment/carrier.js';
+import { STAFF, STOCK_WRITERS, type Role } from '../../../core/shared/roles.js';
+import type { Api } from '../api.js';
+import { idempotentWrite } from '../idempotency.js';
+import { registerLabelRoutes } from './shipping-labels.routes.js';
+import { registerPackingRoutes } from './shipping-packing.routes.js';
+import { DeliveryIn, IdParams, ShipIn } from './shipping.schemas.js';
+
+const tags = ['shipping'];
+const READERS: readonly Role[] = [...STAFF, 'customer'];
+/** Ship confirmation and delivery reports: the dock, and managers and admins who stand in.
+ * A carrier's delivery callback authenticates with an API key of one of these roles. */
+const SHIPPERS = { roles: [...STOCK_WRITERS] };
+
+/**
+ * Packing (carton types, cartons, labels) and shipping (carriers, ship confirmation,
+ * shipments, delivery). `carriers` defaults to the built-in table-rate and pickup carriers.
+ */
+export function registerShippingRoutes(
+  api: Api,
+  ctx: AppContext,
+  carriers: CarrierRegistry = defaultCarriers(),
+) {
+  registerPackingRoutes(api, ctx);
+  registerLabelRoutes(api, ctx, carriers);
+  const db = ctx.database.db;
+
+  api.get(
+    '/carriers',
+    { config: { roles: [...STAFF] }, schema: { tags, summary: 'Carriers and their services' } },
+    () => carriers.list().map((c) => ({ code: c.code, name: c.name, services: c.services })),
+  );
+
+  api.post(
+    '/orders/:id/ship',
+    {
+      config: SHIPPERS,
+      schema: {
+        tags,
+        summary: 'Confirm shipment of closed cartons: stock out, shipment, invoice',
+        params: IdParams,
+        body: ShipIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
+        shipOrder(trx, request.params.id, request.body, carriers, request.actor, ctx.now()),
+      ),
+  );
+
+  api.get(
+    '/orders/:id/shipments',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags,
+        summary: "An order's shipments with tracking and delivery",
+        params: IdParams,
+      },
+    },
+    (request) => listShipments(db, request.params.id, request.actor),
+  );
+
+  api.get(
+    '/shipments/:id',
+    { config: { roles: [...STAFF] }, schema: { tags, summary: 'A shipment', params: IdParams } },
+    (request) => getShipment(db, request.params.id),
+  );
+
+  api.post(
+    '/shipments/:id/delivery',
+    {
+      config: SHIPPERS,
+      schema: {
+        tags,
+        summary: 'Record delivery with proof of delivery (carrier callback)',
+        params: IdParams,
+        body: DeliveryIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
+        recordDelivery(trx, request.params.id, request.body, request.actor, ctx.now()),
+      ),
+  );
+}

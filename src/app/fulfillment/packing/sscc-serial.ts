@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../adapters/db/database.js';
+import { buildSscc } from '../../../core/gs1/sscc.js';
+import { must } from '../../../core/shared/result.js';
+
+/** Settings keys: the wholesaler's GS1 company prefix and SSCC extension digit. */
+export const GS1_PREFIX_SETTING = 'gs1_company_prefix';
+export const SSCC_EXTENSION_SETTING = 'sscc_extension_digit';
+/** GS1's own example prefix, until the wholesaler enters the one GS1 licensed to it. */
+export const DEFAULT_GS1_COMPANY_PREFIX = '0614141';
+
+async function setting(trx: Tx, key: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row?.value;
+}
+
+/**
+ * Takes the next carton serial: one upsert that creates or increments the `sscc` row of the
+ * sequences table inside the caller's transaction (a row lock on PostgreSQL; SQLite writers
+ * are serial), so two packers never get the same number and a rolled-back carton gives its
+ * serial back.
+ */
+export async function nextSerial(trx: Tx, name: string): Promise<number> {
+  const row = await trx
+    .insertInto('sequences')
+    .values({ name, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`sequences.value + 1` }))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** A new SSCC-18 from the settings (default prefix 0614141, extension digit 0) and the sequence. */
+export async function nextSscc(trx: Tx): Promise<string> {
+  const companyPrefix = (await setting(trx, GS1_PREFIX_SETTING)) ?? DEFAULT_GS1_COMPANY_PREFIX;
+  const extension = (await setting(trx, SSCC_EXTENSION_SETTING)) ?? '0';
+  const serial = await nextSerial(trx, 'sscc');
+  // A serial that no longer fits (GS1.BAD_SSCC) means: take another extension digit; never reuse.
+  return must(buildSscc(extension, companyPrefix, serial));
+}

@@ -1,0 +1,85 @@
+import type { Tx } from '../../../adapters/db/database.js';
+import type { OpenPart } from '../../../core/fulfillment/pick-tasks.js';
+import type { WaveStatus } from '../../../core/fulfillment/wave-status.js';
+import { FailureError } from '../../../core/shared/result.js';
+
+/**
+ * Takes the task's wave for this transaction (a row lock on PostgreSQL; SQLite writers are
+ * serial) and returns the task as it is now, with its bin, SKU and lot. Picks of one wave are
+ * serialized so that exactly one of them sees the last task close and completes the wave.
+ */
+export async function lockTaskForPick(trx: Tx, taskId: number) {
+  const ref = await trx
+    .selectFrom('pick_tasks')
+    .select('wave_id')
+    .where('id', '=', taskId)
+    .executeTakeFirst();
+  if (!ref) {
+    throw new FailureError({ code: 'PICK.TASK_NOT_FOUND', message: `No pick task ${taskId}` });
+  }
+  const wave = await lockWave(trx, ref.wave_id);
+  const task = await trx
+    .selectFrom('pick_tasks as t')
+    .innerJoin('locations as l', 'l.id', 't.location_id')
+    .innerJoin('skus as s', 's.id', 't.sku_id')
+    .leftJoin('lots', 'lots.id', 't.lot_id')
+    .selectAll('t')
+    .select([
+      'l.code as location_code',
+      'l.barcode as location_barcode',
+      'l.warehouse_id',
+      's.code as sku_code',
+      'lots.code as lot_code',
+    ])
+    .where('t.id', '=', taskId)
+    .executeTakeFirstOrThrow();
+  if (task.status !== 'open') {
+    throw new FailureError({
+      code: 'PICK.TASK_CLOSED',
+      message: `Pick task ${taskId} is ${task.status}: nothing is left to pick there`,
+      details: { taskId, status: task.status },
+    });
+  }
+  return {
+    ...task,
+    lot_code: task.lot_id === 0 ? null : (task.lot_code ?? null),
+    wave_status: wave.status as WaveStatus,
+    remaining: task.quantity - task.picked_quantity - task.short_quantity,
+  };
+}
+
+export type TaskForPick = Awaited<ReturnType<typeof lockTaskForPick>>;
+
+/** Row-locks a wave and returns it; `WAVE.NOT_FOUND` when there is none. */
+export async function lockWave(trx: Tx, waveId: number) {
+  const wave = await trx
+    .updateTable('waves')
+    .set((eb) => ({ status: eb.ref('status') }))
+    .where('id', '=', waveId)
+    .returning(['id', 'status', 'warehouse_id', 'pick_mode'])
+    .executeTakeFirst();
+  if (!wave) throw new FailureError({ code: 'WAVE.NOT_FOUND', message: `No wave ${waveId}` });
+  return wave;
+}
+
+/** A task's share per reservation, with what each reservation still holds and its order's priority. */
+export async function openPartsOf(
+  trx: Tx,
+  taskId: number,
+): Promise<(OpenPart & { orderLineId: number })[]> {
+  const rows = await trx
+    .selectFrom('pick_task_allocations as p')
+    .innerJoin('allocations as a', 'a.id', 'p.allocation_id')
+    .innerJoin('orders as o', 'o.id', 'p.order_id')
+    .select(['p.allocation_id', 'p.order_id', 'o.priority', 'a.remaining', 'a.order_line_id'])
+    .where('p.pick_task_id', '=', taskId)
+    .where('a.remaining', '>', 0)
+    .execute();
+  return rows.map((r) => ({
+    allocationId: r.allocation_id,
+    orderId: r.order_id,
+    priority: r.priority,
+    open: r.remaining,
+    orderLineId: r.order_line_id,
+  }));
+}
