@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PICK_MODES, type PickMode } from './core/fulfillment/wave-policy.js';
 
 /** Everything Stockline reads from the environment, with the defaults of a laptop install. */
 export interface Config {
@@ -13,6 +14,10 @@ export interface Config {
   bodyLimit: number;
   /** How often waiting backorders are retried against stock on hand (0 turns the sweep off). */
   backorderSweepSeconds: number;
+  /** Release waiting orders into waves every this many minutes (0: waves only by hand). */
+  waveEveryMinutes: number;
+  /** How scheduled waves are picked. */
+  wavePickMode: PickMode;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,6 +30,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: intOf(env.BODY_LIMIT_BYTES, 1_048_576),
     backorderSweepSeconds: intOf(env.BACKORDER_SWEEP_SECONDS, 30),
+    waveEveryMinutes: intOf(env.WAVE_EVERY_MINUTES, 0),
+    wavePickMode: pickModeOf(env.WAVE_PICK_MODE ?? 'batch'),
   };
 }
 
@@ -38,4 +45,10 @@ function intOf(value: string | undefined, fallback: number): number {
 /** The URL with any password hidden, for logs. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]+@/, '//$1:***@');
+}
+
+function pickModeOf(value: string): PickMode {
+  if (!(PICK_MODES as readonly string[]).includes(value))
+    throw new Error(`WAVE_PICK_MODE must be one of ${PICK_MODES.join(', ')}`);
+  return value as PickMode;
 }

@@ -6,7 +6,9 @@ import { buildServer } from './adapters/http/server.js';
 import { createApiKey } from './app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
 import { seedDemo } from './app/demo/seed-demo.js';
-import { backorderedSkus, fillBackorders } from './app/orders/fill-backorders.js';
+import { sweepBackorders } from './app/jobs/backorder-sweep.js';
+import { repeatEvery } from './app/jobs/repeat.js';
+import { planScheduledWaves } from './app/jobs/scheduled-waves.js';
 import { redactUrl, type Config } from './config.js';
 
 /** Composition root: configuration → database (migrated) → application context. */
@@ -43,12 +45,23 @@ export async function serve(config: Config, options: { demo: boolean }) {
   const ctx = contextFor(database);
   if (options.demo) await ensureDemo(ctx, config, (line) => console.log(line));
   const app = await buildServer(ctx, { logLevel: config.logLevel, bodyLimit: config.bodyLimit });
-  const sweeper = startBackorderSweeper(ctx, config.backorderSweepSeconds, (error) =>
-    app.log.error({ err: error }, 'backorder sweep failed'),
-  );
+  const logError = (job: string) => (error: unknown) =>
+    app.log.error({ err: error, job }, 'scheduled job failed');
+  const stopJobs = [
+    repeatEvery(
+      config.backorderSweepSeconds,
+      () => sweepBackorders(ctx, logError('backorders')),
+      logError('backorders'),
+    ),
+    repeatEvery(
+      config.waveEveryMinutes * 60,
+      () => planScheduledWaves(ctx, config.wavePickMode),
+      logError('waves'),
+    ),
+  ];
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    clearInterval(sweeper);
+    for (const stop of stopJobs) stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -64,35 +77,4 @@ export async function serve(config: Config, options: { demo: boolean }) {
     `Stockline is running at http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`,
   );
   return app;
-}
-
-/**
- * Stock arriving through the API fills backorders at once; this sweep catches the rest (stock
- * freed by a cancellation, a fill interrupted by a crash) every few seconds. Safe with several
- * processes: each order is locked while it is allocated, so the worst case is wasted work.
- */
-export function startBackorderSweeper(
-  ctx: AppContext,
-  everySeconds: number,
-  onError: (error: unknown) => void,
-) {
-  let running = false;
-  const timer = setInterval(
-    () => {
-      if (running || everySeconds <= 0) return;
-      running = true;
-      backorderedSkus(ctx.database)
-        .then((skus) => fillBackorders(ctx.database, skus, ctx.policies.allocation, ctx.now))
-        .then((fill) =>
-          fill.failures
-            .filter((f) => f.code === 'INTERNAL.ERROR')
-            .forEach((f) => onError(new Error(`order ${f.orderId}: ${f.message}`))),
-        )
-        .catch(onError)
-        .finally(() => (running = false));
-    },
-    Math.max(1, everySeconds) * 1000,
-  );
-  timer.unref();
-  return timer;
 }
