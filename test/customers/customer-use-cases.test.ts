@@ -36,6 +36,7 @@ describe.each(dialects)('customer use cases for orders on %s', (dialect) => {
       accountNumber: 'GRM-4001',
       currency: 'USD',
       priceListId: null,
+      priceListCurrency: null,
       paymentTermsDays: 30,
       creditLimitMinor: 500_000,
       onHold: true,

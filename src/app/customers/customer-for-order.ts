@@ -11,6 +11,8 @@ export interface CustomerForOrder {
   accountNumber: string;
   currency: string;
   priceListId: number | null;
+  /** The price list's currency (read with the customer); null when it has no list. */
+  priceListCurrency: string | null;
   paymentTermsDays: number;
   /** Null: no limit. */
   creditLimitMinor: number | null;
@@ -38,11 +40,13 @@ export async function loadCustomerForOrder(
     .leftJoin('customer_ship_tos as ship_to', (join) =>
       join.onRef('ship_to.customer_id', '=', 'customers.id').on('ship_to.is_default', '=', 1),
     )
+    .leftJoin('price_lists as list', 'list.id', 'customers.price_list_id')
     .select([
       'customers.id',
       'customers.account_number',
       'customers.currency',
       'customers.price_list_id',
+      'list.currency as price_list_currency',
       'customers.payment_terms_days',
       'customers.credit_limit_minor',
       'customers.on_hold',
@@ -63,6 +67,7 @@ export async function loadCustomerForOrder(
     accountNumber: row.account_number,
     currency: row.currency,
     priceListId: row.price_list_id,
+    priceListCurrency: row.price_list_currency,
     paymentTermsDays: row.payment_terms_days,
     creditLimitMinor: row.credit_limit_minor,
     onHold: row.on_hold === 1,

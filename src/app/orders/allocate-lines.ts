@@ -103,17 +103,21 @@ async function recordAllocations(
     .execute();
   const perLine = new Map<number, number>();
   for (const p of held) perLine.set(p.lineId, (perLine.get(p.lineId) ?? 0) + p.quantity);
-  for (const [lineId, quantity] of perLine) {
-    await trx
-      .updateTable('order_lines')
-      // What is now held stops being backordered in the same statement: the row's check
-      // (backordered + allocated + cancelled <= ordered) would refuse it otherwise.
-      .set({
-        quantity_allocated: sql`quantity_allocated + ${quantity}`,
-        quantity_backordered: sql`case when quantity_backordered > ${quantity} then quantity_backordered - ${quantity} else 0 end`,
-        updated_at: nowIso,
-      })
-      .where('id', '=', lineId)
-      .execute();
-  }
+  // One statement for every line: `case id when … then …` gives each line its own quantity
+  // (cast to the column type, so PostgreSQL does not take the parameters for text).
+  const added = sql<number>`case id ${sql.join(
+    [...perLine].map(([lineId, quantity]) => sql`when ${lineId} then cast(${quantity} as bigint)`),
+    sql` `,
+  )} end`;
+  await trx
+    .updateTable('order_lines')
+    // What is now held stops being backordered in the same statement: the row's check
+    // (backordered + allocated + cancelled <= ordered) would refuse it otherwise.
+    .set({
+      quantity_allocated: sql`quantity_allocated + ${added}`,
+      quantity_backordered: sql`case when quantity_backordered > ${added} then quantity_backordered - ${added} else 0 end`,
+      updated_at: nowIso,
+    })
+    .where('id', 'in', [...perLine.keys()])
+    .execute();
 }

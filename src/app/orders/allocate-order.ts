@@ -11,13 +11,30 @@ import type { CustomerForOrder } from '../customers/customer-for-order.js';
 import { skuShelfLifeRules } from '../customers/sku-rules.js';
 import { allocateLines } from './allocate-lines.js';
 import { lockOrder } from './lock-order.js';
-import { recordOrderEvent } from './order-timeline.js';
+import { recordOrderEvents, type OrderEvent } from './order-timeline.js';
 
 export interface AllocationOutcome {
   status: OrderStatus;
   allocated: number;
   backordered: number;
   cancelled: number;
+}
+
+/** An order line as allocation reads it. */
+export interface OpenLine {
+  id: number;
+  sku_id: number;
+  quantity_ordered: number;
+  quantity_allocated: number;
+  quantity_cancelled: number;
+  quantity_backordered: number;
+}
+
+/** An order the caller already holds in this transaction, with its lines in line order. */
+export interface HeldOrder {
+  id: number;
+  status: string;
+  lines: readonly OpenLine[];
 }
 
 /**
@@ -33,10 +50,35 @@ export async function allocateOrder(
   actor: string,
   now: Date,
 ): Promise<AllocationOutcome> {
-  const nowIso = now.toISOString();
-  const today = nowIso.slice(0, 10);
   const order = await lockOrder(trx, orderId, { customerId: null });
   const lines = await openLines(trx, orderId);
+  const { outcome, event } = await allocateHeldOrder(
+    trx,
+    { id: orderId, status: order.status, lines },
+    customer,
+    policy,
+    now,
+  );
+  if (event) await recordOrderEvents(trx, orderId, actor, [event], now.toISOString());
+  return outcome;
+}
+
+/**
+ * `allocateOrder` for an order the caller already holds: locked in this transaction (or
+ * created in it, which no one else can see before the commit), with its lines as they are
+ * now. Returns the timeline event to record (none if nothing changed) instead of recording
+ * it, so the caller can write it together with its own.
+ */
+export async function allocateHeldOrder(
+  trx: Tx,
+  order: HeldOrder,
+  customer: CustomerForOrder,
+  policy: AllocationPolicy,
+  now: Date,
+): Promise<{ outcome: AllocationOutcome; event: OrderEvent | null }> {
+  const nowIso = now.toISOString();
+  const today = nowIso.slice(0, 10);
+  const { lines } = order;
   const rules = await skuShelfLifeRules(
     trx,
     customer.id,
@@ -51,7 +93,7 @@ export async function allocateOrder(
       effectiveShelfLifeDays(customer.minRemainingShelfLifeDays, rules.get(l.sku_id)),
     ),
   }));
-  const held = await allocateLines(trx, orderId, wanted, customer, policy, nowIso);
+  const held = await allocateLines(trx, order.id, wanted, customer, policy, nowIso);
   const after = lines.map((l) => ({
     lineId: l.id,
     ordered: l.quantity_ordered,
@@ -88,7 +130,7 @@ export async function allocateOrder(
   await trx
     .updateTable('orders')
     .set({ status, updated_at: nowIso, ...(warehouseId ? { warehouse_id: warehouseId } : {}) })
-    .where('id', '=', orderId)
+    .where('id', '=', order.id)
     .execute();
   const outcome = {
     status,
@@ -98,20 +140,17 @@ export async function allocateOrder(
       settled.reduce((n, s) => n + s.cancelled, 0) -
       lines.reduce((n, l) => n + l.quantity_cancelled, 0),
   };
-  if (outcome.allocated > 0 || status !== order.status) {
-    await recordOrderEvent(
-      trx,
-      orderId,
-      status === 'backordered' ? 'backordered' : 'allocated',
-      actor,
-      { ...outcome, pieces: held.length },
-      nowIso,
-    );
-  }
-  return outcome;
+  const event =
+    outcome.allocated > 0 || status !== order.status
+      ? {
+          type: status === 'backordered' ? 'backordered' : 'allocated',
+          data: { ...outcome, pieces: held.length },
+        }
+      : null;
+  return { outcome, event };
 }
 
-async function openLines(trx: Tx, orderId: number) {
+async function openLines(trx: Tx, orderId: number): Promise<OpenLine[]> {
   return trx
     .selectFrom('order_lines')
     .select([

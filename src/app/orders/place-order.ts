@@ -10,9 +10,9 @@ import { creditExposure } from '../customers/credit-exposure.js';
 import { loadCustomerForOrder, type CustomerForOrder } from '../customers/customer-for-order.js';
 import { loadShipTo } from '../customers/ship-tos.js';
 import { loadPricingInputs } from '../pricing/pricing-inputs.js';
-import { allocateOrder, type AllocationOutcome } from './allocate-order.js';
+import { allocateHeldOrder, type AllocationOutcome } from './allocate-order.js';
 import { orderNumber } from './order-views.js';
-import { recordOrderEvent } from './order-timeline.js';
+import { recordOrderEvents, type OrderEvent } from './order-timeline.js';
 
 export interface OrderLineInput {
   skuId: number;
@@ -86,21 +86,38 @@ export async function placeOrder(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertLines(trx, order.id, priced, input.lines, nowIso);
-  await recordOrderEvent(
-    trx,
-    order.id,
-    'created',
-    actor.id,
-    { status, totalMinor, lines: priced.length },
-    nowIso,
-  );
-  if (holdReason)
-    await recordOrderEvent(trx, order.id, 'held', actor.id, { reason: holdReason }, nowIso);
-  const allocation =
-    status === 'confirmed'
-      ? await allocateOrder(trx, order.id, customer, policy, actor.id, now)
-      : null;
+  const lineIds = await insertLines(trx, order.id, priced, input.lines, nowIso);
+  const events: OrderEvent[] = [
+    { type: 'created', data: { status, totalMinor, lines: priced.length } },
+  ];
+  if (holdReason) events.push({ type: 'held', data: { reason: holdReason } });
+  let allocation: AllocationOutcome | null = null;
+  if (status === 'confirmed') {
+    // Created in this transaction: no one else can see the order before the commit, so there
+    // is nothing to lock, and its lines are the ones just inserted.
+    const allocated = await allocateHeldOrder(
+      trx,
+      {
+        id: order.id,
+        status,
+        lines: priced.map((p, i) => ({
+          id: lineIds[i]!,
+          sku_id: p.skuId,
+          quantity_ordered: p.quantityBase,
+          quantity_allocated: 0,
+          quantity_cancelled: 0,
+          quantity_backordered: 0,
+        })),
+      },
+      customer,
+      policy,
+      now,
+    );
+    allocation = allocated.outcome;
+    if (allocated.event) events.push(allocated.event);
+  }
+  // The whole timeline of the placement (created, held or allocated) in one insert per table.
+  await recordOrderEvents(trx, order.id, actor.id, events, nowIso);
   return {
     id: order.id,
     orderNumber: orderNumber(order.id),
@@ -170,6 +187,7 @@ export async function priceLines(
   const inputs = must(
     await loadPricingInputs(trx, {
       customerId: customer.id,
+      customer,
       skuIds: lines.map((l) => l.skuId),
       onDate,
     }),
@@ -262,7 +280,10 @@ export async function insertLines(
         updated_at: nowIso,
       })),
     )
-    .returning('id')
+    .returning(['id', 'line_number'])
     .execute();
-  return rows.map((r) => r.id);
+  // In the order of `priced`, whatever order the database returned the rows in.
+  const ids: number[] = [];
+  for (const r of rows) ids[r.line_number - firstLineNumber] = r.id;
+  return ids;
 }

@@ -8,11 +8,25 @@ import { orderRuleView, priceCandidate } from './pricing-views.js';
 /** Whose prices, for which SKUs, on which day. */
 export interface PricingInputsRequest {
   customerId?: number | null | undefined;
+  /**
+   * The customer (and its list's currency) as the caller already read it in this transaction,
+   * so neither is read again. Its id must be `customerId`; `priceListCurrency` null means the
+   * customer's list was not found.
+   */
+  customer?: KnownCustomer | undefined;
   /** Default: the customer's price list. */
   priceListId?: number | null | undefined;
   skuIds: readonly number[];
   /** `YYYY-MM-DD`. Only prices valid on this day are loaded. */
   onDate: string;
+}
+
+/** A customer as order entry loaded it: see `loadCustomerForOrder`. */
+export interface KnownCustomer {
+  id: number;
+  currency: string;
+  priceListId: number | null;
+  priceListCurrency: string | null;
 }
 
 /** What an SKU's line needs to be priced, plus whether the SKU may still be sold. */
@@ -32,7 +46,7 @@ export interface PricingInputs {
 }
 
 /**
- * Loads, in one query per table (customer, price list, SKUs, packs, list prices, customer
+ * Loads, in one query per table (customer and price list unless the caller passes them, SKUs, packs, list prices, customer
  * prices, order rules — `sku_id in (…)`), what pricing an order's SKUs needs. Only prices valid
  * on `onDate` are loaded. Fails with `CUSTOMER.NOT_FOUND`, `PRICING.PRICE_LIST_NOT_FOUND`,
  * `CATALOG.SKU_NOT_FOUND` (details list the missing `skuIds`) or `PRICING.CURRENCY_MISMATCH`
@@ -43,14 +57,17 @@ export async function loadPricingInputs(
   request: PricingInputsRequest,
 ): Promise<Result<PricingInputs>> {
   const customerId = request.customerId ?? null;
+  const known = request.customer?.id === customerId ? request.customer : undefined;
   const customer =
     customerId === null
       ? undefined
-      : await trx
-          .selectFrom('customers')
-          .select(['id', 'currency', 'price_list_id'])
-          .where('id', '=', customerId)
-          .executeTakeFirst();
+      : known
+        ? { id: known.id, currency: known.currency, price_list_id: known.priceListId }
+        : await trx
+            .selectFrom('customers')
+            .select(['id', 'currency', 'price_list_id'])
+            .where('id', '=', customerId)
+            .executeTakeFirst();
   if (customerId !== null && !customer) {
     return fail('CUSTOMER.NOT_FOUND', `No customer ${customerId}`, { customerId });
   }
@@ -58,11 +75,15 @@ export async function loadPricingInputs(
   const list =
     priceListId === null
       ? undefined
-      : await trx
-          .selectFrom('price_lists')
-          .select(['id', 'currency'])
-          .where('id', '=', priceListId)
-          .executeTakeFirst();
+      : known && priceListId === known.priceListId
+        ? known.priceListCurrency === null
+          ? undefined
+          : { id: priceListId, currency: known.priceListCurrency }
+        : await trx
+            .selectFrom('price_lists')
+            .select(['id', 'currency'])
+            .where('id', '=', priceListId)
+            .executeTakeFirst();
   if (priceListId !== null && !list) {
     return fail('PRICING.PRICE_LIST_NOT_FOUND', `No price list ${priceListId}`, { priceListId });
   }
