@@ -6,6 +6,7 @@ import type {
   CustomerTable,
 } from '../../adapters/db/schema.js';
 import type { Address } from '../../core/customers/address.rules.js';
+import type { CustomerDefinition } from '../../core/customers/customer.rules.js';
 
 /** A delivery address of an account as the API shows it. */
 export interface ShipToView {
@@ -72,14 +73,9 @@ export function shipToView(row: ShipToRow): ShipToView {
   };
 }
 
-/** Maps a `customers` row and its children to the API shape. */
-export function customerView(
-  row: CustomerRow,
-  shipTos: ShipToRow[],
-  rules: SkuRuleRow[],
-): CustomerView {
+/** The stored account as a definition, the base a patch is merged into. */
+export function definitionOf(row: CustomerRow): CustomerDefinition {
   return {
-    id: row.id,
     accountNumber: row.account_number,
     name: row.name,
     email: row.email,
@@ -96,14 +92,26 @@ export function customerView(
     currency: row.currency,
     paymentTermsDays: row.payment_terms_days,
     creditLimitMinor: row.credit_limit_minor,
-    onHold: row.on_hold === 1,
-    holdReason: row.hold_reason,
     priority: row.priority,
     preferredWarehouseId: row.preferred_warehouse_id,
     shipComplete: row.ship_complete === 1,
     allowBackorders: row.allow_backorders === 1,
     minRemainingShelfLifeDays: row.min_remaining_shelf_life_days,
     active: row.active === 1,
+  };
+}
+
+/** Maps a `customers` row and its children to the API shape. */
+export function customerView(
+  row: CustomerRow,
+  shipTos: ShipToRow[],
+  rules: SkuRuleRow[],
+): CustomerView {
+  return {
+    id: row.id,
+    ...definitionOf(row),
+    onHold: row.on_hold === 1,
+    holdReason: row.hold_reason,
     shipTos: shipTos.map(shipToView),
     skuRules: rules.map((r) => ({
       skuId: r.sku_id,

@@ -1,13 +1,14 @@
 import type { Tx } from '../../adapters/db/database.js';
-import {
-  validateCustomer,
-  type CustomerDefinition,
-  type CustomerDraft,
-} from '../../core/customers/customer.rules.js';
+import { validateCustomer, type CustomerDraft } from '../../core/customers/customer.rules.js';
 import { FailureError, must } from '../../core/shared/result.js';
 import { checkReferences, customerColumns } from './customer-references.js';
 import { touchCustomer } from './customer-queries.js';
-import { customerViewById, type CustomerRow, type CustomerView } from './customer-views.js';
+import {
+  customerViewById,
+  definitionOf,
+  type CustomerRow,
+  type CustomerView,
+} from './customer-views.js';
 
 /**
  * What may change on an account. A field left out stays as it is; null clears an optional
@@ -40,34 +41,6 @@ export async function updateCustomer(
   const view = await customerViewById(trx, customerId);
   if (!view) throw new Error(`Customer ${customerId} vanished inside its own transaction`);
   return view;
-}
-
-/** The stored account as a definition, the base a patch is merged into. */
-function definitionOf(row: CustomerRow): CustomerDefinition {
-  return {
-    accountNumber: row.account_number,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    billTo: {
-      line1: row.bill_to_line1,
-      line2: row.bill_to_line2,
-      city: row.bill_to_city,
-      region: row.bill_to_region,
-      postalCode: row.bill_to_postal_code,
-      country: row.bill_to_country,
-    },
-    priceListId: row.price_list_id,
-    currency: row.currency,
-    paymentTermsDays: row.payment_terms_days,
-    creditLimitMinor: row.credit_limit_minor,
-    priority: row.priority,
-    preferredWarehouseId: row.preferred_warehouse_id,
-    shipComplete: row.ship_complete === 1,
-    allowBackorders: row.allow_backorders === 1,
-    minRemainingShelfLifeDays: row.min_remaining_shelf_life_days,
-    active: row.active === 1,
-  };
 }
 
 /**
