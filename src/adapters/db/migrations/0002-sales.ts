@@ -63,36 +63,10 @@ export function sales(ddl: Ddl): Migration {
         .addPrimaryKeyConstraint('customer_sku_rules_pk', ['customer_id', 'sku_id'])
         .execute();
 
-      // A price per pack of the given level, from min_quantity packs up (volume tiers).
-      await withId(ddl, db.schema.createTable('price_list_prices'))
-        .addColumn('price_list_id', big, (c) => c.notNull().references('price_lists.id'))
-        .addColumn('sku_id', big, (c) => c.notNull().references('skus.id'))
-        .addColumn('pack_level', 'text', notNull)
-        .addColumn('min_quantity', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('unit_price_minor', big, (c) => c.notNull().check(sql`unit_price_minor >= 0`))
-        .addColumn('valid_from', 'text')
-        .addColumn('valid_to', 'text')
-        .execute();
-      await db.schema
-        .createIndex('price_list_prices_lookup')
-        .on('price_list_prices')
-        .columns(['price_list_id', 'sku_id'])
-        .execute();
-
-      await withId(ddl, db.schema.createTable('customer_prices'))
-        .addColumn('customer_id', big, (c) => c.notNull().references('customers.id'))
-        .addColumn('sku_id', big, (c) => c.notNull().references('skus.id'))
-        .addColumn('pack_level', 'text', notNull)
-        .addColumn('min_quantity', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('unit_price_minor', big, (c) => c.notNull().check(sql`unit_price_minor >= 0`))
-        .addColumn('valid_from', 'text')
-        .addColumn('valid_to', 'text')
-        .execute();
-      await db.schema
-        .createIndex('customer_prices_lookup')
-        .on('customer_prices')
-        .columns(['customer_id', 'sku_id'])
-        .execute();
+      // A price per pack of the given level, from min_quantity packs up (volume tiers): on a
+      // price list, or agreed with one customer (which wins over the list).
+      await createPriceTable(db, ddl, 'price_list_prices', 'price_list_id', 'price_lists.id');
+      await createPriceTable(db, ddl, 'customer_prices', 'customer_id', 'customers.id');
 
       await db.schema
         .createTable('sku_order_rules')
@@ -240,4 +214,24 @@ export function sales(ddl: Ddl): Migration {
         .execute();
     },
   };
+}
+
+/** The two price tables share their shape; only the owner (list or customer) differs. */
+async function createPriceTable(
+  db: Kysely<unknown>,
+  ddl: Ddl,
+  table: string,
+  owner: string,
+  ownerRef: string,
+) {
+  await withId(ddl, db.schema.createTable(table))
+    .addColumn(owner, big, (c) => c.notNull().references(ownerRef))
+    .addColumn('sku_id', big, (c) => c.notNull().references('skus.id'))
+    .addColumn('pack_level', 'text', notNull)
+    .addColumn('min_quantity', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('unit_price_minor', big, (c) => c.notNull().check(sql`unit_price_minor >= 0`))
+    .addColumn('valid_from', 'text')
+    .addColumn('valid_to', 'text')
+    .execute();
+  await db.schema.createIndex(`${table}_lookup`).on(table).columns([owner, 'sku_id']).execute();
 }
