@@ -60,10 +60,21 @@ describe.each(dialects)('customer credit and customer keys on %s', (dialect) => 
     expect((await get('/customers/999999/credit', api.as('sales'))).statusCode).toBe(404);
   });
 
+  it('counts a partly shipped order once: its invoiced part as an invoice, the rest as open', async () => {
+    const db = api.store.database;
+    const before = (await get(`/customers/${mine}/credit`, api.as('sales'))).json();
+    const order = await insertOrder(db, mine, 'partially_shipped', 50_000);
+    await insertInvoice(db, mine, 20_000, 0, 'open', order);
+    const after = (await get(`/customers/${mine}/credit`, api.as('sales'))).json();
+    expect(after.openOrdersMinor - before.openOrdersMinor).toBe(30_000);
+    expect(after.unpaidInvoicesMinor - before.unpaidInvoicesMinor).toBe(20_000);
+    expect(after.exposureMinor - before.exposureMinor).toBe(50_000);
+  });
+
   it('shows an account over its limit as negative available credit', async () => {
     await insertInvoice(api.store.database, mine, 300_000, 0);
     const credit = (await get(`/customers/${mine}/credit`, api.as('sales'))).json();
-    expect(credit).toMatchObject({ exposureMinor: 605_000, availableCreditMinor: -105_000 });
+    expect(credit).toMatchObject({ exposureMinor: 655_000, availableCreditMinor: -155_000 });
   });
 
   it('lets a customer key see only its own account', async () => {

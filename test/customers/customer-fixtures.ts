@@ -92,13 +92,14 @@ export async function insertInvoice(
   totalMinor: number,
   paidMinor: number,
   status = 'open',
+  orderId: number | null = null,
 ): Promise<void> {
   await database.write((trx) =>
     trx
       .insertInto('invoices')
       .values({
         customer_id: customerId,
-        order_id: null,
+        order_id: orderId,
         currency: 'USD',
         total_minor: totalMinor,
         paid_minor: paidMinor,

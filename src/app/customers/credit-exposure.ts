@@ -5,7 +5,7 @@ import { SETTLED_ORDER_STATUSES, availableCredit } from '../../core/customers/cr
 export interface CreditExposure {
   customerId: number;
   currency: string;
-  /** Orders whose goods have not left yet: every status but shipped, delivered, closed, cancelled. */
+  /** Value of orders not yet invoiced: open orders' totals less what they were already invoiced for. */
   openOrdersMinor: number;
   /** Open invoices: total less what has been paid. */
   unpaidInvoicesMinor: number;
@@ -38,6 +38,15 @@ export async function creditExposure(
     .where('customer_id', '=', customerId)
     .where('status', 'not in', [...SETTLED_ORDER_STATUSES])
     .executeTakeFirst();
+  // A partly shipped order is already invoiced for what left: that part counts once, as an invoice.
+  const invoicedOpen = await trx
+    .selectFrom('invoices as i')
+    .innerJoin('orders as o', 'o.id', 'i.order_id')
+    .select((eb) => eb.fn.sum<number | string | null>('i.total_minor').as('total'))
+    .where('o.customer_id', '=', customerId)
+    .where('o.status', 'not in', [...SETTLED_ORDER_STATUSES])
+    .where('i.status', '<>', 'void')
+    .executeTakeFirst();
   const invoices = await trx
     .selectFrom('invoices')
     .select((eb) =>
@@ -47,7 +56,10 @@ export async function creditExposure(
     .where('status', '=', 'open')
     .executeTakeFirst();
   // PostgreSQL returns sum(bigint) as numeric text; SQLite as a number; no rows → null.
-  const openOrdersMinor = Number(orders?.total ?? 0);
+  const openOrdersMinor = Math.max(
+    0,
+    Number(orders?.total ?? 0) - Number(invoicedOpen?.total ?? 0),
+  );
   const unpaidInvoicesMinor = Number(invoices?.total ?? 0);
   const exposureMinor = openOrdersMinor + unpaidInvoicesMinor;
   return {
