@@ -11,6 +11,7 @@ import type { CustomerForOrder } from '../customers/customer-for-order.js';
 import { skuShelfLifeRules } from '../customers/sku-rules.js';
 import { allocateLines } from './allocate-lines.js';
 import { lockOrder } from './lock-order.js';
+import { recomputeTotal } from './order-total.js';
 import { recordOrderEvents, type OrderEvent } from './order-timeline.js';
 
 export interface AllocationOutcome {
@@ -75,7 +76,7 @@ export async function allocateHeldOrder(
   customer: CustomerForOrder,
   policy: AllocationPolicy,
   now: Date,
-): Promise<{ outcome: AllocationOutcome; event: OrderEvent | null }> {
+): Promise<{ outcome: AllocationOutcome; event: OrderEvent | null; totalMinor: number | null }> {
   const nowIso = now.toISOString();
   const today = nowIso.slice(0, 10);
   const { lines } = order;
@@ -140,6 +141,8 @@ export async function allocateHeldOrder(
       settled.reduce((n, s) => n + s.cancelled, 0) -
       lines.reduce((n, l) => n + l.quantity_cancelled, 0),
   };
+  // A shortfall cancelled rather than backordered is no longer sold: the order is worth less.
+  const totalMinor = outcome.cancelled > 0 ? await recomputeTotal(trx, order.id, nowIso) : null;
   const event =
     outcome.allocated > 0 || status !== order.status
       ? {
@@ -147,7 +150,7 @@ export async function allocateHeldOrder(
           data: { ...outcome, pieces: held.length },
         }
       : null;
-  return { outcome, event };
+  return { outcome, event, totalMinor };
 }
 
 async function openLines(trx: Tx, orderId: number): Promise<OpenLine[]> {

@@ -4,7 +4,7 @@ import { allocationStatus, moveOrder, type OrderStatus } from '../../core/orders
 import { FailureError, must } from '../../core/shared/result.js';
 import type { Actor } from '../../core/shared/roles.js';
 import { cancelOrderPickTasks } from '../fulfillment/picking/cancel-pick-tasks.js';
-import { recomputeTotal } from './edit-order.js';
+import { recomputeTotal } from './order-total.js';
 import { lockOrder } from './lock-order.js';
 import { recordOrderEvent } from './order-timeline.js';
 import { releaseAllocations } from './release-allocations.js';

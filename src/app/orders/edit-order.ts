@@ -9,6 +9,7 @@ import { allocateOrder } from './allocate-order.js';
 import { lockOrder } from './lock-order.js';
 import { recordOrderEvent } from './order-timeline.js';
 import { holdReasonFor, insertLines, priceLines, type OrderLineInput } from './place-order.js';
+import { recomputeTotal } from './order-total.js';
 import { releaseAllocations } from './release-allocations.js';
 
 export interface LineChange {
@@ -170,22 +171,4 @@ async function changeLines(
       .where('id', '=', changes[i]!.lineId)
       .execute();
   }
-}
-
-/** The order's value: the lines still open (fully cancelled lines count nothing). */
-export async function recomputeTotal(trx: Tx, orderId: number, nowIso: string): Promise<number> {
-  const lines = await trx
-    .selectFrom('order_lines')
-    .select(['line_total_minor', 'quantity_ordered', 'quantity_cancelled'])
-    .where('order_id', '=', orderId)
-    .execute();
-  const totalMinor = lines
-    .filter((l) => l.quantity_cancelled < l.quantity_ordered)
-    .reduce((n, l) => n + l.line_total_minor, 0);
-  await trx
-    .updateTable('orders')
-    .set({ total_minor: totalMinor, updated_at: nowIso })
-    .where('id', '=', orderId)
-    .execute();
-  return totalMinor;
 }

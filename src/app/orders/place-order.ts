@@ -92,6 +92,7 @@ export async function placeOrder(
   ];
   if (holdReason) events.push({ type: 'held', data: { reason: holdReason } });
   let allocation: AllocationOutcome | null = null;
+  let finalTotalMinor = totalMinor;
   if (status === 'confirmed') {
     // Created in this transaction: no one else can see the order before the commit, so there
     // is nothing to lock, and its lines are the ones just inserted.
@@ -114,6 +115,7 @@ export async function placeOrder(
       now,
     );
     allocation = allocated.outcome;
+    finalTotalMinor = allocated.totalMinor ?? totalMinor;
     if (allocated.event) events.push(allocated.event);
   }
   // The whole timeline of the placement (created, held or allocated) in one insert per table.
@@ -123,7 +125,7 @@ export async function placeOrder(
     orderNumber: orderNumber(order.id),
     status: allocation?.status ?? status,
     holdReason,
-    totalMinor,
+    totalMinor: finalTotalMinor,
     currency: customer.currency,
     allocation,
   };
