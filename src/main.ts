@@ -7,6 +7,7 @@ import { createApiKey } from './app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
 import { seedDemo } from './app/demo/seed-demo.js';
 import { sweepBackorders } from './app/jobs/backorder-sweep.js';
+import { forgetOldIdempotencyKeys } from './app/jobs/idempotency-cleanup.js';
 import { repeatEvery } from './app/jobs/repeat.js';
 import { planScheduledWaves } from './app/jobs/scheduled-waves.js';
 import { redactUrl, type Config } from './config.js';
@@ -57,6 +58,11 @@ export async function serve(config: Config, options: { demo: boolean }) {
       config.waveEveryMinutes * 60,
       () => planScheduledWaves(ctx, config.wavePickMode),
       logError('waves'),
+    ),
+    repeatEvery(
+      3600,
+      () => forgetOldIdempotencyKeys(ctx.database, ctx.now()),
+      logError('idempotency'),
     ),
   ];
   const shutdown = async (signal: string) => {
