@@ -58,7 +58,7 @@ export async function spawnServer(databaseUrl: string): Promise<ServerProcess> {
     },
   };
   try {
-    await waitForHealth(base, child, 30_000);
+    await waitForHealth(base, child, 50_000);
   } catch (error) {
     await server.stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
