@@ -31,12 +31,14 @@ interface Smoothing {
   readonly trend: boolean;
 }
 
+/** Scratch for `accumulate`: suu, suv, svv, suc, svc, scc. Reused so evaluations allocate nothing. */
+const sums = new Float64Array(6);
+
 /**
  * Runs three filters at once (data with zero states, and the impulse responses of ℓ0 and b0
- * with zero data) and solves for the initial states that minimise the SSE.
+ * with zero data) and leaves the six cross-products of their errors in `sums`.
  */
-function concentrated(y: readonly number[], s: Smoothing): { sse: number; l0: number; b0: number } {
-  const { alpha, beta, phi, trend } = s;
+function accumulate(y: readonly number[], alpha: number, beta: number, phi: number): void {
   let lc = 0,
     bc = 0,
     lu = 1,
@@ -66,14 +68,60 @@ function concentrated(y: readonly number[], s: Smoothing): { sse: number; l0: nu
     svc += ev * ec;
     scc += ec * ec;
   }
+  sums[0] = suu;
+  sums[1] = suv;
+  sums[2] = svv;
+  sums[3] = suc;
+  sums[4] = svc;
+  sums[5] = scc;
+}
+
+/**
+ * The initial states that minimise the SSE for given smoothing parameters, and that SSE.
+ * `concentratedSse` is the same computation returning only the SSE (the optimiser's objective).
+ */
+function concentrated(y: readonly number[], s: Smoothing): { sse: number; l0: number; b0: number } {
+  accumulate(y, s.alpha, s.beta, s.phi);
+  const [suu, suv, svv, suc, svc, scc] = sums as unknown as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const det = suu * svv - suv * suv;
-  if (!trend || !(Math.abs(det) > 1e-12 * suu * svv)) {
+  if (!s.trend || !(Math.abs(det) > 1e-12 * suu * svv)) {
     const l0 = suu > 0 ? -suc / suu : 0;
     return { sse: Math.max(0, scc + l0 * suc), l0, b0: 0 };
   }
   const l0 = (-suc * svv + svc * suv) / det;
   const b0 = (-svc * suu + suc * suv) / det;
   return { sse: Math.max(0, scc + l0 * suc + b0 * svc), l0, b0 };
+}
+
+function concentratedSse(
+  y: readonly number[],
+  alpha: number,
+  beta: number,
+  phi: number,
+  trend: boolean,
+): number {
+  accumulate(y, alpha, beta, phi);
+  const suu = sums[0]!;
+  const suv = sums[1]!;
+  const svv = sums[2]!;
+  const suc = sums[3]!;
+  const svc = sums[4]!;
+  const scc = sums[5]!;
+  const det = suu * svv - suv * suv;
+  if (!trend || !(Math.abs(det) > 1e-12 * suu * svv)) {
+    const l0 = suu > 0 ? -suc / suu : 0;
+    return Math.max(0, scc + l0 * suc);
+  }
+  const l0 = (-suc * svv + svc * suv) / det;
+  const b0 = (-svc * suu + suc * suv) / det;
+  return Math.max(0, scc + l0 * suc + b0 * svc);
 }
 
 /** One-step fitted values and the final states from given initial states. */
@@ -113,7 +161,8 @@ export function ses(
   assertInput(series, horizon, 'ses');
   const at = (alpha: number) => ({ alpha, beta: 0, phi: 0, trend: false });
   const alpha =
-    options.alpha ?? minimiseScalar((a) => concentrated(series, at(a)).sse, LOW, HIGH).x[0]!;
+    options.alpha ??
+    minimiseScalar((a) => concentratedSse(series, a, 0, 0, false), LOW, HIGH).x[0]!;
   const { l0 } = concentrated(series, at(alpha));
   const run = filter(series, at(alpha), l0, 0);
   const forecast = project(run.level, 0, 0, horizon);
@@ -155,11 +204,21 @@ function trended(
   };
   const lower = free.map((name) => (name === 'phi' ? PHI_MIN : LOW));
   const upper = free.map((name) => (name === 'phi' ? PHI_MAX : HIGH));
+  // The objective inlines `smoothing` (no closure or object per evaluation; same arithmetic).
+  const ia = free.indexOf('alpha');
+  const ib = free.indexOf('betaStar');
+  const ip = free.indexOf('phi');
+  const objective = (x: readonly number[]) => {
+    const alpha = options.alpha ?? x[ia]!;
+    const phi = damped ? (options.phi ?? x[ip]!) : 1;
+    return concentratedSse(series, alpha, alpha * (options.betaStar ?? x[ib]!), phi, true);
+  };
   const best =
     free.length === 0
       ? []
-      : minimiseBox((x) => concentrated(series, smoothing(x)).sse, lower, upper, { gridPoints: 3 })
-          .x;
+      : minimiseBox(objective, lower, upper, {
+          gridPoints: 3,
+        }).x;
   const s = smoothing(best);
   const { l0, b0 } = concentrated(series, s);
   const run = filter(series, s, l0, b0);

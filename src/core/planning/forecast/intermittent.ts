@@ -135,6 +135,27 @@ function tsbRun(y: readonly number[], alpha: number, beta: number) {
   return { fitted, next, size, probability };
 }
 
+/** `sse(y, tsbRun(y, α, β).fitted)` without allocating: same arithmetic, same order. */
+function tsbSse(y: readonly number[], alpha: number, beta: number): number {
+  let size = NaN;
+  let probability = NaN;
+  let total = 0;
+  for (let t = 0; t < y.length; t++) {
+    const value = y[t]!;
+    const f = probability * size;
+    if (!Number.isNaN(f)) total += (value - f) ** 2;
+    if (Number.isNaN(size)) {
+      if (value !== 0) [size, probability] = [value, 1 / (t + 1)];
+    } else if (value !== 0) {
+      size += alpha * (value - size);
+      probability += beta * (1 - probability);
+    } else {
+      probability -= beta * probability;
+    }
+  }
+  return total;
+}
+
 /** TSB: Croston-like, but the probability of demand decays through runs of zeros (obsolescence). */
 export function tsb(
   series: readonly number[],
@@ -151,13 +172,14 @@ export function tsb(
     free === 0
       ? [LOW, LOW]
       : minimiseBox(
-          (x) => {
-            const p = pick(x);
-            return sse(series, tsbRun(series, p.alpha, p.beta).fitted);
-          },
+          (x) => tsbSse(series, options.alpha ?? x[0]!, options.beta ?? x[1]!),
           [LOW, LOW],
           [HIGH, HIGH],
-          { gridPoints: 3, tolerance: 1e-6, maxEvaluations: 120 },
+          {
+            gridPoints: 3,
+            tolerance: 1e-6,
+            maxEvaluations: 120,
+          },
         ).x;
   const { alpha, beta } = pick(best);
   const run = tsbRun(series, alpha, beta);
