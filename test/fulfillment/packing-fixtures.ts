@@ -1,7 +1,6 @@
+import { postPick } from './pick-posting.js';
 import { expect } from 'vitest';
 import { call, type OrderWorld } from '../orders/order-fixtures.js';
-import { postMovement } from '../../src/app/inventory/ledger.js';
-import { placeFacts, standardPlace } from '../../src/app/inventory/stock-facts.js';
 import { clock, type LineIn } from '../orders/order-fixtures.js';
 import { postOrder } from '../orders/order-fixtures.js';
 import { moveOrder, type OrderStatus } from '../../src/core/orders/order-status.js';
@@ -49,44 +48,7 @@ export async function pickedOrder(
       .orderBy('id')
       .execute();
     const reference = `pick:SO-${orderId}`;
-    for (const a of allocations) {
-      const staging = await standardPlace(trx, a.warehouse_id, 'staging');
-      const bin = await placeFacts(trx, a.location_id);
-      await postMovement(
-        trx,
-        {
-          skuId: a.sku_id,
-          lotId: a.lot_id,
-          from: bin,
-          to: staging,
-          quantity: a.remaining,
-          type: 'pick',
-          fromAllocated: a.remaining,
-          reference,
-          actor: 'test:picker',
-        },
-        nowIso,
-      );
-      await trx.updateTable('allocations').set({ remaining: 0 }).where('id', '=', a.id).execute();
-      await trx
-        .insertInto('allocation_resolutions')
-        .values({
-          allocation_id: a.id,
-          kind: 'picked',
-          quantity: a.remaining,
-          reference,
-          created_at: nowIso,
-        })
-        .execute();
-      await trx
-        .updateTable('order_lines')
-        .set((eb) => ({
-          quantity_picked: eb('quantity_picked', '+', a.remaining),
-          updated_at: nowIso,
-        }))
-        .where('id', '=', a.order_line_id)
-        .execute();
-    }
+    for (const a of allocations) await postPick(trx, a, reference, 'test:picker', nowIso);
     const order = await trx
       .selectFrom('orders')
       .select('status')

@@ -1,8 +1,9 @@
+import { postPick } from './pick-posting.js';
 import { expect } from 'vitest';
 import { reconcile } from '../../src/app/inventory/reconcile.js';
 import { call, placeOrderFor, type OrderWorld } from '../orders/order-fixtures.js';
 import { postMovement } from '../../src/app/inventory/ledger.js';
-import { placeFacts, standardPlace } from '../../src/app/inventory/stock-facts.js';
+import { standardPlace } from '../../src/app/inventory/stock-facts.js';
 import { clock, type Headers, type LineIn } from '../orders/order-fixtures.js';
 
 // ---- shipped orders and returns (RMAs) ----
@@ -44,36 +45,26 @@ export async function shippedOrder(
     const reference = `SO-${placed.id}`;
     const actor = 'test:fixture';
     for (const a of allocations) {
-      const movement = {
-        skuId: a.sku_id,
-        lotId: a.lot_id,
-        quantity: a.remaining,
-        reference,
-        actor,
-      };
-      const bin = await placeFacts(trx, a.location_id);
+      const quantity = a.remaining;
+      await postPick(trx, a, reference, actor, nowIso);
       await postMovement(
         trx,
-        { ...movement, from: bin, to: staging, type: 'pick', fromAllocated: a.remaining },
+        {
+          skuId: a.sku_id,
+          lotId: a.lot_id,
+          quantity,
+          reference,
+          actor,
+          from: staging,
+          to: customer,
+          type: 'ship',
+        },
         nowIso,
       );
-      await postMovement(trx, { ...movement, from: staging, to: customer, type: 'ship' }, nowIso);
-      await trx.updateTable('allocations').set({ remaining: 0 }).where('id', '=', a.id).execute();
-      await trx
-        .insertInto('allocation_resolutions')
-        .values({
-          allocation_id: a.id,
-          kind: 'picked',
-          quantity: a.remaining,
-          reference,
-          created_at: nowIso,
-        })
-        .execute();
       await trx
         .updateTable('order_lines')
         .set((eb) => ({
-          quantity_picked: eb('quantity_picked', '+', a.remaining),
-          quantity_shipped: eb('quantity_shipped', '+', a.remaining),
+          quantity_shipped: eb('quantity_shipped', '+', quantity),
           updated_at: nowIso,
         }))
         .where('id', '=', a.order_line_id)
