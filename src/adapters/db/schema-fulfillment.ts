@@ -61,11 +61,22 @@ export interface CountTaskTable {
   sku_id: number | null;
   /** 'short_pick', 'cycle', 'recount'… */
   reason: string;
-  /** open, counted, approved, cancelled. */
+  /** open, counted, recount, approved, cancelled. */
   status: string;
   reference: string | null;
   created_at: string;
   completed_at: string | null;
+  /** Added by 0005-counts. */
+  warehouse_id: number | null;
+  plan_id: number | null;
+  recount_of_id: number | null;
+  due_date: string | null;
+  /** Highest stock_movements.id when the counter started: later movements are accounted for. */
+  started_movement_id: number | null;
+  started_at: string | null;
+  counted_by: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
 }
 
 export interface CartonTypeTable {

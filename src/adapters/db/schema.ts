@@ -1,5 +1,12 @@
 import type { Generated } from 'kysely';
+import type { CountTables } from './schema-counts.js';
+import type { KpiTables } from './schema-kpis.js';
+import type { WebhookTables } from './schema-webhooks.js';
+import type { UserTables } from './schema-users.js';
+import type { EdiTables } from './schema-edi.js';
+import type { ImportTables } from './schema-imports.js';
 import type { FulfillmentTables } from './schema-fulfillment.js';
+import type { PurchasingTables } from './schema-purchasing.js';
 import type { SalesTables } from './schema-sales.js';
 
 /**
@@ -154,7 +161,17 @@ export interface SettingTable {
   value: string;
 }
 
-export interface Tables extends SalesTables, FulfillmentTables {
+export interface Tables
+  extends
+    SalesTables,
+    FulfillmentTables,
+    PurchasingTables,
+    CountTables,
+    KpiTables,
+    WebhookTables,
+    UserTables,
+    EdiTables,
+    ImportTables {
   skus: SkuTable;
   sku_packs: SkuPackTable;
   warehouses: WarehouseTable;
@@ -169,5 +186,7 @@ export interface Tables extends SalesTables, FulfillmentTables {
   settings: SettingTable;
 }
 
+export type * from './schema-counts.js';
 export type * from './schema-fulfillment.js';
+export type * from './schema-purchasing.js';
 export type * from './schema-sales.js';

@@ -16,3 +16,8 @@ export function withId<T extends string>(ddl: Ddl, table: CreateTableBuilder<T, 
 export const big = 'bigint' as const;
 
 export const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
+
+/** A double-precision float (rates, service levels, demand statistics). */
+export function float(ddl: Ddl) {
+  return ddl.dialect === 'postgres' ? ('double precision' as const) : ('real' as const);
+}

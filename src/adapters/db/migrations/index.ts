@@ -3,6 +3,13 @@ import type { Ddl } from './columns.js';
 import { foundation } from './0001-foundation.js';
 import { sales } from './0002-sales.js';
 import { fulfillment } from './0003-fulfillment.js';
+import { purchasing } from './0004-purchasing.js';
+import { counts } from './0005-counts.js';
+import { kpis } from './0006-kpis.js';
+import { webhooks } from './0007-webhooks.js';
+import { users } from './0008-users.js';
+import { edi } from './0009-edi.js';
+import { imports } from './0010-imports.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -10,5 +17,12 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0001-foundation': foundation(ddl),
     '0002-sales': sales(ddl),
     '0003-fulfillment': fulfillment(ddl),
+    '0004-purchasing': purchasing(ddl),
+    '0005-counts': counts(ddl),
+    '0006-kpis': kpis(ddl),
+    '0007-webhooks': webhooks(ddl),
+    '0008-users': users(ddl),
+    '0009-edi': edi(ddl),
+    '0010-imports': imports(ddl),
   };
 }

@@ -11,6 +11,15 @@ import { registerPricingRoutes } from './pricing.routes.js';
 import { registerWaveRoutes } from './waves.routes.js';
 import { registerReturnRoutes } from './returns.routes.js';
 import { registerShippingRoutes } from './shipping.routes.js';
+import { registerSupplierRoutes } from './suppliers.routes.js';
+import { registerPurchaseOrderRoutes } from './purchase-orders.routes.js';
+import { registerReceivingRoutes } from './receiving.routes.js';
+import { registerPlanningRoutes } from './planning.routes.js';
+import { registerCountRoutes } from './counts.routes.js';
+import { registerKpiRoutes } from './kpis.routes.js';
+import { registerWebhookRoutes } from './webhooks.routes.js';
+import { registerEdiRoutes } from './edi.routes.js';
+import { registerImportRoutes } from './imports.routes.js';
 
 /** Every area's routes under /api/v1. */
 export function registerRoutes(api: Api, ctx: AppContext) {
@@ -25,4 +34,13 @@ export function registerRoutes(api: Api, ctx: AppContext) {
   registerShippingRoutes(api, ctx);
   registerWaveRoutes(api, ctx);
   registerReturnRoutes(api, ctx);
+  registerSupplierRoutes(api, ctx);
+  registerPurchaseOrderRoutes(api, ctx);
+  registerReceivingRoutes(api, ctx);
+  registerPlanningRoutes(api, ctx);
+  registerCountRoutes(api, ctx);
+  registerKpiRoutes(api, ctx);
+  registerWebhookRoutes(api, ctx);
+  registerEdiRoutes(api, ctx);
+  registerImportRoutes(api, ctx);
 }

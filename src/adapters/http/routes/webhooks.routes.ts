@@ -1,0 +1,8 @@
+import type { AppContext } from '../../../app/context.js';
+import type { Api } from '../api.js';
+
+/** Placeholder: routes are added by the issue that owns this area. */
+export function registerWebhookRoutes(api: Api, ctx: AppContext) {
+  void api;
+  void ctx;
+}
