@@ -7,6 +7,7 @@ import { createApiKey } from './app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
 import { seedDemo } from './app/demo/seed-demo.js';
 import { sweepBackorders } from './app/jobs/backorder-sweep.js';
+import { countGenerationJob } from './app/counts/generate-count-tasks.js';
 import { forgetOldIdempotencyKeys } from './app/jobs/idempotency-cleanup.js';
 import { repeatEvery } from './app/jobs/repeat.js';
 import { planScheduledWaves } from './app/jobs/scheduled-waves.js';
@@ -64,6 +65,8 @@ export async function serve(config: Config, options: { demo: boolean }) {
       () => forgetOldIdempotencyKeys(ctx.database, ctx.now()),
       logError('idempotency'),
     ),
+    // Each plan generates at most once a (UTC) day; hourly ticks catch a missed start.
+    repeatEvery(3600, () => countGenerationJob(ctx), logError('counts')),
   ];
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
