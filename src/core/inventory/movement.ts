@@ -11,6 +11,8 @@ export const MOVEMENT_TYPES = [
   'pick',
   'ship',
   'return',
+  'putaway',
+  'replenish',
 ] as const;
 export type MovementType = (typeof MOVEMENT_TYPES)[number];
 
