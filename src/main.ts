@@ -9,6 +9,7 @@ import { seedDemo } from './app/demo/seed-demo.js';
 import { sweepBackorders } from './app/jobs/backorder-sweep.js';
 import { countGenerationJob } from './app/counts/generate-count-tasks.js';
 import { forgetOldIdempotencyKeys } from './app/jobs/idempotency-cleanup.js';
+import { refillPickFaces } from './app/jobs/pick-face-refill.js';
 import { repeatEvery } from './app/jobs/repeat.js';
 import { planScheduledWaves } from './app/jobs/scheduled-waves.js';
 import { redactUrl, type Config } from './config.js';
@@ -67,6 +68,7 @@ export async function serve(config: Config, options: { demo: boolean }) {
     ),
     // Each plan generates at most once a (UTC) day; hourly ticks catch a missed start.
     repeatEvery(3600, () => countGenerationJob(ctx), logError('counts')),
+    repeatEvery(600, () => refillPickFaces(ctx), logError('pick-faces')),
   ];
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
