@@ -1,8 +1,223 @@
 import type { AppContext } from '../../../app/context.js';
+import {
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listEndpoints,
+  rotateSecret,
+  updateEndpoint,
+} from '../../../app/webhooks/webhook-endpoints.js';
+import {
+  listDeliveries,
+  queuePing,
+  replayDeadForEndpoint,
+  replayDelivery,
+} from '../../../app/webhooks/webhook-deliveries.js';
+import {
+  allowsPrivateTargets,
+  setAllowPrivateTargets,
+} from '../../../app/webhooks/webhook-settings.js';
+import type { Role } from '../../../core/shared/roles.js';
+import { run } from '../../db/database.js';
 import type { Api } from '../api.js';
+import { idempotentWrite } from '../idempotency.js';
+import { decodeCursor, pageOf } from '../pagination.js';
+import { sendProblem } from '../problem.js';
+import {
+  DeliveryParams,
+  DeliveryQuery,
+  EndpointIn,
+  EndpointParams,
+  EndpointPatchIn,
+  RotateIn,
+  WebhookSettingsIn,
+} from './webhooks.schemas.js';
 
-/** Placeholder: routes are added by the issue that owns this area. */
+const tags = ['webhooks'];
+/** Endpoints carry secrets and can point the server at any URL: admins only. */
+const ADMIN: readonly Role[] = ['admin'];
+
+/** Webhook endpoints, their deliveries (dead letter, replay), a test ping and the SSRF setting. */
 export function registerWebhookRoutes(api: Api, ctx: AppContext) {
-  void api;
-  void ctx;
+  registerEndpointRoutes(api, ctx);
+  registerDeliveryRoutes(api, ctx);
+  registerSettingRoutes(api, ctx);
+}
+
+function registerEndpointRoutes(api: Api, ctx: AppContext) {
+  api.post(
+    '/webhooks/endpoints',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Subscribe an endpoint to event types; the signing secret is shown only here',
+        body: EndpointIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
+        createEndpoint(trx, request.body, ctx.now()),
+      ),
+  );
+
+  api.get(
+    '/webhooks/endpoints',
+    { config: { roles: ADMIN }, schema: { tags, summary: 'Webhook endpoints (no secrets)' } },
+    async () => ({ items: await listEndpoints(ctx.database.db) }),
+  );
+
+  api.get(
+    '/webhooks/endpoints/:id',
+    { config: { roles: ADMIN }, schema: { tags, summary: 'One endpoint', params: EndpointParams } },
+    async (request, reply) => {
+      const result = await run(ctx.database, (trx) => getEndpoint(trx, request.params.id));
+      return result.ok ? result.value : sendProblem(reply, result.error);
+    },
+  );
+
+  api.patch(
+    '/webhooks/endpoints/:id',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Change URL, event types or description; enable or disable',
+        params: EndpointParams,
+        body: EndpointPatchIn,
+      },
+    },
+    async (request, reply) => {
+      const result = await run(ctx.database, (trx) =>
+        updateEndpoint(trx, request.params.id, request.body, ctx.now()),
+      );
+      return result.ok ? result.value : sendProblem(reply, result.error);
+    },
+  );
+
+  api.delete(
+    '/webhooks/endpoints/:id',
+    {
+      config: { roles: ADMIN },
+      schema: { tags, summary: 'Delete an endpoint and its deliveries', params: EndpointParams },
+    },
+    async (request, reply) => {
+      const result = await run(ctx.database, (trx) => deleteEndpoint(trx, request.params.id));
+      return result.ok ? result.value : sendProblem(reply, result.error);
+    },
+  );
+
+  api.post(
+    '/webhooks/endpoints/:id/rotate-secret',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'New secret (shown once); the old one also signs for graceHours',
+        params: EndpointParams,
+        body: RotateIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
+        rotateSecret(trx, request.params.id, request.body.graceHours ?? 24, ctx.now()),
+      ),
+  );
+
+  api.post(
+    '/webhooks/endpoints/:id/ping',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Queue a webhook.ping to this endpoint only (sent by the next dispatcher run)',
+        params: EndpointParams,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 202, (trx) =>
+        queuePing(trx, request.params.id, ctx.now()),
+      ),
+  );
+
+  api.post(
+    '/webhooks/endpoints/:id/replay-dead',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Replay every dead-lettered delivery of this endpoint',
+        params: EndpointParams,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
+        replayDeadForEndpoint(trx, request.params.id, ctx.now()),
+      ),
+  );
+}
+
+function registerDeliveryRoutes(api: Api, ctx: AppContext) {
+  api.get(
+    '/webhooks/deliveries',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Deliveries, newest first; status=dead lists the dead letter',
+        querystring: DeliveryQuery,
+      },
+    },
+    async (request) => {
+      const { limit = 50, cursor, ...filter } = request.query;
+      const rows = await listDeliveries(ctx.database.db, {
+        ...filter,
+        beforeId: decodeCursor(cursor),
+        limit,
+      });
+      return pageOf(rows, limit);
+    },
+  );
+
+  api.post(
+    '/webhooks/deliveries/:id/replay',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Send a dead-lettered delivery again, from the start of the retry schedule',
+        params: DeliveryParams,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
+        replayDelivery(trx, request.params.id, ctx.now()),
+      ),
+  );
+}
+
+function registerSettingRoutes(api: Api, ctx: AppContext) {
+  api.get(
+    '/settings/webhooks',
+    { config: { roles: ADMIN }, schema: { tags, summary: 'Webhook delivery settings' } },
+    async () => ({ allowPrivateTargets: await allowsPrivateTargets(ctx.database.db) }),
+  );
+
+  api.put(
+    '/settings/webhooks',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Allow or refuse targets on loopback, private and link-local addresses',
+        body: WebhookSettingsIn,
+      },
+    },
+    async (request) => {
+      const allow = await ctx.database.write((trx) =>
+        setAllowPrivateTargets(trx, request.body.allowPrivateTargets),
+      );
+      return { allowPrivateTargets: allow };
+    },
+  );
 }
