@@ -18,6 +18,10 @@ export interface Config {
   waveEveryMinutes: number;
   /** How scheduled waves are picked. */
   wavePickMode: PickMode;
+  /** How often due webhook deliveries are sent (0 turns delivery off in this process). */
+  webhookEverySeconds: number;
+  /** NATS server with JetStream; when set, every outbox event is also published there. */
+  natsUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,6 +36,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backorderSweepSeconds: intOf(env.BACKORDER_SWEEP_SECONDS, 30),
     waveEveryMinutes: intOf(env.WAVE_EVERY_MINUTES, 0),
     wavePickMode: pickModeOf(env.WAVE_PICK_MODE ?? 'batch'),
+    webhookEverySeconds: intOf(env.WEBHOOK_EVERY_SECONDS, 2),
+    natsUrl: env.NATS_URL || undefined,
   };
 }
 

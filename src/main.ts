@@ -3,9 +3,11 @@ import path from 'node:path';
 import { openDatabase, type Database } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrate.js';
 import { buildServer } from './adapters/http/server.js';
+import { openNatsSink } from './adapters/nats/jetstream-sink.js';
 import { createApiKey } from './app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
 import { seedDemo } from './app/demo/seed-demo.js';
+import { deliverWebhooks } from './app/webhooks/deliver-webhooks.js';
 import { sweepBackorders } from './app/jobs/backorder-sweep.js';
 import { countGenerationJob } from './app/counts/generate-count-tasks.js';
 import { forgetOldIdempotencyKeys } from './app/jobs/idempotency-cleanup.js';
@@ -69,10 +71,17 @@ export async function serve(config: Config, options: { demo: boolean }) {
     // Each plan generates at most once a (UTC) day; hourly ticks catch a missed start.
     repeatEvery(3600, () => countGenerationJob(ctx), logError('counts')),
     repeatEvery(600, () => refillPickFaces(ctx), logError('pick-faces')),
+    repeatEvery(config.webhookEverySeconds, () => deliverWebhooks(ctx), logError('webhooks')),
   ];
+  const nats = config.natsUrl ? await openNatsSink(config.natsUrl) : undefined;
+  if (nats)
+    stopJobs.push(
+      repeatEvery(1, () => nats.publishPending(ctx.database, ctx.now), logError('nats')),
+    );
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     for (const stop of stopJobs) stop();
+    await nats?.close();
     await app.close();
     await database.close();
     process.exit(0);
