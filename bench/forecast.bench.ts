@@ -1,10 +1,14 @@
 /**
- * Demand forecasting with automatic method choice (src/core/planning/forecast).
+ * Demand forecasting with automatic method choice plus reorder policy
+ * (src/core/planning/forecast, src/core/planning/policy).
  *
  * forecast_10k_skus_s: 10,000 synthetic SKUs × 104 weeks, half smooth seasonal (level, slope,
  * a 13-week cycle, normal noise) and half intermittent (demand in 10–50 % of weeks). Each SKU is
  * classified, every candidate of its class is refitted at 4 rolling origins with a 13-week
  * horizon, the best by mean MASE is refitted on the full history for forecast and intervals.
+ * Then, as the replenishment run does, d̄ and σd are read off the selected forecast (mean of
+ * the weeks covering lead time + review, ÷ 7; one-step sd from the 80 % interval, ÷ √7), and
+ * the SKU gets its reorderPolicy (CSL 0.95, EOQ on) and today's replenishmentNeed.
  * The SKUs are split over 2 worker threads; the time covers starting the workers too.
  * A 13-week cycle (not 52) so that every candidate, Holt-Winters included, takes part: with
  * 104 weeks and m = 52 the seasonal ETS methods lack two seasons at the backtest origins.
@@ -12,12 +16,14 @@
  * forecast_peak_rss_mb: peak resident set size of the process (main thread and workers).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { selectForecast } from '../src/core/planning/forecast/select.js';
+import { Z80 } from '../src/core/planning/forecast/intervals.js';
+import { selectForecast, type Selection } from '../src/core/planning/forecast/select.js';
 import {
   intermittentDemand,
   mulberry32,
   smoothSeasonal,
 } from '../src/core/planning/forecast/synthetic-series.js';
+import { reorderPolicy, replenishmentNeed } from '../src/core/planning/policy/index.js';
 import { emit, log, scaled } from './support/report.js';
 import { round } from './support/stats.js';
 
@@ -48,14 +54,52 @@ interface Tally {
   readonly methods: Record<string, number>;
   readonly failures: number;
   readonly checksum: number;
+  readonly orders: number;
+}
+
+const LEAD_TIME_DAYS = 10;
+const REVIEW_DAYS = 1;
+
+/** SKU i's policy and today's need, from its selected weekly forecast. */
+function replenish(i: number, chosen: Selection, weekly: readonly number[]) {
+  const { forecast, upper80 } = chosen.result;
+  const weeks = Math.ceil((LEAD_TIME_DAYS + REVIEW_DAYS) / 7);
+  const meanDailyDemand = Math.max(
+    0,
+    forecast.slice(0, weeks).reduce((a, b) => a + b, 0) / weeks / 7,
+  );
+  const weeklySd = upper80 ? Math.max(0, (upper80[0]! - forecast[0]!) / Z80) : 0;
+  const policy = reorderPolicy({
+    meanDailyDemand,
+    sdDailyDemand: weeklySd / Math.sqrt(7),
+    leadTimeDays: LEAD_TIME_DAYS,
+    leadTimeSdDays: 2,
+    serviceLevel: 0.95,
+    reviewDays: REVIEW_DAYS,
+    useEoq: true,
+    orderCostMinor: 1000,
+    holdingRatePerYear: 0.25,
+    unitCostMinor: 500 + (i % 50) * 100,
+  });
+  return replenishmentNeed({
+    available: Math.round(weekly[weekly.length - 1]! * (i % 3)),
+    onOrder: 0,
+    backordered: 0,
+    policy,
+    meanDailyDemand,
+    rounding: { minOrderQuantity: 1, orderMultiple: i % 2 === 0 ? 12 : 1 },
+    today: '2026-06-01',
+  });
 }
 
 function work(from: number, to: number): Tally {
   const methods: Record<string, number> = {};
   let failures = 0;
   let checksum = 0;
+  let orders = 0;
   for (let i = from; i < to; i++) {
-    const chosen = selectForecast(history(i), {
+    const weekly = history(i);
+    const chosen = selectForecast(weekly, {
       horizon: HORIZON,
       seasonLength: SEASON,
       origins: ORIGINS,
@@ -66,8 +110,11 @@ function work(from: number, to: number): Tally {
     }
     methods[chosen.value.method] = (methods[chosen.value.method] ?? 0) + 1;
     checksum += chosen.value.result.forecast[0]!;
+    const need = replenish(i, chosen.value, weekly);
+    if (need.order) orders++;
+    checksum += need.quantity;
   }
-  return { methods, failures, checksum };
+  return { methods, failures, checksum, orders };
 }
 
 if (!isMainThread) {
@@ -99,8 +146,9 @@ if (!isMainThread) {
   }
   const failures = tallies.reduce((a, t) => a + t.failures, 0);
   const checksum = tallies.reduce((a, t) => a + t.checksum, 0);
+  const orders = tallies.reduce((a, t) => a + t.orders, 0);
   log(
-    `${SKUS} SKUs in ${seconds.toFixed(2)} s; failures ${failures}; checksum ${checksum.toFixed(3)}`,
+    `${SKUS} SKUs in ${seconds.toFixed(2)} s; failures ${failures}; orders ${orders}; checksum ${checksum.toFixed(3)}`,
   );
   log(`methods chosen: ${JSON.stringify(methods)}`);
   emit({
