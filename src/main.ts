@@ -12,6 +12,7 @@ import { sweepBackorders } from './app/jobs/backorder-sweep.js';
 import { countGenerationJob } from './app/counts/generate-count-tasks.js';
 import { forgetOldIdempotencyKeys } from './app/jobs/idempotency-cleanup.js';
 import { refillPickFaces } from './app/jobs/pick-face-refill.js';
+import { dailyReplenishmentJob } from './app/planning/daily-replenishment.js';
 import { repeatEvery } from './app/jobs/repeat.js';
 import { planScheduledWaves } from './app/jobs/scheduled-waves.js';
 import { redactUrl, type Config } from './config.js';
@@ -71,6 +72,8 @@ export async function serve(config: Config, options: { demo: boolean }) {
     // Each plan generates at most once a (UTC) day; hourly ticks catch a missed start.
     repeatEvery(3600, () => countGenerationJob(ctx), logError('counts')),
     repeatEvery(600, () => refillPickFaces(ctx), logError('pick-faces')),
+    // At most once per UTC day, under a lease: hourly ticks only catch a missed start.
+    repeatEvery(3600, () => dailyReplenishmentJob(ctx), logError('replenishment')),
     repeatEvery(config.webhookEverySeconds, () => deliverWebhooks(ctx), logError('webhooks')),
   ];
   const nats = config.natsUrl ? await openNatsSink(config.natsUrl) : undefined;

@@ -1,8 +1,178 @@
 import type { AppContext } from '../../../app/context.js';
+import {
+  approveSuggestions,
+  dismissSuggestion,
+} from '../../../app/planning/approve-suggestions.js';
+import { queryDemand } from '../../../app/planning/demand-queries.js';
+import { startReplenishmentRun } from '../../../app/planning/replenishment-run.js';
+import { skuPlanningView, updateSkuPlanning } from '../../../app/planning/sku-planning.js';
+import { getRun, listSuggestions } from '../../../app/planning/suggestion-queries.js';
+import { STAFF, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
+import { idempotentWrite } from '../idempotency.js';
+import { problemOf, sendProblem } from '../problem.js';
+import {
+  ApproveIn,
+  DemandQuery,
+  RunIn,
+  RunParams,
+  SkuPlanningIn,
+  SkuPlanningParams,
+  SkuPlanningQuery,
+  SkuWarehouseParams,
+  SuggestionParams,
+  SuggestionQuery,
+} from './planning.schemas.js';
 
-/** Placeholder: routes are added by the issue that owns this area. */
+const tags = ['planning'];
+/** Who may start runs, approve suggestions and change planning settings. */
+const PLANNERS: readonly Role[] = ['admin', 'manager', 'planner'];
+
+/** Demand history, replenishment runs and their suggestions, per-SKU planning. */
 export function registerPlanningRoutes(api: Api, ctx: AppContext) {
-  void api;
-  void ctx;
+  api.get(
+    '/planning/demand',
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags,
+        summary: 'Daily or ISO-weekly demand of a SKU, with censored (stocked-out) flags',
+        querystring: DemandQuery,
+      },
+    },
+    async (request) =>
+      queryDemand(ctx.database.db, { ...request.query, period: request.query.period ?? 'day' }),
+  );
+
+  api.post(
+    '/planning/runs',
+    {
+      config: { roles: PLANNERS },
+      schema: {
+        tags,
+        summary: 'Start a replenishment run in the background (409 while one runs)',
+        body: RunIn,
+      },
+    },
+    async (request, reply) => {
+      const start = await startReplenishmentRun(ctx, {
+        trigger: 'manual',
+        warehouseId: request.body?.warehouseId ?? null,
+        actor: request.actor.id,
+      });
+      if (start.status === 'started')
+        return reply.code(202).send({ id: start.runId, status: 'running' });
+      // A 409 by meaning, whatever the code's suffix says: the running run's id tells whom to wait for.
+      const body = problemOf(
+        {
+          code: 'PLANNING.RUN_IN_PROGRESS',
+          message: 'A replenishment run is in progress',
+          details: { runId: start.status === 'busy' ? start.runningRunId : null },
+        },
+        request.url,
+      );
+      return reply
+        .code(409)
+        .type('application/problem+json')
+        .send({ ...body, status: 409 });
+    },
+  );
+
+  api.get(
+    '/planning/runs/:id',
+    {
+      config: { roles: STAFF },
+      schema: { tags, summary: 'A run: status and progress', params: RunParams },
+    },
+    async (request, reply) => {
+      const result = await getRun(ctx.database.db, request.params.id);
+      return result.ok ? result.value : sendProblem(reply, result.error);
+    },
+  );
+
+  api.get(
+    '/planning/suggestions',
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags,
+        summary: 'Suggestions grouped by supplier × warehouse, with supplier minimums',
+        querystring: SuggestionQuery,
+      },
+    },
+    async (request) => listSuggestions(ctx.database.db, request.query),
+  );
+
+  api.post(
+    '/planning/suggestions/approve',
+    {
+      config: { roles: PLANNERS },
+      schema: {
+        tags,
+        summary: 'Approve suggestions into draft POs, one per supplier × warehouse',
+        body: ApproveIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
+        approveSuggestions(trx, request.body, request.actor.id, ctx.now().toISOString()),
+      ),
+  );
+
+  api.post(
+    '/planning/suggestions/:id/dismiss',
+    {
+      config: { roles: PLANNERS },
+      schema: { tags, summary: 'Dismiss an open suggestion', params: SuggestionParams },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
+        dismissSuggestion(trx, request.params.id, request.actor.id, ctx.now().toISOString()),
+      ),
+  );
+
+  api.get(
+    '/planning/skus/:skuId',
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags,
+        summary: 'A SKU in a warehouse: weekly history, forecast with interval, policy levels',
+        params: SkuPlanningParams,
+        querystring: SkuPlanningQuery,
+      },
+    },
+    async (request, reply) => {
+      const result = await skuPlanningView(
+        ctx.database.db,
+        request.params.skuId,
+        request.query.warehouseId,
+        ctx.now().toISOString().slice(0, 10),
+      );
+      return result.ok ? result.value : sendProblem(reply, result.error);
+    },
+  );
+
+  api.put(
+    '/planning/skus/:skuId/warehouses/:warehouseId',
+    {
+      config: { roles: PLANNERS },
+      schema: {
+        tags,
+        summary: 'Planner settings: service level, ABC pin, preferred supplier, EOQ, review days',
+        params: SkuWarehouseParams,
+        body: SkuPlanningIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
+        updateSkuPlanning(
+          trx,
+          request.params.skuId,
+          request.params.warehouseId,
+          request.body,
+          ctx.now().toISOString(),
+        ),
+      ),
+  );
 }

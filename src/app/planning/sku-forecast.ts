@@ -1,0 +1,93 @@
+import { classifyDemand } from '../../core/planning/forecast/classify.js';
+import { residualSigma, Z80 } from '../../core/planning/forecast/intervals.js';
+import { selectForecast } from '../../core/planning/forecast/select.js';
+
+/** Weeks forecast ahead and stored (a quarter). */
+export const FORECAST_WEEKS = 13;
+/** Weeks of history read: two years, so a yearly season can be seen twice. */
+export const HISTORY_WEEKS = 104;
+
+/** What the run keeps of a forecast, and the daily demand figures the policy needs. */
+export interface SkuForecast {
+  method: string;
+  demandClass: string;
+  forecast: number[];
+  /** Central 80 % prediction interval per week, floored at 0. */
+  lower: number[];
+  upper: number[];
+  mase: number | null;
+  smape: number | null;
+  bias: number | null;
+  /** d̄: mean forecast per day over the weeks the lead time and review cover. */
+  meanDailyDemand: number;
+  /** σd: the one-week-ahead forecast error σ spread over 7 independent days (σ_week / √7). */
+  sdDailyDemand: number;
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/**
+ * Forecasts a weekly series: the method the rolling-origin backtest picks (season length 52
+ * once there are two years), or, when the history is too short to backtest, the mean of the
+ * weeks with their sample σ ("mean"). `coverDays` (lead time + review) says how many forecast
+ * weeks d̄ averages, so a trend within the lead time counts.
+ */
+export function forecastWeekly(series: readonly number[], coverDays: number): SkuForecast {
+  const weeksCovered = Math.min(FORECAST_WEEKS, Math.max(1, Math.ceil(coverDays / 7)));
+  const demandClass = classifyDemand(series).demandClass;
+  const selection = series.length
+    ? selectForecast(series, {
+        horizon: FORECAST_WEEKS,
+        seasonLength: series.length >= 2 * 52 ? 52 : 1,
+      })
+    : undefined;
+  let method = 'mean';
+  let point: number[];
+  let sigmaWeek: number;
+  let upper80: readonly number[] | undefined;
+  let lower80: readonly number[] | undefined;
+  let accuracy: { mase: number; smape: number; bias: number } | undefined;
+  if (selection?.ok) {
+    const { result } = selection.value;
+    method = selection.value.method;
+    point = result.forecast.map((f) => Math.max(0, f));
+    upper80 = result.upper80;
+    lower80 = result.lower80;
+    sigmaWeek = upper80
+      ? (upper80[0]! - result.forecast[0]!) / Z80
+      : residualSigma(series, result.fitted, 0);
+    accuracy = selection.value.accuracy;
+  } else {
+    const m = mean(series);
+    point = Array.from({ length: FORECAST_WEEKS }, () => m);
+    sigmaWeek =
+      series.length > 1
+        ? Math.sqrt(series.reduce((a, y) => a + (y - m) ** 2, 0) / (series.length - 1))
+        : 0;
+  }
+  const spread = (h: number) => Z80 * sigmaWeek * Math.sqrt(h + 1);
+  return {
+    method,
+    demandClass: series.length ? demandClass : 'none',
+    forecast: point,
+    lower: point.map((p, h) => Math.max(0, lower80?.[h] ?? p - spread(h))),
+    upper: point.map((p, h) => Math.max(0, upper80?.[h] ?? p + spread(h))),
+    mase: accuracy ? finite(accuracy.mase) : null,
+    smape: accuracy ? finite(accuracy.smape) : null,
+    bias: accuracy ? finite(accuracy.bias) : null,
+    meanDailyDemand: mean(point.slice(0, weeksCovered)) / 7,
+    sdDailyDemand: Math.max(0, sigmaWeek) / Math.sqrt(7),
+  };
+}
+
+/**
+ * Censored weeks (some day with nothing to sell) saw less demand than there was. Such a week
+ * counts as at least the mean of the uncensored weeks; with no uncensored week it stays as seen.
+ */
+export function uncensor(weeks: readonly { quantity: number; censored: boolean }[]): number[] {
+  const clean = weeks.filter((w) => !w.censored).map((w) => w.quantity);
+  if (clean.length === 0) return weeks.map((w) => w.quantity);
+  const floor = mean(clean);
+  return weeks.map((w) => (w.censored ? Math.max(w.quantity, floor) : w.quantity));
+}
