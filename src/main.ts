@@ -12,6 +12,7 @@ import { sweepBackorders } from './app/jobs/backorder-sweep.js';
 import { countGenerationJob } from './app/counts/generate-count-tasks.js';
 import { forgetOldIdempotencyKeys } from './app/jobs/idempotency-cleanup.js';
 import { refillPickFaces } from './app/jobs/pick-face-refill.js';
+import { refreshKpiAggregates } from './app/kpis/refresh-kpi-aggregates.js';
 import { dailyReplenishmentJob } from './app/planning/daily-replenishment.js';
 import { repeatEvery } from './app/jobs/repeat.js';
 import { planScheduledWaves } from './app/jobs/scheduled-waves.js';
@@ -74,6 +75,12 @@ export async function serve(config: Config, options: { demo: boolean }) {
     repeatEvery(600, () => refillPickFaces(ctx), logError('pick-faces')),
     // At most once per UTC day, under a lease: hourly ticks only catch a missed start.
     repeatEvery(3600, () => dailyReplenishmentJob(ctx), logError('replenishment')),
+    // KPI snapshots and aggregates, read up to a minute behind so late commits are not skipped.
+    repeatEvery(
+      300,
+      () => refreshKpiAggregates(ctx, new Date(ctx.now().getTime() - 60_000)),
+      logError('kpis'),
+    ),
     repeatEvery(config.webhookEverySeconds, () => deliverWebhooks(ctx), logError('webhooks')),
   ];
   const nats = config.natsUrl ? await openNatsSink(config.natsUrl) : undefined;

@@ -1,12 +1,77 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Ddl } from './columns.js';
+import { big, notNull, type Ddl } from './columns.js';
 
-/** Placeholder: the issue that owns this area adds its tables here. */
+/** KPI aggregates (see schema-kpis.ts) and the indexes the KPI queries on orders need. */
 export function kpis(ddl: Ddl): Migration {
   void ddl;
   return {
     async up(db: Kysely<unknown>) {
-      void db;
+      await db.schema
+        .createTable('kpi_stock_days')
+        .addColumn('warehouse_id', big, notNull)
+        .addColumn('sku_id', big, notNull)
+        .addColumn('day', 'text', notNull)
+        .addColumn('on_hand', big, notNull)
+        .addColumn('sellable', big, notNull)
+        .addColumn('issued_units', big, notNull)
+        .addColumn('cogs_minor', big, notNull)
+        .addColumn('movements', big, notNull)
+        .addPrimaryKeyConstraint('kpi_stock_days_pk', ['warehouse_id', 'sku_id', 'day'])
+        .execute();
+      await db.schema
+        .createIndex('kpi_stock_days_day')
+        .on('kpi_stock_days')
+        .columns(['day'])
+        .execute();
+      await db.schema
+        .createTable('kpi_warehouse_days')
+        .addColumn('warehouse_id', big, notNull)
+        .addColumn('day', 'text', notNull)
+        .addColumn('value_delta_minor', big, notNull)
+        .addColumn('stockout_delta', big, notNull)
+        .addColumn('tracked_delta', big, notNull)
+        .addColumn('issued_units', big, notNull)
+        .addColumn('cogs_minor', big, notNull)
+        .addPrimaryKeyConstraint('kpi_warehouse_days_pk', ['warehouse_id', 'day'])
+        .execute();
+      await db.schema
+        .createTable('kpi_sku_weeks')
+        .addColumn('warehouse_id', big, notNull)
+        .addColumn('sku_id', big, notNull)
+        .addColumn('week', 'text', notNull)
+        .addColumn('issued_units', big, notNull)
+        .addColumn('cogs_minor', big, notNull)
+        .addPrimaryKeyConstraint('kpi_sku_weeks_pk', ['week', 'warehouse_id', 'sku_id'])
+        .execute();
+      await db.schema
+        .createTable('kpi_stock_positions')
+        .addColumn('warehouse_id', big, notNull)
+        .addColumn('sku_id', big, notNull)
+        .addColumn('day', 'text', notNull)
+        .addColumn('on_hand', big, notNull)
+        .addColumn('sellable', big, notNull)
+        .addPrimaryKeyConstraint('kpi_stock_positions_pk', ['warehouse_id', 'sku_id'])
+        .execute();
+      await db.schema
+        .createTable('kpi_watermarks')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('last_movement_id', big, notNull)
+        .addColumn('refreshed_at', 'text', notNull)
+        .execute();
+      // Order KPIs pick their orders by ship time.
+      await db.schema
+        .createIndex('kpi_shipments_shipped_at')
+        .on('shipments')
+        .columns(['shipped_at'])
+        .execute();
+      // …and look up, per order, short picks and wrong-item returns (order accuracy).
+      const byOrder: [string, string][] = [
+        ['kpi_pick_tasks_order', 'pick_tasks'],
+        ['kpi_pick_task_allocations_order', 'pick_task_allocations'],
+        ['kpi_returns_order', 'returns'],
+      ];
+      for (const [name, table] of byOrder)
+        await db.schema.createIndex(name).on(table).column('order_id').execute();
     },
   };
 }

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../adapters/db/database.js';
+import { ACCURACY_REASONS } from '../../core/fulfillment/return-rules.js';
+import type { DeliveryFact, OrderFact } from '../../core/kpis/order-kpis.js';
+import { bucketOfTime, groupOf, type KpiQuery } from './kpi-query.js';
+
+type N = number | string;
+interface FactRow {
+  order_id: N;
+  customer_id: N;
+  warehouse_id: N | null;
+  created_at: string;
+  first_shipped_at: string;
+  shipments: N;
+  promised_delivered: N;
+  on_time: N;
+  lines: N;
+  lines_filled: N;
+  units_ordered: N;
+  units_shipped: N;
+  revenue_minor: N;
+  short_picked: N;
+  accuracy_return: N;
+  backordered: N;
+}
+
+const filters = (q: KpiQuery) => sql`
+  ${q.warehouseId === undefined ? sql`` : sql`and coalesce(o.warehouse_id, s.warehouse_id) = ${q.warehouseId}`}
+  ${q.customerId === undefined ? sql`` : sql`and o.customer_id = ${q.customerId}`}`;
+
+/**
+ * One fact per order whose first shipment falls in [from, to): lines and units ordered and
+ * shipped, shipments delivered by their promised date, and whether it was short-picked, sent
+ * back as wrong item/quantity, or ever backordered. Aggregated in the database; the orders of
+ * a year arrive as one row each.
+ */
+export async function orderFacts(db: Tx, q: KpiQuery): Promise<OrderFact[]> {
+  const reasons = sql.join(ACCURACY_REASONS.map((r) => sql`${r}`));
+  const result = await sql<FactRow>`
+    with s as (
+      select order_id, min(shipped_at) as first_shipped_at, count(*) as shipments,
+        min(warehouse_id) as warehouse_id,
+        sum(case when promised_date is not null and delivered_at is not null then 1 else 0 end)
+          as promised_delivered,
+        sum(case when promised_date is not null and delivered_at is not null
+          and substr(delivered_at, 1, 10) <= promised_date then 1 else 0 end) as on_time
+      from shipments where shipped_at < ${q.to}
+      group by order_id having min(shipped_at) >= ${q.from}
+    ), l as (
+      select ol.order_id, count(*) as lines,
+        sum(case when ol.quantity_shipped >= ol.quantity_ordered then 1 else 0 end) as lines_filled,
+        sum(ol.quantity_ordered) as units_ordered, sum(ol.quantity_shipped) as units_shipped,
+        sum(ol.quantity_shipped * ol.unit_price_minor) as revenue_minor
+      from order_lines ol join s on s.order_id = ol.order_id
+      group by ol.order_id
+    )
+    select o.id as order_id, o.customer_id, coalesce(o.warehouse_id, s.warehouse_id) as warehouse_id,
+      o.created_at, s.first_shipped_at, s.shipments, s.promised_delivered, s.on_time,
+      l.lines, l.lines_filled, l.units_ordered, l.units_shipped, l.revenue_minor,
+      case when exists (select 1 from pick_tasks pt where pt.order_id = o.id and pt.short_quantity > 0)
+        or exists (select 1 from pick_task_allocations pa join pick_tasks pt on pt.id = pa.pick_task_id
+          where pa.order_id = o.id and pt.short_quantity > 0) then 1 else 0 end as short_picked,
+      case when exists (select 1 from returns r where r.order_id = o.id and r.status <> 'cancelled'
+        and r.reason in (${reasons})) then 1 else 0 end as accuracy_return,
+      case when exists (select 1 from order_events e where e.order_id = o.id
+        and e.type = 'backordered') then 1 else 0 end as backordered
+    from s join orders o on o.id = s.order_id join l on l.order_id = o.id
+    where 1 = 1 ${filters(q)}
+  `.execute(db);
+  return result.rows.map((r) => toFact(q, r));
+}
+
+function toFact(q: KpiQuery, r: FactRow): OrderFact {
+  const warehouseId = r.warehouse_id === null ? null : Number(r.warehouse_id);
+  return {
+    orderId: Number(r.order_id),
+    group: groupOf(q, { warehouseId, customerId: Number(r.customer_id) }),
+    bucket: bucketOfTime(q, r.first_shipped_at),
+    placedAt: r.created_at,
+    firstShippedAt: r.first_shipped_at,
+    shipments: Number(r.shipments),
+    promisedDelivered: Number(r.promised_delivered),
+    deliveredOnTime: Number(r.on_time),
+    lines: Number(r.lines),
+    linesFilled: Number(r.lines_filled),
+    unitsOrdered: Number(r.units_ordered),
+    unitsShipped: Number(r.units_shipped),
+    revenueMinor: Number(r.revenue_minor),
+    shortPicked: Number(r.short_picked) === 1,
+    accuracyReturn: Number(r.accuracy_return) === 1,
+    backordered: Number(r.backordered) === 1,
+  };
+}
+
+/** Shipments delivered, shipped in [from, to): hours in transit, bucketed by ship day. */
+export async function deliveryFacts(db: Tx, q: KpiQuery): Promise<DeliveryFact[]> {
+  const rows = await sql<{
+    warehouse_id: N;
+    customer_id: N;
+    shipped_at: string;
+    delivered_at: string;
+  }>`
+    select s.warehouse_id, o.customer_id, s.shipped_at, s.delivered_at
+    from shipments s join orders o on o.id = s.order_id
+    where s.shipped_at >= ${q.from} and s.shipped_at < ${q.to} and s.delivered_at is not null
+    ${q.warehouseId === undefined ? sql`` : sql`and s.warehouse_id = ${q.warehouseId}`}
+    ${q.customerId === undefined ? sql`` : sql`and o.customer_id = ${q.customerId}`}
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    group: groupOf(q, { warehouseId: Number(r.warehouse_id), customerId: Number(r.customer_id) }),
+    bucket: bucketOfTime(q, r.shipped_at),
+    hours: (Date.parse(r.delivered_at) - Date.parse(r.shipped_at)) / 3.6e6,
+  }));
+}
