@@ -22,6 +22,8 @@ export interface Config {
   webhookEverySeconds: number;
   /** NATS server with JetStream; when set, every outbox event is also published there. */
   natsUrl: string | undefined;
+  /** Requests a minute per API key (or per IP without one), in each server process; 0: off. */
+  rateLimitPerMinute: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wavePickMode: pickModeOf(env.WAVE_PICK_MODE ?? 'batch'),
     webhookEverySeconds: intOf(env.WEBHOOK_EVERY_SECONDS, 2),
     natsUrl: env.NATS_URL || undefined,
+    rateLimitPerMinute: intOf(env.RATE_LIMIT_PER_MINUTE, 6000),
   };
 }
 

@@ -7,6 +7,7 @@ import { openNatsSink } from './adapters/nats/jetstream-sink.js';
 import { createApiKey } from './app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
 import { seedDemo } from './app/demo/seed-demo.js';
+import { ensureDemoUsers } from './app/users/demo-users.js';
 import { deliverWebhooks } from './app/webhooks/deliver-webhooks.js';
 import { sweepBackorders } from './app/jobs/backorder-sweep.js';
 import { countGenerationJob } from './app/counts/generate-count-tasks.js';
@@ -45,6 +46,7 @@ export async function ensureDemo(ctx: AppContext, config: Config, say: (line: st
     `Demo data loaded: ${seeded.skus} SKUs, ${seeded.warehouses} warehouses, ${seeded.locations} locations, ${seeded.customers} customers, ${seeded.orders} orders.`,
   );
   say(`Admin API key (shown once; also in ${keyFile}):\n\n  ${admin.value.key}\n`);
+  await ensureDemoUsers(ctx, config.dataDir, say);
 }
 
 export async function serve(config: Config, options: { demo: boolean }) {

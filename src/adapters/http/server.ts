@@ -1,14 +1,19 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
+import crypto from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { KeyVerifier } from '../../app/auth/api-keys.js';
+import { FailureError } from '../../core/shared/result.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { registerHome } from './home.js';
 import { registerMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
+import { registerUserRoutes } from './routes/users.routes.js';
+import { registerSessionCookies, sessionOf } from './session-auth.js';
 
 export type RouteEntry = FastifyInstance['routeTable'][number];
 
@@ -16,6 +21,12 @@ export interface ServerOptions {
   logLevel?: string;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Mark the session cookie Secure even on plain http (TLS ends at a proxy). */
+  secureCookies?: boolean;
+  /** Where the built web app is (default dist/web of this checkout). */
+  webRoot?: string;
+  /** Requests per minute per API key (or per IP without one); default 6000. 0 turns it off. */
+  rateLimitPerMinute?: number;
 }
 
 /** Builds the HTTP API: docs, auth, errors, metrics and every area's routes. */
@@ -42,7 +53,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   });
   app.decorate('routeTable', routeTable);
   registerErrorHandling(app);
-  registerAuth(app, new KeyVerifier(ctx.database));
+  // Before any route, so its onRoute hook guards every one of them.
+  await registerRateLimit(app, options.rateLimitPerMinute ?? 6000);
+  // Cookies are parsed before the auth hook runs, so a signed-in browser needs no API key.
+  await registerSessionCookies(app);
+  registerAuth(app, new KeyVerifier(ctx.database), (request) =>
+    sessionOf(ctx.database, request, ctx.now()),
+  );
   registerMetrics(app);
   await app.register(swagger, {
     openapi: {
@@ -61,7 +78,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  registerHome(app);
+  await registerHome(app, options.webRoot);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
@@ -79,10 +96,38 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   );
 
   await app.register(
-    async (api) => registerRoutes(api.withTypeProvider<TypeBoxTypeProvider>(), ctx),
+    async (api) => {
+      registerRoutes(api.withTypeProvider<TypeBoxTypeProvider>(), ctx);
+      registerUserRoutes(api.withTypeProvider<TypeBoxTypeProvider>(), ctx, {
+        secureCookies: options.secureCookies ?? false,
+      });
+    },
     {
       prefix: '/api/v1',
     },
   );
   return app;
+}
+
+/**
+ * Per-process limit (each worker counts on its own): keyed by a hash of the API key, so one
+ * noisy integration cannot starve the others, or by IP without a key. 429 with Retry-After.
+ */
+async function registerRateLimit(app: FastifyInstance, perMinute: number) {
+  if (perMinute <= 0) return;
+  await app.register(rateLimit, {
+    max: perMinute,
+    timeWindow: 60_000,
+    allowList: (request) => request.url === '/health',
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization;
+      return auth ? crypto.createHash('sha256').update(auth).digest('hex') : request.ip;
+    },
+    errorResponseBuilder: (_request, context) =>
+      new FailureError({
+        code: 'REQUEST.RATE_LIMITED',
+        message: `Too many requests: at most ${context.max} a minute; retry in ${context.after}`,
+        details: { limitPerMinute: context.max },
+      }),
+  });
 }

@@ -1,0 +1,318 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  createCustomer,
+  createSku,
+  line,
+  placeOrderFor,
+  receive,
+} from '../orders/order-fixtures.js';
+import { SETTING } from '../../src/app/planning/planning-settings.js';
+import { ensureWebBuild } from './web-build.js';
+import {
+  appErrors,
+  newPage,
+  openBrowser,
+  screenshot,
+  signInAs,
+  startWebWorld,
+  type WebWorld,
+} from './web-world.js';
+
+/** The planning API is another issue's; until its routes exist, that scenario is a todo. */
+const planningReady = fs
+  .readFileSync(
+    path.resolve(import.meta.dirname, '../../src/adapters/http/routes/planning.routes.ts'),
+    'utf8',
+  )
+  .includes('/planning/suggestions/approve');
+
+describe('the web app in a real browser (SQLite)', () => {
+  let world: WebWorld;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    world = await startWebWorld();
+    browser = await openBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await world?.api.close();
+  });
+
+  it('a sales user creates an order and sees it allocated', async () => {
+    const skuId = await createSku(world, false);
+    await receive(world, skuId, 20);
+    await createCustomer(world, 'PET-100');
+    const page = await newPage(browser.context);
+    await signInAs(page, world, 'sales');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Orders' })
+      .click();
+    await page.getByRole('link', { name: 'New order' }).click();
+    await page.getByLabel('Find customer (account or name)').fill('PET-100');
+    await page.getByRole('button', { name: /PET-100/ }).click();
+    await page.getByLabel('Add SKU (code, name or GTIN)').fill(`DOG-DRY-2KG-${world.skuCount}`);
+    await page.getByRole('button', { name: new RegExp(`DOG-DRY-2KG-${world.skuCount}`) }).click();
+    await page.getByLabel('Quantity of line 1').fill('3');
+    // The server prices the lines: 3 eaches at 5.00.
+    await expect.poll(() => page.locator('.total').textContent()).toContain('$15.00');
+    await screenshot(page, 'order-create');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/orders\/\d+$/);
+    await page.locator('[data-status="allocated"]').waitFor();
+    expect(await page.getByTestId('allocated-1').textContent()).toBe('3');
+    expect(await page.locator('table', { hasText: 'Still held' }).textContent()).toContain(
+      'A-01-01',
+    );
+    await screenshot(page, 'order-detail');
+
+    const orderId = Number(page.url().split('/').pop());
+    const held = await world.api.store.database.db
+      .selectFrom('allocations')
+      .select((eb) => eb.fn.sum<number>('remaining').as('held'))
+      .where('order_id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    expect(Number(held.held)).toBe(3);
+    await page.getByRole('link', { name: 'All orders' }).click();
+    await page
+      .getByRole('link', { name: String(orderId).padStart(1, '0') })
+      .or(page.locator(`a[href="/orders/${orderId}"]`))
+      .first()
+      .waitFor();
+    await screenshot(page, 'order-list');
+    expect(appErrors(page)).toEqual([]);
+  });
+
+  it('a picker completes a batch pick list by typing barcodes, with one wrong scan', async () => {
+    const a = await createSku(world, false);
+    await receive(world, a, 10, { locationId: world.pickFace });
+    const b = await createSku(world, false);
+    await receive(world, b, 10, { locationId: world.reserve });
+    const shopA = await createCustomer(world, 'PET-201');
+    const shopB = await createCustomer(world, 'PET-202');
+    const first = await placeOrderFor(world, shopA, [line(a, 2), line(b, 1)]);
+    const second = await placeOrderFor(world, shopB, [line(a, 1)]);
+    // Orders placed by the first scenario are still allocated; they join this wave too.
+
+    const page = await newPage(browser.context, 360);
+    await signInAs(page, world, 'warehouse');
+    await page.goto(`${world.baseUrl}/warehouse/waves`);
+    await page.getByLabel('Pick mode').selectOption('batch');
+    await page.getByRole('button', { name: 'Release wave' }).click();
+    await page.getByRole('link', { name: 'Start picking' }).click();
+    await page.getByTestId('pick-task').waitFor();
+    await screenshot(page, 'pick-start');
+
+    const scanField = page.getByLabel(/^Scan (bin|product)$/);
+    const scan = async (value: string) => {
+      await expect.poll(() => scanField.isEnabled()).toBe(true);
+      const focused = (el: unknown) =>
+        el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement;
+      expect(await scanField.evaluate(focused)).toBe(true);
+      await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+    };
+    const feedback = page.locator('.feedback[data-tone]');
+
+    // The wrong scan: a bin that is not the one asked for.
+    const asked = (await page.getByTestId('pick-task').locator('.where').textContent())!.trim();
+    const wrongBin = asked === 'A-01-03' ? 'MAIN-A-01-02' : 'MAIN-A-01-03';
+    await scan(wrongBin);
+    await expect.poll(() => feedback.getAttribute('data-tone')).toBe('error');
+    expect(await feedback.textContent()).toContain(`expected ${asked}`);
+    await screenshot(page, 'pick-wrong-scan');
+
+    for (let guard = 0; guard < 40; guard++) {
+      if (await page.getByTestId('wave-done').isVisible()) break;
+      const task = page.getByTestId('pick-task');
+      const where = (await task.locator('.where').textContent())!.trim();
+      const instruction = (await task.locator('.instruction').textContent())!;
+      if (instruction.startsWith('Scan bin')) {
+        await scan(`MAIN-${where}`);
+        await expect
+          .poll(() => task.locator('.instruction').textContent())
+          .toMatch(/^Scan product/);
+        continue;
+      }
+      const skuCode = (await task.locator('.what').textContent())!.split(' ')[0]!;
+      const gtin = await gtinOf(world, skuCode);
+      const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
+      const reloaded = page.waitForResponse((r) => r.url().includes('/pick-list'));
+      await scan(gtin);
+      expect((await confirmed).status()).toBe(200);
+      await reloaded;
+    }
+    await page.getByTestId('wave-done').waitFor();
+    await screenshot(page, 'pick-done');
+
+    const lines = await world.api.store.database.db
+      .selectFrom('order_lines')
+      .select(['order_id', 'quantity_picked', 'quantity_allocated'])
+      .where('order_id', 'in', [first.id, second.id])
+      .execute();
+    for (const l of lines) expect(l.quantity_picked).toBe(l.quantity_allocated);
+    expect(lines.reduce((n, l) => n + l.quantity_picked, 0)).toBe(4);
+    expect(appErrors(page)).toEqual([]);
+  });
+
+  it('the dashboard renders its KPI tiles and trend charts', async () => {
+    const skuId = await createSku(world, false);
+    await receive(world, skuId, 5);
+    await placeOrderFor(world, await createCustomer(world, 'PET-300'), [line(skuId, 2)]);
+    const page = await newPage(browser.context);
+    await signInAs(page, world, 'manager');
+    await page.locator('.chart canvas').first().waitFor();
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.tile').count()).toBeGreaterThanOrEqual(5);
+    const backlog = await page.getByRole('link', { name: /Open orders \(backlog\)/ }).textContent();
+    expect(Number(backlog?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+    await screenshot(page, 'dashboard');
+    expect(appErrors(page)).toEqual([]);
+  });
+
+  it('every screen renders for its role, with problems shown rather than blank pages', async () => {
+    const skuId = await createSku(world, false);
+    await receive(world, skuId, 5);
+    const code = `DOG-DRY-2KG-${world.skuCount}`;
+    const page = await newPage(browser.context);
+    await signInAs(page, world, 'admin');
+    const screens: [string, string, number?][] = [
+      ['/inventory', 'inventory'],
+      ['/customers', 'customers'],
+      ['/returns', 'returns'],
+      ['/purchasing', 'purchasing'],
+      ['/planning', 'planning'],
+      ['/admin', 'admin'],
+      ['/warehouse', 'warehouse-home', 360],
+      ['/warehouse/pack', 'pack-ship', 360],
+      ['/warehouse/receiving', 'receiving', 360],
+      ['/warehouse/counts', 'counts', 360],
+    ];
+    for (const [url, name, width] of screens) {
+      await page.setViewportSize({ width: width ?? 1280, height: 900 });
+      await page.goto(`${world.baseUrl}${url}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, name);
+    }
+    // Inventory for one SKU: stock by location and the movement history.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${world.baseUrl}/inventory`);
+    await page.getByLabel('Add SKU (code, name or GTIN)').fill(code);
+    await page.getByRole('button', { name: new RegExp(`${code}\\b`) }).click();
+    await page
+      .getByRole('table', { name: /Movements of/ })
+      .locator('tbody tr')
+      .first()
+      .waitFor();
+    await screenshot(page, 'inventory-sku');
+    expect(appErrors(page)).toEqual([]);
+  });
+
+  (planningReady ? it : it.todo)(
+    'a planner approves a replenishment suggestion and sees the PO',
+    async () => {
+      const skuId = await createSku(world, false);
+      await seedDemand(world, skuId, 120, 6);
+      const supplier = await call(world.api, 'POST', '/suppliers', world.api.as('manager'), {
+        code: 'KIBBLE',
+        name: 'Kibble Mills',
+        currency: 'USD',
+        leadTimeDays: 7,
+      });
+      expect(supplier.statusCode, supplier.body).toBe(201);
+      const supplierId = supplier.json().id as number;
+      const offer = await call(
+        world.api,
+        'POST',
+        `/suppliers/${supplierId}/skus`,
+        world.api.as('manager'),
+        {
+          skuId,
+          costMinor: 400,
+          orderMultiple: 4,
+        },
+      );
+      expect(offer.statusCode, offer.body).toBe(201);
+
+      const page = await newPage(browser.context);
+      await signInAs(page, world, 'planner');
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Planning' })
+        .click();
+      await page.getByRole('button', { name: 'Run replenishment' }).click();
+      const box = page.getByRole('checkbox', { name: `Order DOG-DRY-2KG-${world.skuCount}` });
+      await box.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+        await screenshot(page, 'planning-failure');
+        throw error;
+      });
+      await screenshot(page, 'planning-suggestions');
+      await page.getByRole('button', { name: `DOG-DRY-2KG-${world.skuCount}` }).click();
+      await page.locator('.sku-plan .chart canvas').waitFor();
+      await box.check();
+      await page.getByRole('button', { name: /^Approve 1/ }).click();
+      const created = page.getByTestId('po-created');
+      await created.waitFor();
+      const poNumber = (await created.getByRole('link').first().textContent())!.trim();
+      await screenshot(page, 'planning-approved');
+
+      const pos = await world.api.store.database.db
+        .selectFrom('purchase_orders')
+        .select(['id', 'number', 'supplier_id', 'status'])
+        .execute();
+      expect(pos).toHaveLength(1);
+      expect(pos[0]).toMatchObject({ number: poNumber, status: 'draft' });
+      expect(Number(pos[0]!.supplier_id)).toBe(supplierId);
+      // Approved suggestions leave the open list: they never come back to order twice.
+      await page
+        .getByRole('checkbox', { name: `Order DOG-DRY-2KG-${world.skuCount}` })
+        .waitFor({ state: 'detached' });
+      await created.getByRole('link').first().click();
+      await page.locator(`[data-po-id="${pos[0]!.id}"]`).waitFor();
+      await screenshot(page, 'purchasing');
+      expect(appErrors(page)).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+/** `days` days of demand of `perDay` units up to yesterday, as the nightly history job writes it. */
+async function seedDemand(world: WebWorld, skuId: number, days: number, perDay: number) {
+  const today = Date.parse(new Date().toISOString().slice(0, 10));
+  const rows = Array.from({ length: days }, (_, i) => ({
+    sku_id: skuId,
+    warehouse_id: world.warehouse.id,
+    day: new Date(today - (days - i) * 86_400_000).toISOString().slice(0, 10),
+    ordered_quantity: perDay,
+    shipped_quantity: perDay,
+    order_lines: 1,
+    censored: 0,
+  }));
+  // The watermark says history is rebuilt up to today, so the run keeps these rows.
+  const watermark = new Date().toISOString().slice(0, 10);
+  await world.api.store.database.write(async (trx) => {
+    await trx.insertInto('demand_daily').values(rows).execute();
+    await trx
+      .insertInto('settings')
+      .values({ key: SETTING.demandWatermark, value: watermark })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: watermark }))
+      .execute();
+  });
+}
+
+/** The each GTIN of a SKU, as printed on the unit the picker scans. */
+async function gtinOf(world: WebWorld, skuCode: string): Promise<string> {
+  const row = await world.api.store.database.db
+    .selectFrom('skus')
+    .select('gtin')
+    .where('code', '=', skuCode)
+    .executeTakeFirstOrThrow();
+  return row.gtin!;
+}

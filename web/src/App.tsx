@@ -1,0 +1,61 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { SessionProvider, useSession } from './api/session';
+import { Layout } from './ui/Layout';
+import { Dashboard } from './screens/Dashboard';
+import { SignIn } from './screens/SignIn';
+import { OrderList } from './screens/orders/OrderList';
+import { OrderCreate } from './screens/orders/OrderCreate';
+import { OrderDetail } from './screens/orders/OrderDetail';
+import { Inventory } from './screens/inventory/Inventory';
+import { WarehouseHome } from './screens/warehouse/WarehouseHome';
+import { WaveRelease } from './screens/warehouse/WaveRelease';
+import { PickScreen, PickStart } from './screens/warehouse/PickScreen';
+import { PackShip } from './screens/warehouse/PackShip';
+import { Receiving } from './screens/warehouse/Receiving';
+import { Counts } from './screens/warehouse/Counts';
+import { Planning } from './screens/planning/Planning';
+import { Purchasing } from './screens/planning/Purchasing';
+import { Customers } from './screens/Customers';
+import { Returns } from './screens/Returns';
+import { Admin } from './screens/admin/Admin';
+
+/** Signed out: the sign-in form. Signed in: the screens, each checked again by the API. */
+function Screens() {
+  const { user, loading } = useSession();
+  if (loading) return <p className="loading">Loading…</p>;
+  if (!user) return <SignIn />;
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Dashboard />} />
+        <Route path="orders" element={<OrderList />} />
+        <Route path="orders/new" element={<OrderCreate />} />
+        <Route path="orders/:id" element={<OrderDetail />} />
+        <Route path="inventory" element={<Inventory />} />
+        <Route path="warehouse" element={<WarehouseHome />} />
+        <Route path="warehouse/waves" element={<WaveRelease />} />
+        <Route path="warehouse/pick" element={<PickStart />} />
+        <Route path="warehouse/pick/:waveId" element={<PickScreen />} />
+        <Route path="warehouse/pack" element={<PackShip />} />
+        <Route path="warehouse/receiving" element={<Receiving />} />
+        <Route path="warehouse/counts" element={<Counts />} />
+        <Route path="planning" element={<Planning />} />
+        <Route path="purchasing" element={<Purchasing />} />
+        <Route path="customers" element={<Customers />} />
+        <Route path="returns" element={<Returns />} />
+        <Route path="admin" element={<Admin />} />
+        <Route path="*" element={<p>There is no such page. Use the menu above.</p>} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Screens />
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Column } from '../ui/DataTable';
+import { ResourceList } from '../ui/ResourceList';
+
+interface Return {
+  id: number;
+  rmaNumber?: string;
+  orderId?: number;
+  status: string;
+  creditMinor?: number;
+}
+
+const columns: Column<Return>[] = [
+  { key: 'rma', header: 'RMA', value: (r) => r.rmaNumber ?? r.id },
+  { key: 'order', header: 'Order', value: (r) => r.orderId ?? null },
+  { key: 'status', header: 'Status', value: (r) => r.status },
+  { key: 'credit', header: 'Credit (minor)', value: (r) => r.creditMinor ?? null, numeric: true },
+];
+
+/** Returns (RMAs) and where they stand. */
+export function Returns() {
+  return (
+    <section aria-labelledby="returns-title">
+      <h1 id="returns-title">Returns</h1>
+      <ResourceList
+        title="Returns"
+        path="/returns"
+        columns={columns}
+        rowKey={(r) => r.id}
+        empty="No returns."
+      />
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react';
+
+interface Props {
+  label: string;
+  onScan: (value: string) => void;
+  disabled?: boolean;
+  /** Submit after this pause with no Enter, for scanners set up without an Enter suffix. */
+  pauseMs?: number;
+}
+
+/**
+ * The one scan field of a handheld screen: always focused (after every render and answer),
+ * cleared after each submit, no on-screen keyboard (`inputmode="none"`) unless tapped, and
+ * submitted on Enter or after a short pause in typing.
+ */
+export function ScanInput({ label, onScan, disabled, pauseMs = 700 }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const [keyboard, setKeyboard] = useState(false);
+
+  useEffect(() => {
+    if (!disabled) input.current?.focus();
+  });
+
+  const submit = () => {
+    window.clearTimeout(timer.current);
+    const value = input.current?.value.trim() ?? '';
+    if (input.current) input.current.value = '';
+    if (value) onScan(value);
+  };
+
+  return (
+    <div className="scan">
+      <label htmlFor="scan-input">{label}</label>
+      <input
+        id="scan-input"
+        ref={input}
+        className="scan-input"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        inputMode={keyboard ? 'text' : 'none'}
+        disabled={disabled}
+        onClick={() => setKeyboard(true)}
+        onBlur={(e) => {
+          // Focus lost to nothing (a tap on the page, a closed dialog) comes back here; a
+          // deliberate Tab to another control is left alone, so the keyboard still gets around.
+          if (!e.relatedTarget) window.setTimeout(() => input.current?.focus(), 0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            submit();
+          }
+        }}
+        onChange={() => {
+          window.clearTimeout(timer.current);
+          timer.current = window.setTimeout(submit, pauseMs);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/** Money from integer minor units, in the given currency. */
+export function money(minor: number | null | undefined, currency = 'USD'): string {
+  if (minor === null || minor === undefined) return '—';
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100);
+}
+
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Eaches as cases + eaches, the way a picker counts them. */
+export function casesAndEaches(units: number, caseSize: number | null): string {
+  if (!caseSize || caseSize <= 1) return `${units} ea`;
+  const cases = Math.floor(units / caseSize);
+  const eaches = units % caseSize;
+  return [cases ? `${cases} cs` : '', eaches || !cases ? `${eaches} ea` : '']
+    .filter(Boolean)
+    .join(' + ');
+}
