@@ -8,6 +8,7 @@ import { isValidGtin } from '../catalog/gtin.js';
 import { parseElementString, GS, type Gs1Element } from './element-string.js';
 import { gs1DateToIso } from './gs1-date.js';
 import { isValidSscc } from './sscc.js';
+import { decodeSgtin96 } from '../rfid/sgtin96.js';
 import type { ScanResult } from './scan.types.js';
 
 /** AIM symbology identifiers that announce GS1 data: GS1-128, DataMatrix, QR, DataBar. */
@@ -61,11 +62,30 @@ function looksLikeBareElementString(text: string): boolean {
 }
 
 /**
+ * An RFID read of an SGTIN-96 tag (24 hex digits, header 30): one tagged item, so a GS1
+ * read with GTIN (01), serial (21) and a count of 1. Other 24-hex strings stay text.
+ */
+function epcResult(text: string): ScanResult | undefined {
+  if (!/^30[0-9A-Fa-f]{22}$/.test(text)) return undefined;
+  const tag = decodeSgtin96(text);
+  if (!tag.ok) return undefined;
+  return {
+    kind: 'gs1',
+    gtin: tag.value.gtin,
+    serial: tag.value.serial,
+    epc: text.toUpperCase(),
+    count: 1,
+    elements: { '01': tag.value.gtin, '21': tag.value.serial },
+  };
+}
+
+/**
  * Understands one scan:
  * - GS1 element strings (after `]C1`/`]d2`/`]Q3`/`]e0`, with GS separators, or in the
  *   `(01)…(17)…` form) → `gs1` with SSCC, GTIN, lot, expiry and count lifted out;
  * - 8/12/13/14 digits with a valid check digit → `gtin`, padded to 14 digits;
  * - 18 digits with a valid check digit → `gs1` with that SSCC (a carton label read as text);
+ * - an RFID SGTIN-96 read (24 hex digits starting `30`) → `gs1` with GTIN, serial, count 1;
  * - anything else, including a GS1 string that fails to parse → `text`, for the caller to
  *   match against location, tote and other barcodes.
  */
@@ -84,6 +104,8 @@ export function interpretScan(raw: string, options: ScanOptions = {}): ScanResul
     if (parsed.ok) return gs1Result(parsed.value, currentYear);
     return { kind: 'text', value: text.replaceAll(GS, '') };
   }
+  const epc = epcResult(text);
+  if (epc) return epc;
   if (/^\d+$/.test(text)) {
     if (isValidGtin(text)) return { kind: 'gtin', gtin: text.padStart(14, '0') };
     if (text.length === 18 && isValidSscc(text))

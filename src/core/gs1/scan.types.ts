@@ -16,8 +16,12 @@ export type ScanResult =
       lot?: string;
       /** (17) expiry as YYYY-MM-DD (day 00 means end of month) */
       expiryDate?: string;
-      /** (37) count of trade items */
+      /** (37) count of trade items; 1 for an RFID tag read */
       count?: number;
+      /** (21) serial number: set for an RFID SGTIN-96 read */
+      serial?: string;
+      /** The EPC (24 upper-case hex digits) when the read came from an RFID tag */
+      epc?: string;
       /** Every AI found, raw. */
       elements: Record<string, string>;
     }
