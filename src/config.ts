@@ -22,6 +22,10 @@ export interface Config {
   webhookEverySeconds: number;
   /** NATS server with JetStream; when set, every outbox event is also published there. */
   natsUrl: string | undefined;
+  /** Watched EDI folder (inbox/, processed/, error/, outbox/); unset: no folder polling. */
+  ediDir: string | undefined;
+  /** How often the EDI inbox is polled. */
+  ediPollSeconds: number;
   /** Requests a minute per API key (or per IP without one), in each server process; 0: off. */
   rateLimitPerMinute: number;
 }
@@ -40,6 +44,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wavePickMode: pickModeOf(env.WAVE_PICK_MODE ?? 'batch'),
     webhookEverySeconds: intOf(env.WEBHOOK_EVERY_SECONDS, 2),
     natsUrl: env.NATS_URL || undefined,
+    ediDir: env.EDI_DIR ? path.resolve(env.EDI_DIR) : undefined,
+    ediPollSeconds: intOf(env.EDI_POLL_SECONDS, 30),
     rateLimitPerMinute: intOf(env.RATE_LIMIT_PER_MINUTE, 6000),
   };
 }

@@ -7,6 +7,8 @@ import { openNatsSink } from './adapters/nats/jetstream-sink.js';
 import { createApiKey } from './app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
 import { seedDemo } from './app/demo/seed-demo.js';
+import { pollEdiFolder } from './app/edi/edi-folder.js';
+import { withLease } from './app/jobs/lease.js';
 import { ensureDemoUsers } from './app/users/demo-users.js';
 import { deliverWebhooks } from './app/webhooks/deliver-webhooks.js';
 import { sweepBackorders } from './app/jobs/backorder-sweep.js';
@@ -85,6 +87,15 @@ export async function serve(config: Config, options: { demo: boolean }) {
     ),
     repeatEvery(config.webhookEverySeconds, () => deliverWebhooks(ctx), logError('webhooks')),
   ];
+  const { ediDir } = config;
+  if (ediDir)
+    stopJobs.push(
+      repeatEvery(
+        config.ediPollSeconds,
+        () => withLease(database, 'edi-folder', {}, () => pollEdiFolder(ctx, ediDir)),
+        logError('edi'),
+      ),
+    );
   const nats = config.natsUrl ? await openNatsSink(config.natsUrl) : undefined;
   if (nats)
     stopJobs.push(

@@ -1,0 +1,102 @@
+import { defaultCarriers } from '../../adapters/carriers/carrier-registry.js';
+import type { AppContext } from '../context.js';
+import { closeCarton } from '../fulfillment/packing/close-carton.js';
+import { openCarton } from '../fulfillment/packing/open-carton.js';
+import { packItem } from '../fulfillment/packing/pack-item.js';
+import { loadPickedLots } from '../fulfillment/packing/packing-state.js';
+import { recordDelivery } from '../fulfillment/shipping/record-delivery.js';
+import { shipOrder } from '../fulfillment/shipping/ship-order.js';
+import { SIM_WAREHOUSE } from './sim-picking.js';
+import { addDays, at, drawInt, dayNumber } from './sim-random.js';
+import { runUnits } from './sim-units.js';
+
+const carriers = defaultCarriers();
+/** The table-rate carrier's heaviest parcel. */
+const PARCEL_MAX_G = 31_500;
+
+/** What left the dock and what arrived in a day. */
+export interface ShipDay {
+  shipped: number;
+  delivered: number;
+  deliveredLate: number;
+}
+
+/**
+ * Packs every picked order into one carton (keyed at the bench: SKU, lot, quantity, checked
+ * against what was picked), closes it and ships it with the table-rate carrier (ground parcel,
+ * or LTL freight when heavier than a parcel), one order per unit of work. An order the carrier or a rule refuses (a ship-complete
+ * account with lines still backordered) stays picked.
+ */
+export async function packAndShip(ctx: AppContext): Promise<number> {
+  const orders = await ctx.database.db
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', 'picked')
+    .orderBy('id')
+    .execute();
+  const now = ctx.now();
+  const outcomes = await runUnits(ctx.database, orders, async (trx, { id }) => {
+    const carton = await openCarton(trx, id, {}, SIM_WAREHOUSE, now);
+    for (const lot of await loadPickedLots(trx, id)) {
+      const quantity = lot.picked - lot.packed;
+      if (quantity <= 0) continue;
+      await packItem(
+        trx,
+        carton.id,
+        { skuId: lot.skuId, lotId: lot.lotId || undefined, quantity },
+        SIM_WAREHOUSE,
+        now,
+      );
+    }
+    const closed = await closeCarton(trx, carton.id, SIM_WAREHOUSE, now);
+    // Wholesale orders are heavy: over the parcel limit the carton goes as LTL freight.
+    const service = closed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
+    return shipOrder(trx, id, { carrierCode: 'TABLE', service }, carriers, SIM_WAREHOUSE, now);
+  });
+  return outcomes.filter((o) => o.ok).length;
+}
+
+/**
+ * The carrier's delivery scans for `date`: each shipment arrives on its promised date, a day
+ * early now and then, and a day or two late about one time in twelve (drawn per shipment).
+ */
+export async function recordDeliveries(
+  ctx: AppContext,
+  date: string,
+  seed: number,
+): Promise<{ delivered: number; late: number }> {
+  const open = await ctx.database.db
+    .selectFrom('shipments')
+    .select(['id', 'promised_date', 'shipped_at'])
+    .where('delivered_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const due = open
+    .map((s) => ({ ...s, arrives: arrivalDate(s, seed) }))
+    .filter((s) => s.arrives <= date);
+  const outcomes = await runUnits(ctx.database, due, (trx, s) =>
+    recordDelivery(
+      trx,
+      s.id,
+      { deliveredAt: at(s.arrives, 15).toISOString(), podName: 'Receiving dock' },
+      SIM_WAREHOUSE,
+      at(date, 16),
+    ),
+  );
+  const late = due.filter(
+    (s, i) => outcomes[i]!.ok && s.promised_date !== null && s.arrives > s.promised_date,
+  );
+  return { delivered: outcomes.filter((o) => o.ok).length, late: late.length };
+}
+
+function arrivalDate(
+  s: { id: number; promised_date: string | null; shipped_at: string },
+  seed: number,
+) {
+  const promised = s.promised_date ?? addDays(s.shipped_at.slice(0, 10), 3);
+  const roll = drawInt(0, 99, seed, s.id, dayNumber(promised), 11);
+  const offset = roll < 10 ? -1 : roll < 92 ? 0 : roll < 97 ? 1 : 2;
+  const earliest = addDays(s.shipped_at.slice(0, 10), 1);
+  const day = addDays(promised, offset);
+  return day < earliest ? earliest : day;
+}
