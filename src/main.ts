@@ -55,7 +55,11 @@ export async function serve(config: Config, options: { demo: boolean }) {
   const database = await openStore(config);
   const ctx = contextFor(database);
   if (options.demo) await ensureDemo(ctx, config, (line) => console.log(line));
-  const app = await buildServer(ctx, { logLevel: config.logLevel, bodyLimit: config.bodyLimit });
+  const app = await buildServer(ctx, {
+    logLevel: config.logLevel,
+    bodyLimit: config.bodyLimit,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
   const logError = (job: string) => (error: unknown) =>
     app.log.error({ err: error, job }, 'scheduled job failed');
   const stopJobs = [

@@ -3,7 +3,11 @@ import { Command } from 'commander';
 import { createApiKey, revokeApiKey } from '../app/auth/api-keys.js';
 import { reconcile } from '../app/inventory/reconcile.js';
 import { readConfig } from '../config.js';
-import { contextFor, ensureDemo, openStore, serve } from '../main.js';
+import { contextFor, ensureDemo, openStore } from '../main.js';
+import { ediCommand } from './edi-command.js';
+import { importCommand } from './import-command.js';
+import { simulateCommand } from './simulate-command.js';
+import { serveWorkers } from './workers.js';
 
 const program = new Command('stockline').description(
   'Order fulfillment and inventory management for wholesale distributors',
@@ -14,9 +18,12 @@ program
   .description('Migrate the database and serve the API and web app')
   .option('--demo', 'seed the demo pet-supplies wholesaler on first start')
   .option('-p, --port <port>', 'port (default: $PORT or 3000)')
-  .action(async (options: { demo?: boolean; port?: string }) => {
+  .option('-w, --workers <n>', 'server processes on one port (PostgreSQL only; default 1)')
+  .action(async (options: { demo?: boolean; port?: string; workers?: string }) => {
     const config = readConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
-    await serve(config, { demo: options.demo ?? false });
+    const workers = Number(options.workers ?? 1);
+    if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be 1 or more');
+    await serveWorkers(config, { demo: options.demo ?? false, workers });
   });
 
 program
@@ -123,6 +130,10 @@ function fail(message: string) {
   console.error(message);
   process.exitCode = 1;
 }
+
+program.addCommand(importCommand);
+program.addCommand(ediCommand);
+program.addCommand(simulateCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
