@@ -70,6 +70,11 @@ describe('the web app in a real browser (SQLite)', () => {
     expect(await page.locator('table', { hasText: 'Still held' }).textContent()).toContain(
       'A-01-01',
     );
+    // Names, not ids: the customer's account and the SKU's code.
+    await expect.poll(() => page.getByTestId('order-customer').textContent()).toContain('PET-100');
+    await expect
+      .poll(() => page.getByTestId('sku-1').textContent())
+      .toContain(`DOG-DRY-2KG-${world.skuCount}`);
     await screenshot(page, 'order-detail');
 
     const orderId = Number(page.url().split('/').pop());
@@ -189,6 +194,7 @@ describe('the web app in a real browser (SQLite)', () => {
       ['/purchasing', 'purchasing'],
       ['/planning', 'planning'],
       ['/admin', 'admin'],
+      ['/imports', 'imports'],
       ['/warehouse', 'warehouse-home', 360],
       ['/warehouse/pack', 'pack-ship', 360],
       ['/warehouse/receiving', 'receiving', 360],

@@ -13,11 +13,14 @@ import { PickScreen, PickStart } from './screens/warehouse/PickScreen';
 import { PackShip } from './screens/warehouse/PackShip';
 import { Receiving } from './screens/warehouse/Receiving';
 import { Counts } from './screens/warehouse/Counts';
+import { CountTask } from './screens/warehouse/CountTask';
+import { CountReview } from './screens/warehouse/CountReview';
 import { Planning } from './screens/planning/Planning';
 import { Purchasing } from './screens/planning/Purchasing';
 import { Customers } from './screens/Customers';
 import { Returns } from './screens/Returns';
 import { Admin } from './screens/admin/Admin';
+import { Imports } from './screens/imports/Imports';
 
 /** Signed out: the sign-in form. Signed in: the screens, each checked again by the API. */
 function Screens() {
@@ -39,10 +42,13 @@ function Screens() {
         <Route path="warehouse/pack" element={<PackShip />} />
         <Route path="warehouse/receiving" element={<Receiving />} />
         <Route path="warehouse/counts" element={<Counts />} />
+        <Route path="warehouse/counts/:id" element={<CountTask />} />
+        <Route path="warehouse/counts/:id/review" element={<CountReview />} />
         <Route path="planning" element={<Planning />} />
         <Route path="purchasing" element={<Purchasing />} />
         <Route path="customers" element={<Customers />} />
         <Route path="returns" element={<Returns />} />
+        <Route path="imports" element={<Imports />} />
         <Route path="admin" element={<Admin />} />
         <Route path="*" element={<p>There is no such page. Use the menu above.</p>} />
       </Route>

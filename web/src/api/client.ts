@@ -102,6 +102,41 @@ function asProblem(status: number, json: unknown): Problem {
   };
 }
 
+/**
+ * Sends a file as the raw request body (imports read `text/csv` or XLSX as they stream, not
+ * JSON), with the same CSRF token, Idempotency-Key and problem handling as every other call.
+ */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': contentType,
+        'x-csrf-token': csrfToken,
+        'idempotency-key': operationId(),
+      },
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ProblemError({
+      status: 0,
+      code: 'NETWORK.UNREACHABLE',
+      title: 'NETWORK.UNREACHABLE',
+      detail: 'The server cannot be reached. Check the connection and try again.',
+    });
+  }
+  const text = await response.text();
+  const json: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    if (response.status === 401) onSignedOut();
+    throw new ProblemError(asProblem(response.status, json));
+  }
+  return json as T;
+}
+
 export const get = <T>(path: string, query?: Query) => api<T>('GET', withQuery(path, query));
 export const post = <T>(path: string, body?: unknown, idempotencyKey?: string) =>
   api<T>('POST', path, body ?? {}, idempotencyKey ? { idempotencyKey } : {});

@@ -19,6 +19,7 @@ export const NAV: NavItem[] = [
   { to: '/purchasing', label: 'Purchasing', roles: ['admin', 'manager', 'planner'] },
   { to: '/customers', label: 'Customers', roles: ['admin', 'manager', 'sales'] },
   { to: '/returns', label: 'Returns', roles: ['admin', 'manager', 'sales', 'warehouse'] },
+  { to: '/imports', label: 'Imports', roles: ['admin', 'manager'] },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 

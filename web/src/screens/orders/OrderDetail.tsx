@@ -6,6 +6,7 @@ import { dateTime, money } from '../../ui/format';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { StatusChip } from '../../ui/StatusChip';
 import { useApi, useCommand } from '../../ui/useApi';
+import { useNames } from '../../ui/useNames';
 import { OrderLines } from './OrderLines';
 
 interface Shipment {
@@ -26,6 +27,7 @@ export function OrderDetail() {
   );
   const command = useCommand();
   const [reason, setReason] = useState('');
+  const customers = useNames('customers', order.data ? [order.data.customerId] : []);
   const act = (path: string, body: object = {}) =>
     void command.run(() => post(`/orders/${id}/${path}`, body)).then(order.reload);
 
@@ -52,7 +54,7 @@ export function OrderDetail() {
       </div>
       <dl className="facts">
         <dt>Customer</dt>
-        <dd>{o.customerId}</dd>
+        <dd data-testid="order-customer">{customers.get(o.customerId) ?? o.customerId}</dd>
         <dt>Customer PO</dt>
         <dd>{o.customerPo ?? '—'}</dd>
         <dt>Total</dt>

@@ -4,11 +4,16 @@ import type { OrderDetail } from '../../api/types';
 import { money } from '../../ui/format';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { useCommand } from '../../ui/useApi';
+import { useNames } from '../../ui/useNames';
 
 /** The order's lines: ordered, allocated, picked, shipped, backordered; editable quantities. */
 export function OrderLines({ order, onChanged }: { order: OrderDetail; onChanged: () => void }) {
   const [edits, setEdits] = useState<Record<number, number>>({});
   const command = useCommand();
+  const skus = useNames(
+    'skus',
+    order.lines.map((l) => l.skuId),
+  );
   const changed = Object.entries(edits);
 
   const save = async () => {
@@ -63,7 +68,7 @@ export function OrderLines({ order, onChanged }: { order: OrderDetail; onChanged
           {order.lines.map((l) => (
             <tr key={l.id}>
               <td>{l.lineNumber}</td>
-              <td>{l.skuId}</td>
+              <td data-testid={`sku-${l.lineNumber}`}>{skus.get(l.skuId) ?? l.skuId}</td>
               <td>{l.packLevel}</td>
               <td className="num">
                 <input

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { get, type Page } from '../../api/client';
+import { useSession } from '../../api/session';
 import type { Order } from '../../api/types';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { dateTime, money } from '../../ui/format';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { useApi } from '../../ui/useApi';
+import { useNames } from '../../ui/useNames';
 import { StatusChip } from '../../ui/StatusChip';
 
 const STATUSES = [
@@ -22,14 +24,19 @@ const STATUSES = [
   'cancelled',
 ];
 
-const columns: Column<Order>[] = [
+/** The list's columns; customers by account and name once their names have come. */
+const columnsFor = (customers: Map<number, string>): Column<Order>[] => [
   {
     key: 'number',
     header: 'Order',
     value: (o) => o.id,
     render: (o) => <Link to={`/orders/${o.id}`}>{o.orderNumber}</Link>,
   },
-  { key: 'customer', header: 'Customer', value: (o) => o.customerId },
+  {
+    key: 'customer',
+    header: 'Customer',
+    value: (o) => customers.get(o.customerId) ?? o.customerId,
+  },
   { key: 'po', header: 'Customer PO', value: (o) => o.customerPo },
   {
     key: 'status',
@@ -62,6 +69,11 @@ export function OrderList() {
     () => get<Page<Order>>('/orders', { status, customerPo: po, cursor, limit: 100 }),
     `${status}|${po}|${cursor ?? ''}`,
   );
+  const { user } = useSession();
+  const customers = useNames(
+    'customers',
+    (page.data?.items ?? []).map((o) => o.customerId),
+  );
   const filtered = (changed: () => void) => {
     changed();
     setCursors([]);
@@ -71,6 +83,11 @@ export function OrderList() {
     <section aria-labelledby="orders-title">
       <div className="page-head">
         <h1 id="orders-title">Orders</h1>
+        {user?.role !== 'customer' && (
+          <a className="button" href="/api/v1/exports/orders?format=csv" download>
+            Export CSV
+          </a>
+        )}
         <Link className="button primary" to="/orders/new">
           New order
         </Link>
@@ -94,7 +111,7 @@ export function OrderList() {
       <ProblemBox problem={page.problem} />
       <DataTable
         caption="Orders"
-        columns={columns}
+        columns={columnsFor(customers)}
         rows={page.data?.items ?? []}
         rowKey={(o) => o.id}
         loading={page.loading}

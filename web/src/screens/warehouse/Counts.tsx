@@ -1,36 +1,71 @@
-import type { Column } from '../../ui/DataTable';
-import { ResourceList } from '../../ui/ResourceList';
+import { Link } from 'react-router';
+import { get, type Page } from '../../api/client';
+import { useSession } from '../../api/session';
+import { ProblemBox } from '../../ui/ProblemBox';
+import { useApi } from '../../ui/useApi';
+import type { CountTaskHead } from './count-types';
 
-interface CountTask {
-  id: number;
-  status: string;
-  locationCode?: string;
-  skuCode?: string | null;
-  expected?: number | null;
-  counted?: number | null;
-}
-
-const columns: Column<CountTask>[] = [
-  { key: 'id', header: 'Count', value: (c) => c.id },
-  { key: 'loc', header: 'Bin', value: (c) => c.locationCode ?? null },
-  { key: 'sku', header: 'SKU', value: (c) => c.skuCode ?? null },
-  { key: 'counted', header: 'Counted', value: (c) => c.counted ?? null, numeric: true },
-  { key: 'status', header: 'Status', value: (c) => c.status },
-];
-
-/** Cycle count tasks for the floor. */
+/** Cycle counts: the floor's open tasks, and for managers the counted ones to decide on. */
 export function Counts() {
+  const { user } = useSession();
+  const deciding = user?.role === 'admin' || user?.role === 'manager';
   return (
     <section className="handheld" aria-labelledby="counts-title">
       <h1 id="counts-title">Counts</h1>
-      <ResourceList
-        title="Count tasks"
-        path="/count-tasks"
-        filters={{ status: 'open' }}
-        columns={columns}
-        rowKey={(c) => c.id}
+      <TaskLinks
+        title="To count"
+        status="open"
         empty="No counts to do."
+        href={(t) => `/warehouse/counts/${t.id}`}
+        label={(t) => `Count ${t.locationCode}`}
       />
+      {deciding && (
+        <TaskLinks
+          title="To approve"
+          status="counted"
+          empty="Nothing waiting for approval."
+          href={(t) => `/warehouse/counts/${t.id}/review`}
+          label={(t) => `Review ${t.locationCode}`}
+        />
+      )}
     </section>
+  );
+}
+
+interface ListProps {
+  title: string;
+  status: string;
+  empty: string;
+  href: (t: CountTaskHead) => string;
+  label: (t: CountTaskHead) => string;
+}
+
+/** One status's tasks as big links, due date and reason under each. */
+function TaskLinks(props: ListProps) {
+  const list = useApi(
+    () => get<Page<CountTaskHead>>('/count-tasks', { status: props.status, limit: 100 }),
+    `counts-${props.status}`,
+  );
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <ProblemBox problem={list.problem} />
+      {list.loading && !list.data && <p>Loading…</p>}
+      {list.data && items.length === 0 && <p>{props.empty}</p>}
+      <ul className="big-buttons" aria-label={props.title}>
+        {items.map((t) => (
+          <li key={t.id}>
+            <Link className="button big" to={props.href(t)}>
+              {props.label(t)}
+              <span className="hint">
+                {t.reason} · due {t.dueDate}
+                {t.countedBy ? ` · counted by ${t.countedBy}` : ''}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,74 +1,88 @@
 import { useState } from 'react';
-import type { Column } from '../../ui/DataTable';
+import { get, type Page } from '../../api/client';
+import { ProblemBox } from '../../ui/ProblemBox';
+import { useApi } from '../../ui/useApi';
 import { WarehouseSelect } from '../../ui/WarehouseSelect';
-import { ResourceList } from '../../ui/ResourceList';
+import { PutAway } from './PutAway';
+import { ReceivePo } from './ReceivePo';
+import type { PurchaseOrderHead } from './receiving-types';
 
-interface MoveTask {
-  id: number;
-  status: string;
-  skuCode?: string;
-  skuId?: number;
-  quantity: number;
-  fromLocationCode?: string;
-  toLocationCode?: string;
-  suggestedLocationCode?: string;
-}
+type Step = 'receive' | 'putaway';
 
-interface PurchaseOrder {
-  id: number;
-  number: string;
-  supplierId: number;
-  status: string;
-  expectedDate?: string | null;
-}
-
-const poColumns: Column<PurchaseOrder>[] = [
-  { key: 'id', header: 'PO', value: (p) => p.number },
-  { key: 'supplier', header: 'Supplier', value: (p) => p.supplierId },
-  { key: 'status', header: 'Status', value: (p) => p.status },
-  { key: 'expected', header: 'Expected', value: (p) => p.expectedDate ?? null },
-];
-
-const taskColumns: Column<MoveTask>[] = [
-  { key: 'id', header: 'Task', value: (t) => t.id },
-  { key: 'sku', header: 'SKU', value: (t) => t.skuCode ?? t.skuId ?? null },
-  { key: 'qty', header: 'Quantity', value: (t) => t.quantity, numeric: true },
-  { key: 'from', header: 'From', value: (t) => t.fromLocationCode ?? null },
-  {
-    key: 'to',
-    header: 'Put to',
-    value: (t) => t.toLocationCode ?? t.suggestedLocationCode ?? null,
-  },
-  { key: 'status', header: 'Status', value: (t) => t.status },
-];
-
-/** Receiving against purchase orders, and the put-away tasks that follow. */
+/**
+ * The dock's handheld screen: receive a sent PO by scanning what came off the truck, then put
+ * it away by scanning the bin each task's goods went into. Only one scan field is on screen at
+ * a time, so the scanner always types into the step at hand.
+ */
 export function Receiving() {
   const [warehouseId, setWarehouseId] = useState<number | null>(null);
+  const [step, setStep] = useState<Step>('receive');
+  const [poId, setPoId] = useState<number | null>(null);
   return (
     <section className="handheld" aria-labelledby="recv-title">
       <h1 id="recv-title">Receive and put away</h1>
-      <WarehouseSelect value={warehouseId} onChange={setWarehouseId} />
-      <h2>Purchase orders to receive</h2>
-      <ResourceList
-        title="Open purchase orders"
-        path="/purchase-orders"
-        filters={{ status: 'sent', warehouseId }}
-        columns={poColumns}
-        rowKey={(p) => p.id}
-        empty="Nothing expected."
+      <WarehouseSelect
+        value={warehouseId}
+        onChange={(id) => {
+          setWarehouseId(id);
+          setPoId(null);
+        }}
       />
-      <h2>Put-away tasks</h2>
-      {warehouseId !== null && (
-        <ResourceList
-          title="Put-away tasks"
-          path="/move-tasks"
-          filters={{ status: 'open', kind: 'putaway', warehouseId }}
-          columns={taskColumns}
-          rowKey={(t) => t.id}
-          empty="Nothing to put away."
-        />
+      <div className="actions" role="group" aria-label="Step">
+        {(['receive', 'putaway'] as const).map((s) => (
+          <button
+            key={s}
+            type="button"
+            aria-pressed={step === s}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setStep(s)}
+          >
+            {s === 'receive' ? 'Receive' : 'Put away'}
+          </button>
+        ))}
+      </div>
+      {warehouseId !== null && step === 'receive' && poId === null && (
+        <PoChooser warehouseId={warehouseId} onChoose={setPoId} />
       )}
+      {step === 'receive' && poId !== null && (
+        <ReceivePo poId={poId} onBack={() => setPoId(null)} onPutAway={() => setStep('putaway')} />
+      )}
+      {warehouseId !== null && step === 'putaway' && <PutAway warehouseId={warehouseId} />}
     </section>
+  );
+}
+
+/** Sent POs of the warehouse, one big button each. */
+function PoChooser(props: { warehouseId: number; onChoose: (id: number) => void }) {
+  const list = useApi(
+    () =>
+      get<Page<PurchaseOrderHead>>('/purchase-orders', {
+        status: 'sent',
+        warehouseId: props.warehouseId,
+        limit: 100,
+      }),
+    `po-${props.warehouseId}`,
+  );
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <h2>Purchase orders to receive</h2>
+      <ProblemBox problem={list.problem} />
+      {list.loading && !list.data && <p>Loading purchase orders…</p>}
+      {list.data && items.length === 0 && <p>Nothing expected.</p>}
+      <ul className="big-buttons">
+        {items.map((po) => (
+          <li key={po.id}>
+            <button type="button" className="button big" onClick={() => props.onChoose(po.id)}>
+              Receive {po.number}
+              <span className="hint">
+                {po.supplierCode ?? `Supplier ${po.supplierId}`}
+                {po.expectedDate ? ` · expected ${po.expectedDate}` : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

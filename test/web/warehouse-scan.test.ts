@@ -1,0 +1,203 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSku, receive } from '../orders/order-fixtures.js';
+import { adhocTask, expectLedgerSound, onHandAt } from '../counts/count-fixtures.js';
+import { gtinsOf, insertSupplier, sentPurchaseOrder } from '../receiving/receiving-fixtures.js';
+import { ensureWebBuild } from './web-build.js';
+import {
+  appErrors,
+  newPage,
+  openBrowser,
+  screenshot,
+  signInAs,
+  startWebWorld,
+  type WebWorld,
+} from './web-world.js';
+
+/** Types a barcode into the focused scan field, as a keyboard-wedge scanner does. */
+async function scanInto(page: Page, label: RegExp, value: string) {
+  const field = page.getByLabel(label);
+  await expect.poll(() => field.isEnabled()).toBe(true);
+  // The server's tsconfig has no DOM types: the element is only compared, never used.
+  const focused = await field.evaluate(
+    (el: unknown) =>
+      el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement,
+  );
+  expect(focused).toBe(true);
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+const feedbackOf = (page: Page) => page.locator('.feedback[data-tone]');
+
+describe('handheld receiving, put-away and counting in a real browser (SQLite)', () => {
+  let world: WebWorld;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    world = await startWebWorld();
+    browser = await openBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await world?.api.close();
+  });
+
+  it('receives a PO by scan, refuses an unknown barcode, and puts away by bin scan', async () => {
+    const skuId = await createSku(world, false);
+    const gtin = gtinsOf(world.skuCount);
+    const supplierId = await insertSupplier(world.api.store.database);
+    const po = await sentPurchaseOrder(world.api.store.database, supplierId, world.warehouse.id, [
+      { skuId, quantity: 8 },
+    ]);
+
+    const page = await newPage(browser.context, 360);
+    await signInAs(page, world, 'warehouse');
+    await page.goto(`${world.baseUrl}/warehouse/receiving`);
+    await page.getByRole('button', { name: /^Receive PO/ }).click();
+    await page.getByTestId('po-open').waitFor();
+    const field = /^Scan product/;
+
+    // A barcode the PO does not know: the server refuses, and the screen says why.
+    await scanInto(page, field, '00000000000000');
+    await expect.poll(() => feedbackOf(page).getAttribute('data-tone')).toBe('error');
+    expect(await feedbackOf(page).textContent()).toMatch(/^Refused: .+\([A-Z_]+\.[A-Z_]+\)$/);
+    await screenshot(page, 'receive-refused');
+
+    await scanInto(page, field, gtin.each);
+    await expect.poll(() => feedbackOf(page).textContent()).toMatch(/^Received 1 ×/);
+    await scanInto(page, field, gtin.case);
+    await expect.poll(() => feedbackOf(page).textContent()).toMatch(/^Received 4 ×/);
+    await expect.poll(() => page.getByTestId('po-open').textContent()).toBe('3 still to receive');
+    await screenshot(page, 'receive-scanned');
+
+    await page.getByRole('button', { name: 'Go to put-away (2 new)' }).click();
+    await page.getByTestId('putaway-task').waitFor();
+    await scanInto(page, /^Scan bin$/, 'NO-SUCH-BIN');
+    await expect.poll(() => feedbackOf(page).getAttribute('data-tone')).toBe('error');
+    await screenshot(page, 'putaway-refused');
+    for (let guard = 0; guard < 10; guard++) {
+      if (await page.getByTestId('putaway-done').isVisible()) break;
+      const where = (await page.getByTestId('putaway-task').locator('.where').textContent())!;
+      const bin = where.trim() === '—' ? 'A-01-02' : where.trim();
+      const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
+      const reloaded = page.waitForResponse((r) => r.url().includes('/move-tasks?'));
+      await scanInto(page, /^Scan bin$/, `MAIN-${bin}`);
+      expect((await confirmed).status()).toBe(200);
+      await reloaded;
+    }
+    await page.getByTestId('putaway-done').waitFor();
+    await screenshot(page, 'putaway-done');
+
+    // Five eaches booked on the PO line, none left in receiving, every task done once.
+    const line = await world.api.store.database.db
+      .selectFrom('purchase_order_lines')
+      .select('quantity_received')
+      .where('id', '=', po.lineIds[0]!)
+      .executeTakeFirstOrThrow();
+    expect(Number(line.quantity_received)).toBe(5);
+    const tasks = await world.api.store.database.db
+      .selectFrom('move_tasks')
+      .select(['status', 'quantity'])
+      .where('sku_id', '=', skuId)
+      .execute();
+    expect(tasks.every((t) => t.status === 'done')).toBe(true);
+    expect(tasks.reduce((n, t) => n + Number(t.quantity), 0)).toBe(5);
+    const binned =
+      (await onHandAt(world, world.pickFace, skuId)) +
+      (await onHandAt(world, world.reserve, skuId)) +
+      (await onHandAt(world, world.reserve2, skuId));
+    expect(binned).toBe(5);
+    await expectLedgerSound(world);
+    expect(appErrors(page)).toEqual([]);
+  }, 60_000);
+
+  it('a counter counts a bin blind by scan and key; a manager sees the variance and approves', async () => {
+    const skuId = await createSku(world, false);
+    const gtin = gtinsOf(world.skuCount);
+    await receive(world, skuId, 20, { locationId: world.reserve });
+    const taskId = await adhocTask(world, world.reserve, skuId);
+
+    const page = await newPage(browser.context, 360);
+    await signInAs(page, world, 'warehouse');
+    await page.goto(`${world.baseUrl}/warehouse/counts`);
+    await page.locator(`a[href="/warehouse/counts/${taskId}"]`).click();
+    await page.getByTestId('count-task').waitFor();
+    // Blind: nothing on the page gives the 20 the books hold.
+    expect(await page.locator('main').textContent()).not.toContain('20');
+
+    await scanInto(page, /^Scan bin$/, 'MAIN-A-01-03');
+    await expect.poll(() => feedbackOf(page).getAttribute('data-tone')).toBe('error');
+    await scanInto(page, /^Scan bin$/, 'MAIN-A-01-02');
+    await expect.poll(() => feedbackOf(page).getAttribute('data-tone')).toBe('info');
+    // 4 cases of 4 and 2 eaches scanned, 1 each keyed: 19 against 20 (within the 5 % threshold).
+    for (const code of [gtin.case, gtin.case, gtin.case, gtin.case, gtin.each, gtin.each])
+      await scanInto(page, /^Scan product$/, code);
+    await page.getByLabel('SKU code').fill(`DOG-DRY-2KG-${world.skuCount}`);
+    await page.getByLabel('Quantity (eaches)').fill('1');
+    await page.getByRole('button', { name: 'Add count' }).click();
+    const counted = page.getByRole('table', { name: 'Counted so far' });
+    await counted.locator('tbody tr').nth(2).waitFor();
+    // Each scanned barcode is named by its SKU and pack level once the GTIN is looked up.
+    await expect.poll(() => counted.textContent()).toContain(`DOG-DRY-2KG-${world.skuCount} case`);
+    await screenshot(page, 'count-entered');
+    const submitted = page.waitForResponse((r) => r.url().endsWith('/submit'));
+    await page.getByRole('button', { name: 'Submit count' }).click();
+    expect((await submitted).status()).toBe(200);
+    await page.getByTestId('count-done').waitFor();
+    expect(await page.getByTestId('count-done').textContent()).toContain('Sent for approval');
+    await screenshot(page, 'count-submitted');
+    expect(appErrors(page)).toEqual([]);
+
+    const manager = await newPage(browser.context);
+    await signInAs(manager, world, 'manager');
+    await manager.goto(`${world.baseUrl}/warehouse/counts`);
+    await manager.locator(`a[href="/warehouse/counts/${taskId}/review"]`).click();
+    const row = manager.getByTestId(`variance-DOG-DRY-2KG-${world.skuCount}`);
+    await row.waitFor();
+    expect(await row.locator('[data-variance]').getAttribute('data-variance')).toBe('-1');
+    expect(await row.textContent()).toContain('20');
+    await screenshot(manager, 'count-review');
+    await manager.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => manager.getByTestId('count-status').textContent()).toBe('approved');
+    await screenshot(manager, 'count-approved');
+
+    expect(await onHandAt(world, world.reserve, skuId)).toBe(19);
+    await expectLedgerSound(world);
+    expect(appErrors(manager)).toEqual([]);
+  }, 60_000);
+
+  it('an admin imports a CSV file and watches the job to its end', async () => {
+    const csv = [
+      'code,name,category,gtin,case_quantity,case_gtin,standard_cost,currency,lot_tracked,shelf_life_days',
+      'TEA-EARL-250,Earl Grey 250 g,tea,09501101530003,12,,2.40,USD,no,',
+      'TEA-GREEN-100,Green tea 100 g,tea,,6,,1.10,USD,0,',
+      'TEA-BAD,Bad cost,tea,,,,abc,USD,0,',
+    ].join('\n');
+    const page = await newPage(browser.context);
+    await signInAs(page, world, 'admin');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Imports' })
+      .click();
+    await page.getByLabel('What').selectOption('products');
+    await page
+      .getByLabel('File (CSV or XLSX)')
+      .setInputFiles({ name: 'tea.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import' }).click();
+    const job = page.getByTestId('import-job');
+    await expect.poll(() => job.getAttribute('data-status'), { timeout: 15_000 }).toBe('done');
+    expect(await job.textContent()).toContain('3 rows read · 2 imported · 1 refused');
+    expect(await job.locator('progress').getAttribute('value')).toBe('1');
+    await job.getByRole('link', { name: 'Refused rows (CSV)' }).waitFor();
+    await screenshot(page, 'import-done');
+    const teas = await world.api.store.database.db
+      .selectFrom('skus')
+      .select('code')
+      .where('code', 'like', 'TEA-%')
+      .execute();
+    expect(teas.map((t) => t.code).sort()).toEqual(['TEA-EARL-250', 'TEA-GREEN-100']);
+    expect(appErrors(page)).toEqual([]);
+  }, 60_000);
+});

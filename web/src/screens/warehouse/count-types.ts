@@ -1,0 +1,81 @@
+/** What the count screens read from and send to the API. */
+
+export interface CountTaskHead {
+  id: number;
+  reason: string;
+  status: string;
+  locationCode: string;
+  skuId: number | null;
+  dueDate: string;
+  startedAt: string | null;
+  countedBy: string | null;
+}
+
+/** What the bin should hold: SKU and lot names only, never a quantity (blind counting). */
+export interface ExpectedItem {
+  skuId: number;
+  skuCode: string;
+  skuName: string;
+  gtin: string | null;
+  lotCode: string | null;
+}
+
+export interface CountLine {
+  skuId: number;
+  skuCode: string;
+  lotCode: string | null;
+  countedQuantity: number;
+  /** Managers only. */
+  systemQuantity?: number;
+  variance?: number;
+  varianceValueMinor?: number;
+}
+
+export interface CountTaskDetail extends CountTaskHead {
+  locationBarcode: string | null;
+  blind: boolean;
+  expectedItems?: ExpectedItem[];
+  lines: CountLine[];
+}
+
+/** One line the counter has entered so far: a scanned barcode, or a SKU keyed with a quantity. */
+export interface Entry {
+  key: string;
+  label: string;
+  scan?: string;
+  skuId?: number;
+  lotCode?: string;
+  quantity: number;
+}
+
+/** Adds a scan to the entries: the same barcode again is one more pack of it. */
+export function addScan(entries: Entry[], scan: string, label: string): Entry[] {
+  const key = `scan:${scan}`;
+  const found = entries.find((e) => e.key === key);
+  if (found) return entries.map((e) => (e === found ? { ...e, quantity: e.quantity + 1 } : e));
+  return [...entries, { key, label, scan, quantity: 1 }];
+}
+
+/** Sets a keyed line's quantity: keying a SKU (and lot) again replaces what was keyed before. */
+export function setKeyed(
+  entries: Entry[],
+  skuId: number,
+  lotCode: string,
+  quantity: number,
+  label: string,
+): Entry[] {
+  const key = `sku:${skuId}:${lotCode}`;
+  const line: Entry = { key, label, skuId, quantity, ...(lotCode ? { lotCode } : {}) };
+  return entries.some((e) => e.key === key)
+    ? entries.map((e) => (e.key === key ? line : e))
+    : [...entries, line];
+}
+
+/** The submission body's lines. */
+export function submissionLines(entries: Entry[]) {
+  return entries.map((e) =>
+    e.scan !== undefined
+      ? { scan: e.scan, quantity: e.quantity }
+      : { skuId: e.skuId, quantity: e.quantity, ...(e.lotCode ? { lotCode: e.lotCode } : {}) },
+  );
+}
