@@ -58,6 +58,31 @@ export interface KpiStockPositionTable {
   sellable: number;
 }
 
+/**
+ * One row per settled order (shipped, delivered, closed or cancelled after shipping, every
+ * shipment delivered): what the order KPIs need, so reports do not scan order tables. Short
+ * picks, returns and backorder events can still arrive later and are looked up per report.
+ */
+export interface KpiOrderFactTable {
+  order_id: number;
+  customer_id: number;
+  /** The order's warehouse, else its shipments' lowest. */
+  warehouse_id: number | null;
+  /** When the order was placed. */
+  created_at: string;
+  first_shipped_at: string;
+  last_shipped_at: string;
+  shipments: number;
+  /** Shipments with a promised date (all delivered), and those delivered by it. */
+  promised_delivered: number;
+  on_time: number;
+  lines: number;
+  lines_filled: number;
+  units_ordered: number;
+  units_shipped: number;
+  revenue_minor: number;
+}
+
 /** How far the aggregates have read the ledger. */
 export interface KpiWatermarkTable {
   name: string;
@@ -71,4 +96,5 @@ export interface KpiTables {
   kpi_sku_weeks: KpiSkuWeekTable;
   kpi_stock_positions: KpiStockPositionTable;
   kpi_watermarks: KpiWatermarkTable;
+  kpi_order_facts: KpiOrderFactTable;
 }

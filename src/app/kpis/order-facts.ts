@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import { ACCURACY_REASONS } from '../../core/fulfillment/return-rules.js';
 import type { DeliveryFact, OrderFact } from '../../core/kpis/order-kpis.js';
@@ -24,50 +24,83 @@ interface FactRow {
   backordered: N;
 }
 
-const filters = (q: KpiQuery) => sql`
-  ${q.warehouseId === undefined ? sql`` : sql`and coalesce(o.warehouse_id, s.warehouse_id) = ${q.warehouseId}`}
-  ${q.customerId === undefined ? sql`` : sql`and o.customer_id = ${q.customerId}`}`;
+const filters = (q: KpiQuery, warehouse: RawBuilder<unknown>, customer: RawBuilder<unknown>) =>
+  sql`
+  ${q.warehouseId === undefined ? sql`` : sql`and ${warehouse} = ${q.warehouseId}`}
+  ${q.customerId === undefined ? sql`` : sql`and ${customer} = ${q.customerId}`}`;
+
+/** Short pick, wrong-item/quantity return and backorder flags of the order `id`. */
+function orderFlags(id: RawBuilder<unknown>) {
+  const reasons = sql.join(ACCURACY_REASONS.map((r) => sql`${r}`));
+  return sql`
+      case when exists (select 1 from pick_tasks pt where pt.order_id = ${id} and pt.short_quantity > 0)
+        or exists (select 1 from pick_task_allocations pa join pick_tasks pt on pt.id = pa.pick_task_id
+          where pa.order_id = ${id} and pt.short_quantity > 0) then 1 else 0 end as short_picked,
+      case when exists (select 1 from returns r where r.order_id = ${id} and r.status <> 'cancelled'
+        and r.reason in (${reasons})) then 1 else 0 end as accuracy_return,
+      case when exists (select 1 from order_events e where e.order_id = ${id}
+        and e.type = 'backordered') then 1 else 0 end as backordered`;
+}
 
 /**
  * One fact per order whose first shipment falls in [from, to): lines and units ordered and
  * shipped, shipments delivered by their promised date, and whether it was short-picked, sent
- * back as wrong item/quantity, or ever backordered. Aggregated in the database; the orders of
- * a year arrive as one row each.
+ * back as wrong item/quantity, or ever backordered. Settled orders whose shipments all left
+ * before `to` come from `kpi_order_facts` (one indexed range read); the others — still open,
+ * or with a shipment at or after `to` that the range must not count — are aggregated from the
+ * order tables, which touches only the shipments in the range.
  */
 export async function orderFacts(db: Tx, q: KpiQuery): Promise<OrderFact[]> {
-  const reasons = sql.join(ACCURACY_REASONS.map((r) => sql`${r}`));
+  const [stored, live] = await Promise.all([storedFacts(db, q), liveFacts(db, q)]);
+  return [...stored, ...live].map((r) => toFact(q, r)).sort((a, b) => a.orderId - b.orderId);
+}
+
+async function storedFacts(db: Tx, q: KpiQuery): Promise<FactRow[]> {
   const result = await sql<FactRow>`
-    with s as (
+    select f.order_id, f.customer_id, f.warehouse_id, f.created_at, f.first_shipped_at,
+      f.shipments, f.promised_delivered, f.on_time, f.lines, f.lines_filled, f.units_ordered,
+      f.units_shipped, f.revenue_minor, ${orderFlags(sql.ref('f.order_id'))}
+    from kpi_order_facts f
+    where f.first_shipped_at >= ${q.from} and f.first_shipped_at < ${q.to}
+      and f.last_shipped_at < ${q.to}
+      ${filters(q, sql.ref('f.warehouse_id'), sql.ref('f.customer_id'))}
+  `.execute(db);
+  return result.rows;
+}
+
+/** The direct computation, for the orders of the range that the stored facts do not cover. */
+async function liveFacts(db: Tx, q: KpiQuery): Promise<FactRow[]> {
+  const result = await sql<FactRow>`
+    with c as (
+      select distinct sh.order_id from shipments sh
+      where sh.shipped_at >= ${q.from} and sh.shipped_at < ${q.to}
+        and not exists (select 1 from kpi_order_facts f
+          where f.order_id = sh.order_id and f.last_shipped_at < ${q.to})
+    ), s as (
       select order_id, min(shipped_at) as first_shipped_at, count(*) as shipments,
         min(warehouse_id) as warehouse_id,
         sum(case when promised_date is not null and delivered_at is not null then 1 else 0 end)
           as promised_delivered,
         sum(case when promised_date is not null and delivered_at is not null
           and substr(delivered_at, 1, 10) <= promised_date then 1 else 0 end) as on_time
-      from shipments where shipped_at < ${q.to}
+      from shipments where shipped_at < ${q.to} and order_id in (select order_id from c)
       group by order_id having min(shipped_at) >= ${q.from}
     ), l as (
       select ol.order_id, count(*) as lines,
         sum(case when ol.quantity_shipped >= ol.quantity_ordered then 1 else 0 end) as lines_filled,
         sum(ol.quantity_ordered) as units_ordered, sum(ol.quantity_shipped) as units_shipped,
         sum(ol.quantity_shipped * ol.unit_price_minor) as revenue_minor
-      from order_lines ol join s on s.order_id = ol.order_id
+      from order_lines ol where ol.order_id in (select order_id from s)
       group by ol.order_id
     )
     select o.id as order_id, o.customer_id, coalesce(o.warehouse_id, s.warehouse_id) as warehouse_id,
       o.created_at, s.first_shipped_at, s.shipments, s.promised_delivered, s.on_time,
       l.lines, l.lines_filled, l.units_ordered, l.units_shipped, l.revenue_minor,
-      case when exists (select 1 from pick_tasks pt where pt.order_id = o.id and pt.short_quantity > 0)
-        or exists (select 1 from pick_task_allocations pa join pick_tasks pt on pt.id = pa.pick_task_id
-          where pa.order_id = o.id and pt.short_quantity > 0) then 1 else 0 end as short_picked,
-      case when exists (select 1 from returns r where r.order_id = o.id and r.status <> 'cancelled'
-        and r.reason in (${reasons})) then 1 else 0 end as accuracy_return,
-      case when exists (select 1 from order_events e where e.order_id = o.id
-        and e.type = 'backordered') then 1 else 0 end as backordered
+      ${orderFlags(sql.ref('o.id'))}
     from s join orders o on o.id = s.order_id join l on l.order_id = o.id
-    where 1 = 1 ${filters(q)}
+    where 1 = 1 ${filters(q, sql`coalesce(o.warehouse_id, s.warehouse_id)`, sql.ref('o.customer_id'))}
   `.execute(db);
-  return result.rows.map((r) => toFact(q, r));
+  return result.rows;
 }
 
 function toFact(q: KpiQuery, r: FactRow): OrderFact {

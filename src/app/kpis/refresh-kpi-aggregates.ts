@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { withLease } from '../jobs/lease.js';
 import type { SkuWeekAdd, WarehouseDayAdd } from './flow-totals-store.js';
 import { addSkuWeeks, addWarehouseDays } from './flow-totals-store.js';
+import { settleOrderFacts } from './order-fact-store.js';
 import { movementDeltas, standardCosts, type PairDeltas } from './movement-deltas.js';
 import {
   lastRowsBefore,
@@ -61,6 +62,7 @@ export async function rebuildKpiAggregates(database: Database, upTo: Date, now: 
       'kpi_stock_positions',
       'kpi_warehouse_days',
       'kpi_sku_weeks',
+      'kpi_order_facts',
     ] as const)
       await trx.deleteFrom(table).execute();
     await trx.deleteFrom('kpi_watermarks').execute();
@@ -89,6 +91,8 @@ export async function refreshInTx(
   upToIso: string,
   nowIso: string,
 ): Promise<RefreshOutcome> {
+  // Orders settle independently of the ledger: store their facts even with no new movement.
+  await settleOrderFacts(trx);
   const afterId = await kpiWatermark(trx);
   const readable = await lastReadableId(trx, afterId, upToIso);
   const upToId = Math.min(readable, afterId + MAX_BATCH);

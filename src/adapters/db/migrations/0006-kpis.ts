@@ -58,6 +58,28 @@ export function kpis(ddl: Ddl): Migration {
         .addColumn('last_movement_id', big, notNull)
         .addColumn('refreshed_at', 'text', notNull)
         .execute();
+      await db.schema
+        .createTable('kpi_order_facts')
+        .addColumn('order_id', big, (c) => c.primaryKey())
+        .addColumn('customer_id', big, notNull)
+        .addColumn('warehouse_id', big)
+        .addColumn('created_at', 'text', notNull)
+        .addColumn('first_shipped_at', 'text', notNull)
+        .addColumn('last_shipped_at', 'text', notNull)
+        .addColumn('shipments', big, notNull)
+        .addColumn('promised_delivered', big, notNull)
+        .addColumn('on_time', big, notNull)
+        .addColumn('lines', big, notNull)
+        .addColumn('lines_filled', big, notNull)
+        .addColumn('units_ordered', big, notNull)
+        .addColumn('units_shipped', big, notNull)
+        .addColumn('revenue_minor', big, notNull)
+        .execute();
+      await db.schema
+        .createIndex('kpi_order_facts_first_shipped')
+        .on('kpi_order_facts')
+        .columns(['first_shipped_at'])
+        .execute();
       // Order KPIs pick their orders by ship time.
       await db.schema
         .createIndex('kpi_shipments_shipped_at')
