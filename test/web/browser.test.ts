@@ -133,11 +133,27 @@ describe('the web app in a real browser (SQLite)', () => {
     expect(await feedback.textContent()).toContain(`expected ${asked}`);
     await screenshot(page, 'pick-wrong-scan');
 
+    // One read of the screen: the card may be replaced (next task, or the wave done) between
+    // two separate reads when the machine is loaded, so take all of it at once, or wait.
+    const task = page.getByTestId('pick-task');
+    const readScreen = async () => {
+      if (await page.getByTestId('wave-done').isVisible()) return 'done' as const;
+      return task
+        .evaluate(
+          (el: { querySelector(selector: string): { textContent: string | null } | null }) => ({
+            where: el.querySelector('.where')?.textContent?.trim() ?? '',
+            instruction: el.querySelector('.instruction')?.textContent ?? '',
+          }),
+          undefined,
+          { timeout: 1000 },
+        )
+        .catch(() => undefined);
+    };
     for (let guard = 0; guard < 40; guard++) {
-      if (await page.getByTestId('wave-done').isVisible()) break;
-      const task = page.getByTestId('pick-task');
-      const where = (await task.locator('.where').textContent())!.trim();
-      const instruction = (await task.locator('.instruction').textContent())!;
+      let screen: Awaited<ReturnType<typeof readScreen>>;
+      await expect.poll(async () => (screen = await readScreen())).toBeDefined();
+      if (screen === 'done') break;
+      const { where, instruction } = screen!;
       if (instruction.startsWith('Scan bin')) {
         await scan(`MAIN-${where}`);
         await expect
