@@ -166,6 +166,16 @@ describe.each(dialects)('settled order facts on %s', (dialect) => {
               if (o.flagsLate) await insertFlags(trx, customerId, ids[i]!, o);
           });
           const withFlags = await direct();
+          // …and are the spec's: read for the whole id range at once, kept only for its orders.
+          const specOf = new Map(ids.map((id, i) => [id, specs[i]!]));
+          for (const f of withFlags.flatMap((r) => r.orders)) {
+            const o = specOf.get(f.orderId)!;
+            expect([f.shortPicked, f.accuracyReturn, f.backordered]).toEqual([
+              o.shortPick,
+              o.wrongItemReturn,
+              o.backordered,
+            ]);
+          }
           await store.database.write((trx) =>
             trx.deleteFrom('kpi_order_facts').where('order_id', 'in', ids).execute(),
           );

@@ -17,8 +17,15 @@ import { CountTask } from './screens/warehouse/CountTask';
 import { CountReview } from './screens/warehouse/CountReview';
 import { Planning } from './screens/planning/Planning';
 import { Purchasing } from './screens/planning/Purchasing';
+import { PoCreate } from './screens/purchasing/PoCreate';
+import { PoDetail } from './screens/purchasing/PoDetail';
 import { Customers } from './screens/Customers';
+import { CustomerCreate } from './screens/customers/CustomerCreate';
+import { CustomerDetail } from './screens/customers/CustomerDetail';
 import { Returns } from './screens/Returns';
+import { PriceListDetail } from './screens/pricing/PriceListDetail';
+import { ReturnCreate } from './screens/returns/ReturnCreate';
+import { ReturnDetail } from './screens/returns/ReturnDetail';
 import { Admin } from './screens/admin/Admin';
 import { Imports } from './screens/imports/Imports';
 
@@ -46,8 +53,15 @@ function Screens() {
         <Route path="warehouse/counts/:id/review" element={<CountReview />} />
         <Route path="planning" element={<Planning />} />
         <Route path="purchasing" element={<Purchasing />} />
+        <Route path="purchasing/new" element={<PoCreate />} />
+        <Route path="purchasing/:id" element={<PoDetail />} />
         <Route path="customers" element={<Customers />} />
+        <Route path="customers/new" element={<CustomerCreate />} />
+        <Route path="customers/:id" element={<CustomerDetail />} />
+        <Route path="price-lists/:id" element={<PriceListDetail />} />
         <Route path="returns" element={<Returns />} />
+        <Route path="returns/new" element={<ReturnCreate />} />
+        <Route path="returns/:id" element={<ReturnDetail />} />
         <Route path="imports" element={<Imports />} />
         <Route path="admin" element={<Admin />} />
         <Route path="*" element={<p>There is no such page. Use the menu above.</p>} />

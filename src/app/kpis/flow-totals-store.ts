@@ -67,7 +67,7 @@ export async function addSkuWeeks(trx: Tx, adds: readonly SkuWeekAdd[]): Promise
         })),
       )
       .onConflict((oc) =>
-        oc.columns(['week', 'warehouse_id', 'sku_id']).doUpdateSet({
+        oc.columns(['warehouse_id', 'sku_id', 'week']).doUpdateSet({
           issued_units: sql`kpi_sku_weeks.issued_units + excluded.issued_units`,
           cogs_minor: sql`kpi_sku_weeks.cogs_minor + excluded.cogs_minor`,
         }),

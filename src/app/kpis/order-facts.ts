@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
-import { ACCURACY_REASONS } from '../../core/fulfillment/return-rules.js';
 import type { DeliveryFact, OrderFact } from '../../core/kpis/order-kpis.js';
 import { bucketOfTime, groupOf, type KpiQuery } from './kpi-query.js';
+import { orderFlags, type OrderFlags } from './order-flags.js';
 
 type N = number | string;
 interface FactRow {
@@ -19,28 +19,12 @@ interface FactRow {
   units_ordered: N;
   units_shipped: N;
   revenue_minor: N;
-  short_picked: N;
-  accuracy_return: N;
-  backordered: N;
 }
 
 const filters = (q: KpiQuery, warehouse: RawBuilder<unknown>, customer: RawBuilder<unknown>) =>
   sql`
   ${q.warehouseId === undefined ? sql`` : sql`and ${warehouse} = ${q.warehouseId}`}
   ${q.customerId === undefined ? sql`` : sql`and ${customer} = ${q.customerId}`}`;
-
-/** Short pick, wrong-item/quantity return and backorder flags of the order `id`. */
-function orderFlags(id: RawBuilder<unknown>) {
-  const reasons = sql.join(ACCURACY_REASONS.map((r) => sql`${r}`));
-  return sql`
-      case when exists (select 1 from pick_tasks pt where pt.order_id = ${id} and pt.short_quantity > 0)
-        or exists (select 1 from pick_task_allocations pa join pick_tasks pt on pt.id = pa.pick_task_id
-          where pa.order_id = ${id} and pt.short_quantity > 0) then 1 else 0 end as short_picked,
-      case when exists (select 1 from returns r where r.order_id = ${id} and r.status <> 'cancelled'
-        and r.reason in (${reasons})) then 1 else 0 end as accuracy_return,
-      case when exists (select 1 from order_events e where e.order_id = ${id}
-        and e.type = 'backordered') then 1 else 0 end as backordered`;
-}
 
 /**
  * One fact per order whose first shipment falls in [from, to): lines and units ordered and
@@ -52,14 +36,17 @@ function orderFlags(id: RawBuilder<unknown>) {
  */
 export async function orderFacts(db: Tx, q: KpiQuery): Promise<OrderFact[]> {
   const [stored, live] = await Promise.all([storedFacts(db, q), liveFacts(db, q)]);
-  return [...stored, ...live].map((r) => toFact(q, r)).sort((a, b) => a.orderId - b.orderId);
+  const rows = [...stored, ...live].sort((a, b) => Number(a.order_id) - Number(b.order_id));
+  if (rows.length === 0) return [];
+  const flags = await orderFlags(db, Number(rows[0]!.order_id), Number(rows.at(-1)!.order_id));
+  return rows.map((r) => toFact(q, r, flags));
 }
 
 async function storedFacts(db: Tx, q: KpiQuery): Promise<FactRow[]> {
   const result = await sql<FactRow>`
     select f.order_id, f.customer_id, f.warehouse_id, f.created_at, f.first_shipped_at,
       f.shipments, f.promised_delivered, f.on_time, f.lines, f.lines_filled, f.units_ordered,
-      f.units_shipped, f.revenue_minor, ${orderFlags(sql.ref('f.order_id'))}
+      f.units_shipped, f.revenue_minor
     from kpi_order_facts f
     where f.first_shipped_at >= ${q.from} and f.first_shipped_at < ${q.to}
       and f.last_shipped_at < ${q.to}
@@ -95,18 +82,18 @@ async function liveFacts(db: Tx, q: KpiQuery): Promise<FactRow[]> {
     )
     select o.id as order_id, o.customer_id, coalesce(o.warehouse_id, s.warehouse_id) as warehouse_id,
       o.created_at, s.first_shipped_at, s.shipments, s.promised_delivered, s.on_time,
-      l.lines, l.lines_filled, l.units_ordered, l.units_shipped, l.revenue_minor,
-      ${orderFlags(sql.ref('o.id'))}
+      l.lines, l.lines_filled, l.units_ordered, l.units_shipped, l.revenue_minor
     from s join orders o on o.id = s.order_id join l on l.order_id = o.id
     where 1 = 1 ${filters(q, sql`coalesce(o.warehouse_id, s.warehouse_id)`, sql.ref('o.customer_id'))}
   `.execute(db);
   return result.rows;
 }
 
-function toFact(q: KpiQuery, r: FactRow): OrderFact {
+function toFact(q: KpiQuery, r: FactRow, flags: OrderFlags): OrderFact {
+  const id = Number(r.order_id);
   const warehouseId = r.warehouse_id === null ? null : Number(r.warehouse_id);
   return {
-    orderId: Number(r.order_id),
+    orderId: id,
     group: groupOf(q, { warehouseId, customerId: Number(r.customer_id) }),
     bucket: bucketOfTime(q, r.first_shipped_at),
     placedAt: r.created_at,
@@ -119,28 +106,34 @@ function toFact(q: KpiQuery, r: FactRow): OrderFact {
     unitsOrdered: Number(r.units_ordered),
     unitsShipped: Number(r.units_shipped),
     revenueMinor: Number(r.revenue_minor),
-    shortPicked: Number(r.short_picked) === 1,
-    accuracyReturn: Number(r.accuracy_return) === 1,
-    backordered: Number(r.backordered) === 1,
+    shortPicked: flags.shortPicked.has(id),
+    accuracyReturn: flags.accuracyReturn.has(id),
+    backordered: flags.backordered.has(id),
   };
 }
 
 /** Shipments delivered, shipped in [from, to): hours in transit, bucketed by ship day. */
 export async function deliveryFacts(db: Tx, q: KpiQuery): Promise<DeliveryFact[]> {
+  // The order is read only for its customer: by warehouse or overall, the shipments suffice.
+  const byCustomer = q.groupBy === 'customer' || q.customerId !== undefined;
   const rows = await sql<{
     warehouse_id: N;
-    customer_id: N;
+    customer_id: N | null;
     shipped_at: string;
     delivered_at: string;
   }>`
-    select s.warehouse_id, o.customer_id, s.shipped_at, s.delivered_at
-    from shipments s join orders o on o.id = s.order_id
+    select s.warehouse_id, ${byCustomer ? sql`o.customer_id` : sql`null`} as customer_id,
+      s.shipped_at, s.delivered_at
+    from shipments s ${byCustomer ? sql`join orders o on o.id = s.order_id` : sql``}
     where s.shipped_at >= ${q.from} and s.shipped_at < ${q.to} and s.delivered_at is not null
     ${q.warehouseId === undefined ? sql`` : sql`and s.warehouse_id = ${q.warehouseId}`}
     ${q.customerId === undefined ? sql`` : sql`and o.customer_id = ${q.customerId}`}
   `.execute(db);
   return rows.rows.map((r) => ({
-    group: groupOf(q, { warehouseId: Number(r.warehouse_id), customerId: Number(r.customer_id) }),
+    group: groupOf(q, {
+      warehouseId: Number(r.warehouse_id),
+      customerId: r.customer_id === null ? null : Number(r.customer_id),
+    }),
     bucket: bucketOfTime(q, r.shipped_at),
     hours: (Date.parse(r.delivered_at) - Date.parse(r.shipped_at)) / 3.6e6,
   }));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { abcByValue, coefficientOfVariation, xyzClass, xyzFromSums } from './abc-xyz.js';
 import {
@@ -5,6 +6,7 @@ import {
   daysOnHand,
   gmroi,
   percentile,
+  percentiles,
   ratio,
   turnover,
   withinTolerance,
@@ -26,6 +28,28 @@ describe('KPI arithmetic', () => {
     expect(percentile(samples, 50)).toBe(5);
     expect(percentile(samples, 90)).toBe(9);
     expect(percentile([42], 90)).toBe(42);
+  });
+
+  it('sorts once for several percentiles and gives what a rank in the sorted samples gives', () => {
+    const hours = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 60 });
+    const ps = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(hours, ps, (samples, wanted) => {
+        const sorted = [...samples].sort((a, b) => a - b);
+        const byRank = (p: number) =>
+          sorted.length === 0
+            ? null
+            : sorted[
+                Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1
+              ];
+        expect(percentiles(samples, wanted)).toEqual(
+          wanted.map((p) => {
+            const v = byRank(p);
+            return v === null || v === undefined ? null : Math.round(v * 1e4) / 1e4;
+          }),
+        );
+      }),
+    );
   });
 
   it('turns over COGS against average inventory, with days on hand and GMROI', () => {

@@ -15,10 +15,21 @@ export function ratio(numerator: number, denominator: number): number | null {
 
 /** Nearest-rank percentile (p in 0..100): a value that actually occurred. Null for no samples. */
 export function percentile(samples: readonly number[], p: number): number | null {
-  if (samples.length === 0) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return round4(sorted[rank - 1]!);
+  return percentiles(samples, [p])[0]!;
+}
+
+/**
+ * Several nearest-rank percentiles of one sample set, sorting it once (a year of orders is
+ * tens of thousands of samples per report).
+ */
+export function percentiles(samples: readonly number[], ps: readonly number[]): (number | null)[] {
+  if (samples.length === 0) return ps.map(() => null);
+  // A typed array sorts numerically without a comparator, several times faster.
+  const sorted = Float64Array.from(samples).sort();
+  return ps.map((p) => {
+    const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+    return round4(sorted[rank - 1]!);
+  });
 }
 
 /** Stock turnover over a period: cost of goods sold ÷ average inventory at cost. */

@@ -1,4 +1,4 @@
-import { percentile, ratio } from './kpi-math.js';
+import { percentiles, ratio } from './kpi-math.js';
 import { tableOf, type KpiRow, type KpiTable } from './kpi-table.js';
 
 /** What the KPIs need to know about one shipped order (its first shipment in the period). */
@@ -84,9 +84,17 @@ export function deliveryTime(
   deliveries: readonly DeliveryFact[],
 ): KpiTable {
   const delivered = new Map(cohorts(deliveries).map((c) => [`${c.group}\u0000${c.period}`, c]));
+  // Each fact is in its bucket's cohort and in its group's total: parse its times once.
+  const cycleHours = new Map(
+    facts.map((f) => [f, (Date.parse(f.firstShippedAt) - Date.parse(f.placedAt)) / 3.6e6]),
+  );
   const rows = cohorts(facts).map(({ group, period, facts: fs }): KpiRow => {
-    const cycle = fs.map((f) => (Date.parse(f.firstShippedAt) - Date.parse(f.placedAt)) / 3.6e6);
+    const [cycleP50, cycleP90] = percentiles(
+      fs.map((f) => cycleHours.get(f)!),
+      [50, 90],
+    );
     const transit = (delivered.get(`${group}\u0000${period}`)?.facts ?? []).map((d) => d.hours);
+    const [transitP50, transitP90] = percentiles(transit, [50, 90]);
     const measured = fs.filter((f) => f.promisedDelivered === f.shipments);
     const otif = count(
       measured,
@@ -97,11 +105,11 @@ export function deliveryTime(
       group,
       period,
       shippedOrders: fs.length,
-      cycleP50Hours: percentile(cycle, 50),
-      cycleP90Hours: percentile(cycle, 90),
+      cycleP50Hours: cycleP50 ?? null,
+      cycleP90Hours: cycleP90 ?? null,
       deliveredShipments: transit.length,
-      transitP50Hours: percentile(transit, 50),
-      transitP90Hours: percentile(transit, 90),
+      transitP50Hours: transitP50 ?? null,
+      transitP90Hours: transitP90 ?? null,
       promisedDelivered: promised,
       deliveredOnTime: sum(fs, (f) => f.deliveredOnTime),
       onTimeDelivery: ratio(

@@ -1,33 +1,32 @@
+import { Link } from 'react-router';
 import type { Customer } from '../api/types';
 import type { Column } from '../ui/DataTable';
 import { ResourceList } from '../ui/ResourceList';
-
-interface PriceList {
-  id: number;
-  code: string;
-  name: string;
-  currency: string;
-}
+import { PriceLists } from './pricing/PriceLists';
 
 const customerColumns: Column<Customer>[] = [
-  { key: 'acct', header: 'Account', value: (c) => c.accountNumber },
+  {
+    key: 'acct',
+    header: 'Account',
+    value: (c) => c.accountNumber,
+    render: (c) => <Link to={`/customers/${c.id}`}>{c.accountNumber}</Link>,
+  },
   { key: 'name', header: 'Name', value: (c) => c.name },
   { key: 'cur', header: 'Currency', value: (c) => c.currency },
   { key: 'pl', header: 'Price list', value: (c) => c.priceListId },
   { key: 'hold', header: 'On hold', value: (c) => (c.onHold ? 'yes' : 'no') },
 ];
 
-const listColumns: Column<PriceList>[] = [
-  { key: 'code', header: 'Code', value: (p) => p.code },
-  { key: 'name', header: 'Name', value: (p) => p.name },
-  { key: 'cur', header: 'Currency', value: (p) => p.currency },
-];
-
-/** Customer accounts and the price lists they buy on. */
+/** Customer accounts (open one to edit it) and the price lists they buy on. */
 export function Customers() {
   return (
     <section aria-labelledby="customers-title">
-      <h1 id="customers-title">Customers</h1>
+      <div className="page-head">
+        <h1 id="customers-title">Customers</h1>
+        <Link to="/customers/new" className="button">
+          New customer
+        </Link>
+      </div>
       <ResourceList
         title="Customers"
         path="/customers"
@@ -36,14 +35,7 @@ export function Customers() {
         rowKey={(c) => c.id}
         empty="No customers match."
       />
-      <h2>Price lists</h2>
-      <ResourceList
-        title="Price lists"
-        path="/price-lists"
-        columns={listColumns}
-        rowKey={(p) => p.id}
-        empty="No price lists yet."
-      />
+      <PriceLists />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Column } from '../ui/DataTable';
 import { ResourceList } from '../ui/ResourceList';
 
@@ -10,17 +11,27 @@ interface Return {
 }
 
 const columns: Column<Return>[] = [
-  { key: 'rma', header: 'RMA', value: (r) => r.rmaNumber ?? r.id },
+  {
+    key: 'rma',
+    header: 'RMA',
+    value: (r) => r.rmaNumber ?? r.id,
+    render: (r) => <Link to={`/returns/${r.id}`}>{r.rmaNumber ?? r.id}</Link>,
+  },
   { key: 'order', header: 'Order', value: (r) => r.orderId ?? null },
   { key: 'status', header: 'Status', value: (r) => r.status },
   { key: 'credit', header: 'Credit (minor)', value: (r) => r.creditMinor ?? null, numeric: true },
 ];
 
-/** Returns (RMAs) and where they stand. */
+/** Returns (RMAs) and where they stand; open one to receive, dispose and close it. */
 export function Returns() {
   return (
     <section aria-labelledby="returns-title">
-      <h1 id="returns-title">Returns</h1>
+      <div className="page-head">
+        <h1 id="returns-title">Returns</h1>
+        <Link to="/returns/new" className="button">
+          Authorize a return
+        </Link>
+      </div>
       <ResourceList
         title="Returns"
         path="/returns"

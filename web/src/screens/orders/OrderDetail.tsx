@@ -83,6 +83,11 @@ export function OrderDetail() {
         >
           Packing slip
         </a>
+        {o.lines.some((l) => (l.quantityShipped ?? 0) > 0) && (
+          <Link className="button" to={`/returns/new?orderId=${id}`}>
+            Authorize return
+          </Link>
+        )}
       </div>
       <ProblemBox problem={command.problem} />
       <OrderLines order={o} onChanged={order.reload} />

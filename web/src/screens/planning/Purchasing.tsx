@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Column } from '../../ui/DataTable';
 import { ResourceList } from '../../ui/ResourceList';
 
@@ -25,7 +25,11 @@ const poColumns: Column<PurchaseOrder>[] = [
     key: 'id',
     header: 'PO',
     value: (p) => p.id,
-    render: (p) => <span data-po-id={p.id}>{p.number}</span>,
+    render: (p) => (
+      <Link to={`/purchasing/${p.id}`} data-po-id={p.id}>
+        {p.number}
+      </Link>
+    ),
   },
   { key: 'supplier', header: 'Supplier', value: (p) => p.supplierCode ?? p.supplierId },
   { key: 'wh', header: 'Warehouse', value: (p) => p.warehouseId ?? null },
@@ -39,13 +43,18 @@ const supplierColumns: Column<Supplier>[] = [
   { key: 'lead', header: 'Lead time (days)', value: (s) => s.leadTimeDays ?? null, numeric: true },
 ];
 
-/** Purchase orders (drafts from replenishment first) and suppliers. */
+/** Purchase orders (drafts from replenishment first; open one to send, cancel or close) and suppliers. */
 export function Purchasing() {
   const [params] = useSearchParams();
   const highlighted = params.get('po');
   return (
     <section aria-labelledby="purchasing-title">
-      <h1 id="purchasing-title">Purchasing</h1>
+      <div className="page-head">
+        <h1 id="purchasing-title">Purchasing</h1>
+        <Link to="/purchasing/new" className="button">
+          New purchase order
+        </Link>
+      </div>
       {highlighted && (
         <p role="status">Showing purchase orders; PO {highlighted} was just created.</p>
       )}
