@@ -11,8 +11,12 @@ interface Props {
 /**
  * The one scan field of a handheld screen: always focused (after every render and answer),
  * cleared after each submit, no on-screen keyboard (`inputmode="none"`) unless tapped, and
- * submitted on Enter or after a short pause in typing.
+ * submitted on Enter, or (a scanner set up without an Enter suffix) after a short pause that
+ * follows a burst of keystrokes — a person typing by hand is never cut off mid-code.
  */
+/** Keystrokes closer together than this, on average, come from a scanner rather than a hand. */
+const SCANNER_KEY_GAP_MS = 35;
+
 export function ScanInput({ label, onScan, disabled, pauseMs = 700 }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -22,8 +26,13 @@ export function ScanInput({ label, onScan, disabled, pauseMs = 700 }: Props) {
     if (!disabled) input.current?.focus();
   });
 
+  // When the current value started arriving, and its last keystroke: a scanner types a whole
+  // code in a burst; a person (or a slow machine) does not, and gets no auto-submit.
+  const burst = useRef<{ first: number; last: number; chars: number } | undefined>(undefined);
+
   const submit = () => {
     window.clearTimeout(timer.current);
+    burst.current = undefined;
     const value = input.current?.value.trim() ?? '';
     if (input.current) input.current.value = '';
     if (value) onScan(value);
@@ -55,7 +64,14 @@ export function ScanInput({ label, onScan, disabled, pauseMs = 700 }: Props) {
         }}
         onChange={() => {
           window.clearTimeout(timer.current);
-          timer.current = window.setTimeout(submit, pauseMs);
+          const now = performance.now();
+          const b = burst.current;
+          burst.current = b
+            ? { first: b.first, last: now, chars: b.chars + 1 }
+            : { first: now, last: now, chars: 1 };
+          const { first, last, chars } = burst.current;
+          const scannerLike = chars >= 4 && (last - first) / (chars - 1) < SCANNER_KEY_GAP_MS;
+          if (scannerLike) timer.current = window.setTimeout(submit, pauseMs);
         }}
       />
     </div>
