@@ -105,7 +105,7 @@ describe('retry schedule', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: MAX_ATTEMPTS - 1 }),
-        fc.double({ min: 0, max: 0.999999 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
         (n, r) => {
           const base = RETRY_DELAYS_SECONDS[n - 1]! * 1000;
           const delay = retryDelayMs(n, () => r)!;
