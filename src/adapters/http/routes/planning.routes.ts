@@ -10,7 +10,7 @@ import { getRun, listSuggestions } from '../../../app/planning/suggestion-querie
 import { STAFF, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
-import { problemOf, sendProblem } from '../problem.js';
+import { sendProblem } from '../problem.js';
 import {
   ApproveIn,
   DemandQuery,
@@ -62,19 +62,12 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
       });
       if (start.status === 'started')
         return reply.code(202).send({ id: start.runId, status: 'running' });
-      // A 409 by meaning, whatever the code's suffix says: the running run's id tells whom to wait for.
-      const body = problemOf(
-        {
-          code: 'PLANNING.RUN_IN_PROGRESS',
-          message: 'A replenishment run is in progress',
-          details: { runId: start.status === 'busy' ? start.runningRunId : null },
-        },
-        request.url,
-      );
-      return reply
-        .code(409)
-        .type('application/problem+json')
-        .send({ ...body, status: 409 });
+      // 409 by its code's suffix; the running run's id tells whom to wait for.
+      return sendProblem(reply, {
+        code: 'PLANNING.RUN_IN_PROGRESS',
+        message: 'A replenishment run is in progress',
+        details: { runId: start.status === 'busy' ? start.runningRunId : null },
+      });
     },
   );
 
