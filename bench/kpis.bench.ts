@@ -7,7 +7,7 @@ import type { Database, DialectName } from '../src/adapters/db/database.js';
 import { DEFAULT_POLICIES, type AppContext } from '../src/app/context.js';
 import { kpiReport } from '../src/app/kpis/kpi-report.js';
 import { refreshKpiAggregates } from '../src/app/kpis/refresh-kpi-aggregates.js';
-import { NOW, insertWarehouse, skuRow } from './support/fixtures.js';
+import { customerRow, insertWarehouse, skuRow } from './support/fixtures.js';
 import { emit, log, scaled, warnLoudly, type Metrics } from './support/report.js';
 import { round, seededRandom } from './support/stats.js';
 import { postgresVersion, withStore } from './support/store.js';
@@ -193,35 +193,6 @@ async function kpisOnYear(dialect: DialectName): Promise<Metrics> {
     log(`${dialect}: all KPIs for the year in ${samples.map((s) => s.toFixed(0)).join(', ')} ms`);
     return { refreshMs: round(refreshMs, 1), kpiMs: round(median, 1) };
   });
-}
-
-function customerRow(account: string) {
-  return {
-    account_number: account,
-    name: account,
-    email: null,
-    phone: null,
-    bill_to_line1: '1 Main St',
-    bill_to_line2: null,
-    bill_to_city: 'Columbus',
-    bill_to_region: null,
-    bill_to_postal_code: '43004',
-    bill_to_country: 'US',
-    price_list_id: null,
-    currency: 'USD',
-    payment_terms_days: 30,
-    credit_limit_minor: null,
-    on_hold: 0,
-    hold_reason: null,
-    priority: 5,
-    preferred_warehouse_id: null,
-    ship_complete: 0,
-    allow_backorders: 1,
-    min_remaining_shelf_life_days: 0,
-    active: 1,
-    created_at: NOW,
-    updated_at: NOW,
-  };
 }
 
 function orderRow(customerId: number, warehouseId: number, createdAt: string) {

@@ -17,7 +17,7 @@ import { DEFAULT_POLICIES } from '../src/app/context.js';
 import { planWave } from '../src/app/fulfillment/waves/plan-wave.js';
 import { reconcile } from '../src/app/inventory/reconcile.js';
 import { gtinCheckDigit } from '../src/core/catalog/gtin.js';
-import { NOW, insertWarehouse, skuRow } from './support/fixtures.js';
+import { NOW, customerRow, insertWarehouse, skuRow } from './support/fixtures.js';
 import { emit, log, scaled } from './support/report.js';
 import { round, seededRandom } from './support/stats.js';
 import { withStore } from './support/store.js';
@@ -82,32 +82,7 @@ async function load(database: Database) {
   );
   const customer = await w
     .insertInto('customers')
-    .values({
-      account_number: 'WB-1',
-      name: 'Bench Pets',
-      email: null,
-      phone: null,
-      bill_to_line1: '1 Main St',
-      bill_to_line2: null,
-      bill_to_city: 'Columbus',
-      bill_to_region: null,
-      bill_to_postal_code: '43215',
-      bill_to_country: 'US',
-      price_list_id: null,
-      currency: 'USD',
-      payment_terms_days: 30,
-      credit_limit_minor: null,
-      on_hold: 0,
-      hold_reason: null,
-      priority: 5,
-      preferred_warehouse_id: null,
-      ship_complete: 0,
-      allow_backorders: 1,
-      min_remaining_shelf_life_days: 0,
-      active: 1,
-      created_at: NOW,
-      updated_at: NOW,
-    })
+    .values(customerRow('WB-1', 'Bench Pets'))
     .returning('id')
     .executeTakeFirstOrThrow();
   const random = seededRandom(4);

@@ -1,5 +1,11 @@
 import type { Database, Tx } from '../../src/adapters/db/database.js';
-import { NOW, insertWarehouse, skuRow, type WarehouseFixture } from '../support/fixtures.js';
+import {
+  NOW,
+  customerRow,
+  insertWarehouse,
+  skuRow,
+  type WarehouseFixture,
+} from '../support/fixtures.js';
 
 /** Rows straight into the tables: the KPIs read records, not the use cases that write them. */
 export { insertWarehouse, type WarehouseFixture };
@@ -47,32 +53,7 @@ export function movementRow(
 export async function insertCustomer(trx: Tx, accountNumber: string): Promise<number> {
   const row = await trx
     .insertInto('customers')
-    .values({
-      account_number: accountNumber,
-      name: accountNumber,
-      email: null,
-      phone: null,
-      bill_to_line1: '1 Main St',
-      bill_to_line2: null,
-      bill_to_city: 'Columbus',
-      bill_to_region: null,
-      bill_to_postal_code: '43004',
-      bill_to_country: 'US',
-      price_list_id: null,
-      currency: 'USD',
-      payment_terms_days: 30,
-      credit_limit_minor: null,
-      on_hold: 0,
-      hold_reason: null,
-      priority: 5,
-      preferred_warehouse_id: null,
-      ship_complete: 0,
-      allow_backorders: 1,
-      min_remaining_shelf_life_days: 0,
-      active: 1,
-      created_at: NOW,
-      updated_at: NOW,
-    })
+    .values(customerRow(accountNumber))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -98,6 +98,36 @@ async function insertLocation(
   return row.id;
 }
 
+/** A trade customer row for inserts: no credit limit, no hold, takes backorders. */
+export function customerRow(accountNumber: string, name = accountNumber) {
+  return {
+    account_number: accountNumber,
+    name,
+    email: null,
+    phone: null,
+    bill_to_line1: '1 Main St',
+    bill_to_line2: null,
+    bill_to_city: 'Columbus',
+    bill_to_region: null,
+    bill_to_postal_code: '43004',
+    bill_to_country: 'US',
+    price_list_id: null,
+    currency: 'USD',
+    payment_terms_days: 30,
+    credit_limit_minor: null,
+    on_hold: 0,
+    hold_reason: null,
+    priority: 5,
+    preferred_warehouse_id: null,
+    ship_complete: 0,
+    allow_backorders: 1,
+    min_remaining_shelf_life_days: 0,
+    active: 1,
+    created_at: NOW,
+    updated_at: NOW,
+  };
+}
+
 /** A SKU row for inserts; lot-tracked ones get a shelf life so new lots need an expiry. */
 export function skuRow(code: string, lotTracked = false) {
   return {
