@@ -68,9 +68,11 @@ export async function putawayBins(trx: Tx, item: PutawayItem): Promise<PutawayBi
     .where('locations.active', '=', 1)
     .where('locations.type', 'in', ['storage', 'pick_face'])
     .execute();
-  const held = await holdings(trx, item.warehouseId);
+  const heldAt = new Map<number, Holding[]>();
+  for (const h of await holdings(trx, item.warehouseId))
+    heldAt.set(h.locationId, [...(heldAt.get(h.locationId) ?? []), h]);
   const sumAt = (locationId: number, match: (h: Holding) => boolean) =>
-    held.filter((h) => h.locationId === locationId && match(h)).reduce((n, h) => n + h.quantity, 0);
+    (heldAt.get(locationId) ?? []).reduce((n, h) => (match(h) ? n + h.quantity : n), 0);
   const sameItem = (h: Holding) =>
     h.skuId === item.skuId && (!item.lotTracked || h.lotId === item.lotId);
 

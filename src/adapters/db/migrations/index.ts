@@ -10,6 +10,7 @@ import { webhooks } from './0007-webhooks.js';
 import { users } from './0008-users.js';
 import { edi } from './0009-edi.js';
 import { imports } from './0010-imports.js';
+import { lookupIndexes } from './0011-lookup-indexes.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -24,5 +25,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0008-users': users(ddl),
     '0009-edi': edi(ddl),
     '0010-imports': imports(ddl),
+    '0011-lookup-indexes': lookupIndexes(),
   };
 }
