@@ -28,6 +28,8 @@ export interface Config {
   ediPollSeconds: number;
   /** Requests a minute per API key (or per IP without one), in each server process; 0: off. */
   rateLimitPerMinute: number;
+  /** Days of simulated trading the demo is seeded with on first start (`serve --demo`); 0: none. */
+  demoHistoryDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ediDir: env.EDI_DIR ? path.resolve(env.EDI_DIR) : undefined,
     ediPollSeconds: intOf(env.EDI_POLL_SECONDS, 30),
     rateLimitPerMinute: intOf(env.RATE_LIMIT_PER_MINUTE, 6000),
+    demoHistoryDays: intOf(env.DEMO_HISTORY_DAYS, 365),
   };
 }
 

@@ -6,7 +6,8 @@ import { buildServer } from './adapters/http/server.js';
 import { openNatsSink } from './adapters/nats/jetstream-sink.js';
 import { createApiKey } from './app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
-import { seedDemo } from './app/demo/seed-demo.js';
+import { ensureDemoHistory } from './app/simulation/demo-history.js';
+import { simProgress } from './cli/sim-progress.js';
 import { pollEdiFolder } from './app/edi/edi-folder.js';
 import { withLease } from './app/jobs/lease.js';
 import { ensureDemoUsers } from './app/users/demo-users.js';
@@ -33,11 +34,18 @@ export function contextFor(database: Database): AppContext {
 }
 
 /**
- * Seeds the demo wholesaler on first start and creates the admin key, which is printed once
- * and written to the data directory (readable only by its owner).
+ * Seeds the demo wholesaler on first start — with `config.demoHistoryDays` of simulated
+ * trading behind it, resumed where it stopped if a start was interrupted — and creates the
+ * admin key, which is printed once and written to the data directory (readable only by its
+ * owner).
  */
 export async function ensureDemo(ctx: AppContext, config: Config, say: (line: string) => void) {
-  const seeded = await seedDemo(ctx);
+  const { seeded, simulatedDays } = await ensureDemoHistory(ctx, config.demoHistoryDays, {
+    onStart: (days) =>
+      say(`Simulating ${days} days of trading for the demo (once; a few minutes)…`),
+    onDay: simProgress(process.stdout),
+  });
+  if (simulatedDays > 0) say(`Simulated ${simulatedDays} days of demo history.`);
   if (seeded.skus === 0) return;
   const admin = await createApiKey(ctx.database, { role: 'admin', name: 'demo admin' }, ctx.now());
   if (!admin.ok) throw new Error(admin.error.message);

@@ -3,12 +3,12 @@ import { reconcile } from '../app/inventory/reconcile.js';
 import {
   DEFAULT_SIMULATION,
   simulate,
-  type SimDay,
   type SimulationSummary,
 } from '../app/simulation/simulate.js';
 import { addDays } from '../app/simulation/sim-random.js';
 import { readConfig } from '../config.js';
 import { contextFor, openStore } from '../main.js';
+import { simProgress } from './sim-progress.js';
 
 const whole = (min: number) => (value: string) => {
   const n = Number(value);
@@ -72,6 +72,7 @@ export const simulateCommand = new Command('simulate')
       const today = new Date().toISOString().slice(0, 10);
       const startDate = flags.startDate ?? addDays(today, -flags.days);
       const started = Date.now();
+      const progress = simProgress(process.stderr);
       const summary = await simulate(
         contextFor(database),
         {
@@ -81,9 +82,8 @@ export const simulateCommand = new Command('simulate')
           ordersPerDay: flags.ordersPerDay,
           pickErrorRate: flags.pickErrorRate,
         },
-        (day, index) => progress(day, index, flags.days, started),
+        (day, index) => progress(day, index, flags.days),
       );
-      process.stderr.write('\n');
       const report = await reconcile(database.db);
       console.log(formatSummary(summary, report.differences.length, (Date.now() - started) / 1000));
       if (report.differences.length > 0) process.exitCode = 1;
@@ -91,17 +91,6 @@ export const simulateCommand = new Command('simulate')
       await database.close();
     }
   });
-
-function progress(day: SimDay, index: number, days: number, started: number): void {
-  const width = 30;
-  const done = Math.round(((index + 1) / days) * width);
-  const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-  process.stderr.write(
-    `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${index + 1}/${days} ${day.date}  ` +
-      `orders ${day.orders}  shipped ${day.shipped}  POs ${day.purchaseOrdersSent}  ${elapsed}s ` +
-      (process.env.SIM_PHASES ? JSON.stringify(day.phaseMs) + '\n' : ''),
-  );
-}
 
 const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 const money = (minor: number) =>

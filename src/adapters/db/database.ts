@@ -25,6 +25,12 @@ export interface Database {
   /** The write connection itself, for migrations and bulk loads only (bypasses group commit). */
   readonly writer: Kysely<Tables>;
   write<T>(work: (trx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` without waiting for the disk at each commit (SQLite `synchronous = NORMAL`:
+   * the WAL stays consistent, but a power cut may lose the last commits). Only for bulk work
+   * that can be redone, like the demo's simulated history; elsewhere (PostgreSQL) it just runs.
+   */
+  withoutCommitFsync<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -83,6 +89,16 @@ function openSqlite(file: string): Database {
     db: readDb,
     writer: writeDb,
     write: (work) => group.submit(work),
+    async withoutCommitFsync(work) {
+      await group.drained();
+      writer.pragma('synchronous = NORMAL');
+      try {
+        return await work();
+      } finally {
+        await group.drained();
+        writer.pragma('synchronous = FULL');
+      }
+    },
     async close() {
       await group.drained();
       await readDb.destroy();
@@ -104,6 +120,9 @@ function openPostgres(options: OpenOptions): Database {
     max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection the server dropped (restart, failover) is discarded by the pool, and the
+  // next query opens a new one; without a listener its 'error' event would end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',
@@ -121,6 +140,7 @@ function openPostgres(options: OpenOptions): Database {
         }
       }
     },
+    withoutCommitFsync: (work) => work(),
     close: () => db.destroy(),
   };
 }

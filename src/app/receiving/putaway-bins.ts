@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import type { PutawayBin } from '../../core/receiving/putaway-policy.js';
 
@@ -22,7 +23,8 @@ async function holdings(trx: Tx, warehouseId: number): Promise<Holding[]> {
     .selectFrom('stock_balances')
     .select(['location_id', 'sku_id', 'lot_id', 'on_hand'])
     .where('warehouse_id', '=', warehouseId)
-    .where('on_hand', '>', 0)
+    // A literal, so the partial index stock_balances_held_by_warehouse applies.
+    .where(sql<SqlBool>`on_hand > 0`)
     .execute();
   const incoming = await trx
     .selectFrom('move_tasks')

@@ -141,16 +141,42 @@ async function receivePo(
   return received;
 }
 
-/** The put-away driver scans the bin receiving suggested. */
+/**
+ * The put-away driver scans the bin receiving suggested. When none fits (the demo's bins
+ * record no capacity, so once every bin holds something nothing is "empty"), the driver does
+ * what one would on the floor: adds to a bin already holding the SKU, else the emptiest bin.
+ */
 async function putAway(trx: Tx, taskId: number, now: Date): Promise<void> {
   const task = await trx
     .selectFrom('move_tasks as t')
     .leftJoin('locations as l', 'l.id', 't.suggested_location_id')
-    .select(['l.barcode', 'l.code'])
+    .select(['l.barcode', 'l.code', 't.warehouse_id', 't.sku_id'])
     .where('t.id', '=', taskId)
-    .executeTakeFirst();
-  const scan = task?.barcode ?? task?.code;
-  // No suggestion (no bin fits): the goods wait at RECEIVING for someone to decide.
+    .executeTakeFirstOrThrow();
+  const scan =
+    task.barcode ?? task.code ?? (await overflowBin(trx, task.warehouse_id, task.sku_id));
   if (!scan) return;
   await confirmMoveTask(trx, taskId, scan, SIM_RECEIVER, now.toISOString());
+}
+
+/** A storage bin already holding the SKU, else the storage bin holding least (by units). */
+async function overflowBin(trx: Tx, warehouseId: number, skuId: number): Promise<string | null> {
+  const bin = await trx
+    .selectFrom('locations as l')
+    .leftJoin('stock_balances as b', (join) =>
+      join.onRef('b.location_id', '=', 'l.id').on('b.on_hand', '>', 0),
+    )
+    .select(['l.code', 'l.barcode'])
+    .where('l.warehouse_id', '=', warehouseId)
+    .where('l.type', '=', 'storage')
+    .where('l.active', '=', 1)
+    .groupBy(['l.id', 'l.code', 'l.barcode'])
+    .orderBy(
+      (eb) => eb.fn.sum(eb.case().when('b.sku_id', '=', skuId).then(1).else(0).end()),
+      'desc',
+    )
+    .orderBy((eb) => eb.fn.coalesce(eb.fn.sum('b.on_hand'), eb.lit(0)), 'asc')
+    .orderBy('l.id')
+    .executeTakeFirst();
+  return bin ? (bin.barcode ?? bin.code) : null;
 }

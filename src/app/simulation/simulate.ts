@@ -1,5 +1,4 @@
 import type { AppContext } from '../context.js';
-import { seedDemo, type SeedDemoResult } from '../demo/seed-demo.js';
 import { SimClock, simulatedContext } from './sim-clock.js';
 import { countDay } from './sim-counts.js';
 import { demandFactor } from './sim-demand.js';
@@ -70,7 +69,7 @@ export interface SimulationSummary {
 export async function simulate(
   ctx: AppContext,
   options: SimulationOptions,
-  onDay: (day: SimDay, index: number) => void = () => undefined,
+  onDay: (day: SimDay, index: number) => void | Promise<void> = () => undefined,
 ): Promise<SimulationSummary> {
   const clock = new SimClock(at(options.startDate, 5));
   const sim = simulatedContext(ctx, clock);
@@ -81,7 +80,7 @@ export async function simulate(
     const count = ordersOn(date, options);
     const day = await simulateDay(sim, clock, world, date, count, options);
     for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += day[key];
-    onDay(day, i);
+    await onDay(day, i);
   }
   const kpis = await simulationKpis(ctx.database.db, at(options.startDate, 0).toISOString());
   return { options, totals, kpis };
@@ -156,29 +155,4 @@ function emptyTotals(): SimTotals {
     purchaseOrdersReceived: 0,
     counts: 0,
   };
-}
-
-/** The demo's volume: an ordinary weekday's orders in the simulated year of a fresh demo. */
-export const DEMO_YEAR_ORDERS_PER_DAY = 40;
-
-/**
- * Seeds the demo with a year of trading behind it, for a fresh install: dashboards and
- * forecasts then show real curves. The demo is seeded a year back (so its opening stock comes
- * before the first simulated order) and the 365 days up to yesterday are simulated. On a store
- * that already has the demo it does nothing (`seeded.skus` is 0 and there is no summary).
- */
-export async function seedDemoWithYear(
-  ctx: AppContext,
-  onDay?: (day: SimDay, index: number) => void,
-): Promise<{ seeded: SeedDemoResult; summary?: SimulationSummary }> {
-  const today = ctx.now().toISOString().slice(0, 10);
-  const startDate = addDays(today, -365);
-  const seeded = await seedDemo(simulatedContext(ctx, new SimClock(at(startDate, 4))));
-  if (seeded.skus === 0) return { seeded };
-  const summary = await simulate(
-    ctx,
-    { ...DEFAULT_SIMULATION, days: 365, startDate, ordersPerDay: DEMO_YEAR_ORDERS_PER_DAY },
-    onDay,
-  );
-  return { seeded, summary };
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Indexes that history made necessary: the replenishment run asks each SKU's observed lead
@@ -12,8 +12,15 @@ export function lookupIndexes(): Migration {
         .on('receipts')
         .column('purchase_order_line_id')
         .execute();
+      await db.schema
+        .createIndex('stock_balances_held_by_warehouse')
+        .on('stock_balances')
+        .column('warehouse_id')
+        .where(sql.ref('on_hand'), '>', sql.lit(0))
+        .execute();
     },
     async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('stock_balances_held_by_warehouse').execute();
       await db.schema.dropIndex('receipts_purchase_order_line').execute();
     },
   };
