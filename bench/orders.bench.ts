@@ -305,6 +305,8 @@ try {
   metrics.echo_per_s = round(await echoRun(client), 1);
   const sqlite = await ordersRun(client, 'sqlite');
   metrics.orders_per_s_sqlite = round(sqlite.perSecond, 1);
+  // Same client, same run: the share of the bare Fastify ceiling an order reaches.
+  metrics.orders_vs_echo_ratio = round(sqlite.perSecond / metrics.echo_per_s, 4);
   metrics.order_p50_ms = round(sqlite.p50Ms, 3);
   metrics.order_p99_ms = round(sqlite.p99Ms, 3);
   metrics.order_cpu_ms = round(sqlite.cpuMsPerOrder, 3);
