@@ -42,7 +42,9 @@ export function contextFor(database: Database): AppContext {
 export async function ensureDemo(ctx: AppContext, config: Config, say: (line: string) => void) {
   const { seeded, simulatedDays } = await ensureDemoHistory(ctx, config.demoHistoryDays, {
     onStart: (days) =>
-      say(`Simulating ${days} days of trading for the demo (once; a few minutes)…`),
+      say(
+        `Simulating ${days} days of trading for the demo, once (minutes; DEMO_HISTORY_DAYS sets the days)…`,
+      ),
     onDay: simProgress(process.stdout),
   });
   if (simulatedDays > 0) say(`Simulated ${simulatedDays} days of demo history.`);

@@ -111,6 +111,8 @@ describe.each(dialects)('webhooks API on %s', (dialect) => {
     const none = await call('POST', `/webhooks/endpoints/${endpoint!.id}/replay-dead`);
     expect(none.json()).toEqual({ endpointId: endpoint!.id, replayed: 0 });
     expect((await call('POST', '/webhooks/deliveries/999999/replay')).statusCode).toBe(404);
+    const unknown = await call('POST', '/webhooks/endpoints/999999/replay-dead');
+    expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'WEBHOOKS.ENDPOINT_NOT_FOUND']);
   });
 
   it('disables, re-enables and deletes an endpoint', async () => {

@@ -95,6 +95,7 @@ export async function replayDelivery(trx: Tx, id: number, now: Date): Promise<De
 
 /** Replays every dead delivery of an endpoint (e.g. after its receiver was fixed). */
 export async function replayDeadForEndpoint(trx: Tx, endpointId: number, now: Date) {
+  await mustHaveEndpoint(trx, endpointId);
   const result = await trx
     .updateTable('webhook_deliveries')
     .set({ ...REPLAY, next_attempt_at: now.toISOString() })
@@ -110,12 +111,7 @@ export async function replayDeadForEndpoint(trx: Tx, endpointId: number, now: Da
  */
 export async function queuePing(trx: Tx, endpointId: number, now: Date) {
   const nowIso = now.toISOString();
-  const endpoint = await trx
-    .selectFrom('webhook_endpoints')
-    .select('id')
-    .where('id', '=', endpointId)
-    .executeTakeFirst();
-  if (!endpoint) must(fail('WEBHOOKS.ENDPOINT_NOT_FOUND', `No webhook endpoint ${endpointId}`));
+  await mustHaveEndpoint(trx, endpointId);
   const eventId = await appendEvent(
     trx,
     {
@@ -146,4 +142,13 @@ export async function queuePing(trx: Tx, endpointId: number, now: Date) {
     .returningAll()
     .executeTakeFirstOrThrow();
   return deliveryView(row);
+}
+
+async function mustHaveEndpoint(trx: Tx, endpointId: number): Promise<void> {
+  const endpoint = await trx
+    .selectFrom('webhook_endpoints')
+    .select('id')
+    .where('id', '=', endpointId)
+    .executeTakeFirst();
+  if (!endpoint) must(fail('WEBHOOKS.ENDPOINT_NOT_FOUND', `No webhook endpoint ${endpointId}`));
 }
