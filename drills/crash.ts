@@ -7,16 +7,20 @@ import type { DialectName } from '../src/adapters/db/database.js';
 import { spawnServer, type ServerProcess } from '../test/orders-concurrency/second-server.js';
 import { seededRandom, timed, type DrillOptions, type DrillResult } from './drill-result.js';
 import { api, setUpCustomer, startDrillWorld, stockedSku, type DrillWorld } from './drill-world.js';
+import { startPgCluster, type PgCluster } from './pg-cluster.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Crash test, with idempotency under crash folded in: C clients place N orders (one unit each,
  * each with its own Idempotency-Key and customer PO) while the server is killed with SIGKILL K
- * times at random moments and started again. A request that got no answer is retried with the
- * same key. Must hold: every acknowledged order is there after the restarts, no key made two
- * orders, a request that committed but died before its answer gets the stored order on retry,
- * `stockline reconcile` is clean, and (SQLite) `PRAGMA integrity_check` is ok.
+ * times at random moments and started again. On PostgreSQL the store lives on a throwaway
+ * cluster of the drill's own, and at the middle kill the database crashes too
+ * (`pg_ctl stop -m immediate`, then started again before the server). A request that got no
+ * answer is retried with the same key. Must hold: every acknowledged order is there after the
+ * restarts, no key made two orders, a request that committed but died before its answer gets
+ * the stored order on retry, `stockline reconcile` is clean, and (SQLite) `PRAGMA
+ * integrity_check` is ok. (The `idempotency` drill hits "committed, not answered" for sure.)
  */
 export function crashDrill(options: DrillOptions): Promise<DrillResult> {
   const size = options.long
@@ -36,19 +40,39 @@ interface Size {
 }
 
 async function crashOn(dialect: DialectName, size: Size, fail: (message: string) => void) {
-  const world = await startDrillWorld(dialect, size.clients);
+  const cluster = dialect === 'postgres' ? await startPgCluster() : undefined;
+  try {
+    return await crashOnStore(dialect, size, fail, cluster);
+  } finally {
+    await cluster?.destroy();
+  }
+}
+
+async function crashOnStore(
+  dialect: DialectName,
+  size: Size,
+  fail: (message: string) => void,
+  cluster: PgCluster | undefined,
+) {
+  const world = await startDrillWorld(dialect, size.clients, cluster?.url);
   let server: ServerProcess = await spawnServer(world.store.url);
   const random = seededRandom(Number(process.env.DRILL_SEED ?? 2026));
   // Kill points as fractions of the orders acknowledged so far, spread over 10–90%.
   const killAt = Array.from({ length: size.kills }, () => 0.1 + 0.8 * random())
     .sort()
     .map((f) => Math.floor(f * size.orders));
+  // The kill (0-based) at which the database crashes as well: the middle one.
+  const databaseCrashAt = cluster ? Math.floor((size.kills - 1) / 2) : -1;
   const figures = {
     acknowledged: 0,
     retries: 0,
     kills: 0,
+    databaseCrashes: 0,
     restartMs: [] as number[],
+    databaseRecoveryMs: [] as number[],
     replayedAfterCrash: 0,
+    reconcile: 'not run',
+    integrityCheck: dialect === 'sqlite' ? 'not run' : 'n/a',
   };
   const acknowledged = new Map<number, number>();
   let restarting: Promise<void> | undefined;
@@ -56,9 +80,17 @@ async function crashOn(dialect: DialectName, size: Size, fail: (message: string)
     await setUpCustomer(world, server.base);
     const skuId = await stockedSku(world, server.base, 'CRASH', size.orders);
     const restart = async () => {
-      figures.kills++;
+      const withDatabase = figures.kills++ === databaseCrashAt;
+      // The database goes first, under the live server's transactions in flight.
+      if (withDatabase) await cluster!.crash();
       server.child.kill('SIGKILL');
       await server.stop();
+      if (withDatabase) {
+        const started = Date.now();
+        await cluster!.start();
+        figures.databaseRecoveryMs.push(Date.now() - started);
+        figures.databaseCrashes++;
+      }
       const started = Date.now();
       server = await spawnServer(world.store.url);
       figures.restartMs.push(Date.now() - started);
@@ -102,10 +134,12 @@ async function crashOn(dialect: DialectName, size: Size, fail: (message: string)
     await server.stop();
     for (const p of await verify(world, acknowledged)) fail(p);
     const reconciled = await reconcileCli(world.store.url);
+    figures.reconcile = reconciled.code === 0 ? 'clean' : `exit ${reconciled.code}`;
     if (reconciled.code !== 0)
       fail(`stockline reconcile exited ${reconciled.code}: ${reconciled.output}`);
     if (dialect === 'sqlite') {
       const check = integrityCheck(world.store.url);
+      figures.integrityCheck = check;
       if (check !== 'ok') fail(`integrity_check: ${check}`);
     }
   } finally {
@@ -131,13 +165,21 @@ async function placeOne(world: DrillWorld, base: string, skuId: number, i: numbe
   return reply;
 }
 
+/** The order stored under PO `CRASH-i`; asked while the database restarts, it waits and asks again. */
 async function orderWithPo(world: DrillWorld, i: number): Promise<number | undefined> {
-  const row = await world.store.database.db
-    .selectFrom('orders')
-    .select('id')
-    .where('customer_po', '=', `CRASH-${i}`)
-    .executeTakeFirst();
-  return row?.id;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const row = await world.store.database.db
+        .selectFrom('orders')
+        .select('id')
+        .where('customer_po', '=', `CRASH-${i}`)
+        .executeTakeFirst();
+      return row?.id;
+    } catch (error) {
+      if (attempt >= 100) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 /** Every acknowledged order is stored under the id it was acknowledged with; no PO twice. */

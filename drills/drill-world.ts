@@ -7,9 +7,10 @@ import { freshStore, type TestStore } from '../test/support/databases.js';
 import { insertSku, insertWarehouse, type WarehouseFixture } from '../test/support/fixtures.js';
 
 /**
- * What every drill starts from: a fresh store (its own SQLite file or PostgreSQL schema), a
- * warehouse of three bins, a price list, a customer who takes no backorders (a short order is
- * refused with 409) and `keys` sales keys (each key has its own rate-limit budget).
+ * What every drill starts from: a fresh store (its own SQLite file or PostgreSQL schema, on the
+ * shared server or on `postgresUrl`), a warehouse of three bins, a price list, a customer who
+ * takes no backorders (a short order is refused with 409) and `keys` sales keys (each key has
+ * its own rate-limit budget).
  */
 export interface DrillWorld {
   dialect: DialectName;
@@ -22,8 +23,12 @@ export interface DrillWorld {
   close(): Promise<void>;
 }
 
-export async function startDrillWorld(dialect: DialectName, keys = 32): Promise<DrillWorld> {
-  const store = await freshStore(dialect);
+export async function startDrillWorld(
+  dialect: DialectName,
+  keys = 32,
+  postgresUrl?: string,
+): Promise<DrillWorld> {
+  const store = await freshStore(dialect, postgresUrl);
   const db = store.database;
   const warehouse = await insertWarehouse(db, 'DRILL', 3);
   const key = async (role: string) => {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crashDrill } from './crash.js';
 import { defaultDialects, type DrillOptions, type DrillResult } from './drill-result.js';
+import { fuzzDrill } from './fuzz.js';
+import { idempotencyDrill } from './idempotency-crash.js';
 import { oversellDrill } from './oversell.js';
 import { vitestDrill } from './vitest-drill.js';
 
@@ -14,6 +16,7 @@ import { vitestDrill } from './vitest-drill.js';
 const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResult>> = {
   oversell: oversellDrill,
   crash: crashDrill,
+  idempotency: idempotencyDrill,
   model: (o) =>
     vitestDrill(
       'model',
@@ -21,7 +24,14 @@ const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResult>> = 
       { LEDGER_MODEL_RUNS: o.long ? '1000' : '100' },
       o,
     ),
-  security: (o) => vitestDrill('security', 'test/http/security-matrix.test.ts', {}, o),
+  security: (o) =>
+    vitestDrill(
+      'security',
+      ['test/http/security-matrix.test.ts', 'test/http/role-matrix.test.ts'],
+      {},
+      o,
+    ),
+  fuzz: fuzzDrill,
 };
 
 async function main() {

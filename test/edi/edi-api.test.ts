@@ -117,6 +117,21 @@ describe.each(dialects)(
       expect((await inject('GET', '/invoices/999/edi')).statusCode).toBe(404);
     });
 
+    // Found by the fuzz drill: Ajv's array coercion let `[{"x12": …}]` through the union,
+    // and the handler read `.x12` of an array (500).
+    it('refuses a JSON array body with 400 and stores nothing', async () => {
+      const before = (await inject('GET', '/edi/interchanges')).json().items.length;
+      const posted = await inject(
+        'POST',
+        '/edi/interchanges',
+        JSON.stringify([{ x12: PO_850 }]),
+        'application/json',
+      );
+      expect(posted.statusCode, posted.body).toBe(400);
+      expect(posted.json().code).toBe('REQUEST.INVALID');
+      expect((await inject('GET', '/edi/interchanges')).json().items.length).toBe(before);
+    });
+
     it('moves folder files to processed/ or error/ with a reason, and writes the outbox', async () => {
       fs.mkdirSync(path.join(dir, 'inbox'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'inbox', 'po-1.edi'), withControl(PO_850, 9002));

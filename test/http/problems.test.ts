@@ -52,4 +52,53 @@ describe.each(dialects)('HTTP edge on %s', (dialect) => {
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('REQUEST.TOO_LARGE');
   });
+
+  // Found by the fuzz drill: the router answered these itself, in Fastify's JSON shape.
+  it('answers an over-long path parameter and a broken %-escape with problem+json', async () => {
+    const long = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/skus/${'x'.repeat(300)}`,
+      headers: api.as('admin'),
+    });
+    expect(long.statusCode).toBe(414);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    expect(long.json()).toMatchObject({ code: 'REQUEST.URI_TOO_LONG', status: 414 });
+    const broken = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/skus/%E0%A4%A',
+      headers: api.as('admin'),
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.headers['content-type']).toContain('application/problem+json');
+    expect(broken.json()).toMatchObject({ code: 'REQUEST.INVALID', status: 400 });
+  });
+
+  // Found by the fuzz drill: these passed validation (Ajv coerces `1e999` to an "integer"
+  // Infinity, under any maximum) and the store refused them with a 500. PostgreSQL refuses
+  // NUL bytes too, where SQLite finds no such row.
+  it.each([
+    ['/api/v1/warehouses?limit=1e999', 400, 400],
+    ['/api/v1/count-plans?warehouseId=1e999', 400, 400],
+    ['/api/v1/pick-faces?warehouseId=1e308', 400, 400],
+    ['/api/v1/carton-types/99999999999999999999', 400, 400],
+    ['/api/v1/locations/by-barcode/%00', 404, 400],
+  ])('answers %s without a 500 (SQLite %i, PostgreSQL %i)', async (url, sqlite, postgres) => {
+    const response = await api.app.inject({ method: 'GET', url, headers: api.as('admin') });
+    expect(response.statusCode, response.body).toBe(dialect === 'postgres' ? postgres : sqlite);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it.each([{ toLocationId: 1e20 }, { quantity: 1e308 }, { skuId: -1e300 }])(
+    'refuses a body number beyond 2^53 (%o) with 400 on both stores',
+    async (change) => {
+      const response = await api.app.inject({
+        method: 'POST',
+        url: '/api/v1/stock/receipts',
+        headers: api.as('admin'),
+        payload: { skuId: 1, toLocationId: 1, quantity: 1, ...change },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().code).toBe('REQUEST.INVALID');
+    },
+  );
 });

@@ -261,6 +261,18 @@ describe.each(dialects)('stock KPIs on %s', (dialect) => {
     ]);
   });
 
+  // Found by the fuzz drill: PostgreSQL typed the tolerance after the bigint quantity and
+  // refused a fractional one (500); 10.5% takes in the count that was 10% off.
+  it('scores counts against a fractional tolerance', async () => {
+    await store.database.write((trx) => writeKpiSettings(trx, { countTolerancePct: 10.5 }));
+    try {
+      const rows = await table('inventory-accuracy');
+      expect(rows.find((r) => r.abcClass === 'all')).toMatchObject({ records: 3, accurate: 3 });
+    } finally {
+      await store.database.write((trx) => writeKpiSettings(trx, { countTolerancePct: 2 }));
+    }
+  });
+
   it('is cheap and unchanged when called again with nothing new', async () => {
     expect(await refreshKpiAggregates(ctx, new Date('2026-01-31T00:00:00Z'))).toMatchObject({
       movements: 0,

@@ -18,9 +18,12 @@ export interface ServerProcess {
 /**
  * A second Stockline server as its own OS process — `node --import tsx src/cli/main.ts serve`
  * on the same store (`DATABASE_URL`, e.g. `postgres://…?schema=t_…`) — ready once /health
- * answers 200.
+ * answers 200. `env` adds settings for this process only (a drill's fault injection).
  */
-export async function spawnServer(databaseUrl: string): Promise<ServerProcess> {
+export async function spawnServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockline-second-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
@@ -32,6 +35,7 @@ export async function spawnServer(databaseUrl: string): Promise<ServerProcess> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

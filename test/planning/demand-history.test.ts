@@ -180,6 +180,24 @@ describe.each(dialects)('demand history (%s)', (dialect) => {
       { start: '2026-03-02', label: '2026-W10', orderedQuantity: 7 },
     ]);
   });
+
+  // Found by the fuzz drill: 2026-02-30 passed the YYYY-MM-DD pattern and the day-by-day
+  // series threw (500); a range of centuries would have built millions of points.
+  it.each([
+    ['2026-02-30', TODAY],
+    ['2026-13-01', TODAY],
+    [TODAY, YESTERDAY],
+    ['1900-01-01', TODAY],
+  ])('refuses the range %s to %s with 422', async (from, to) => {
+    const response = await call(
+      world.api,
+      'GET',
+      `/planning/demand?skuId=${skuA}&from=${from}&to=${to}`,
+      world.api.as('planner'),
+    );
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().code).toBe('PLANNING.INVALID_RANGE');
+  });
 });
 
 describe('demand series (pure)', () => {

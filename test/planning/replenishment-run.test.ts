@@ -94,6 +94,15 @@ describe.each(dialects)('replenishment run (%s)', (dialect) => {
     expect(run.progressDone).toBe(run.progressTotal);
   });
 
+  // Found by the fuzz drill: the run row's foreign key refused an unknown warehouse (500).
+  it('refuses a run for a warehouse that does not exist with 404', async () => {
+    const response = await call(world.api, 'POST', '/planning/runs', world.api.as('planner'), {
+      warehouseId: 999_999,
+    });
+    expect(response.statusCode, response.body).toBe(404);
+    expect(response.json().code).toBe('WAREHOUSE.NOT_FOUND');
+  });
+
   it('suggests quantities rounded to the supplier terms, with readable reasons', async () => {
     const groups = await suggestions();
     expect(groups.map((g) => g.supplierId)).toEqual([s1, s2]);

@@ -18,9 +18,12 @@ export interface TestStore {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated store of its own: a new SQLite file, or a new PostgreSQL schema. */
-export async function freshStore(dialect: DialectName): Promise<TestStore> {
-  return dialect === 'sqlite' ? freshSqlite() : freshPostgres();
+/**
+ * A fresh, migrated store of its own: a new SQLite file, or a new PostgreSQL schema — on the
+ * shared test server, or on `postgresUrl` (a drill's throwaway cluster).
+ */
+export async function freshStore(dialect: DialectName, postgresUrl?: string): Promise<TestStore> {
+  return dialect === 'sqlite' ? freshSqlite() : freshPostgres(postgresUrl);
 }
 
 async function freshSqlite(): Promise<TestStore> {
@@ -38,8 +41,9 @@ async function freshSqlite(): Promise<TestStore> {
   };
 }
 
-async function freshPostgres(): Promise<TestStore> {
-  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+async function freshPostgres(postgresUrl?: string): Promise<TestStore> {
+  const base =
+    postgresUrl ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   await adminQuery(base, `create schema ${schema}`);
   const database = openDatabase({ url: base, schema });

@@ -161,6 +161,17 @@ export function isCheckViolation(error: unknown): boolean {
   return e.code === '23514' || e.code === 'SQLITE_CONSTRAINT_CHECK';
 }
 
+/**
+ * PostgreSQL refused a value the request carried: a number beyond bigint (an id of 1e20) or
+ * a NUL byte in text; SQLite compares such values without complaint. Only values sent in: a
+ * sum that overflows while computing, or a parameter of the wrong type, is a bug (a 500).
+ */
+export function isUnstorableValue(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  if (e.code === '22003') return /^value ".*" is out of range for type/.test(e.message ?? '');
+  return e.code === '22021' || e.code === '22P05';
+}
+
 /** True inside a PostgreSQL unit of work: for the few statements (row locks) only it needs. */
 export function isPostgres(trx: Tx): boolean {
   return trx.getExecutor().adapter instanceof PostgresAdapter;

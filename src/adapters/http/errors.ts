@@ -1,6 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FailureError } from '../../core/shared/result.js';
-import { isCheckViolation } from '../db/database.js';
+import { isCheckViolation, isUnstorableValue } from '../db/database.js';
 import { sendProblem } from './problem.js';
 
 /**
@@ -47,6 +47,13 @@ export function registerErrorHandling(app: FastifyInstance) {
         message: 'Not enough stock for this change',
       });
     }
+    if (isUnstorableValue(error)) {
+      // The schemas let it through (ids have no upper bound); the store cannot hold it.
+      return sendProblem(reply, {
+        code: 'REQUEST.INVALID',
+        message: 'A value in the request is out of the range or character set the store accepts',
+      });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, {
       code: 'INTERNAL.ERROR',
@@ -59,4 +66,22 @@ export function registerErrorHandling(app: FastifyInstance) {
       message: `No route ${request.method} ${request.url.split('?')[0]}`,
     }),
   );
+}
+
+/**
+ * Errors Fastify's router raises before any route or hook runs (a path parameter over the
+ * router's length limit, a URL with a broken %-escape): problem+json like every other error,
+ * instead of Fastify's own JSON shape. Passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkProblem(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(reply, {
+      code: 'REQUEST.URI_TOO_LONG',
+      message: 'A path parameter is too long',
+    });
+  return sendProblem(reply, { code: 'REQUEST.INVALID', message: 'The URL is malformed' });
 }

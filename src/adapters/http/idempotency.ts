@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUniqueViolation, run, type Database, type Tx } from '../db/database.js';
 import { FailureError } from '../../core/shared/result.js';
+import { commitFault } from './fault-injection.js';
 import { sendProblem } from './problem.js';
 
 /**
@@ -76,6 +77,9 @@ export async function idempotentWrite<T>(
         await sendProblem(reply, result.error);
         return;
       }
+      // Test-only fault injection (STOCKLINE_FAULT_EXIT_AFTER_COMMIT): may SIGKILL the process
+      // here, between the commit of a keyed write and its reply. A no-op unless a drill sets it.
+      if (key && !result.value.replayed) commitFault.committed();
       if (result.value.replayed) reply.header('idempotent-replayed', 'true');
       else if (afterCommit) {
         // The write is durable already; a failing follow-up is logged and retried by the sweeper.

@@ -8,7 +8,8 @@ import type { AppContext } from '../../app/context.js';
 import { KeyVerifier } from '../../app/auth/api-keys.js';
 import { FailureError } from '../../core/shared/result.js';
 import { registerAuth } from './auth.js';
-import { registerErrorHandling } from './errors.js';
+import { frameworkProblem, registerErrorHandling } from './errors.js';
+import { registerNumberGuard } from './number-guard.js';
 import { registerHome } from './home.js';
 import { registerMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
@@ -34,6 +35,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
+    frameworkErrors: frameworkProblem,
     ajv: {
       customOptions: {
         removeAdditional: false,
@@ -44,6 +46,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // The docs pages are public. Marked before the table below records them, so the table shows
+  // each route's config as the auth hook sees it (the role matrix test reads it).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+  });
   // Every route, as registered: the auth test walks this table to prove each one is guarded.
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -53,6 +60,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   });
   app.decorate('routeTable', routeTable);
   registerErrorHandling(app);
+  registerNumberGuard(app);
   // Before any route, so its onRoute hook guards every one of them.
   await registerRateLimit(app, options.rateLimitPerMinute ?? 6000);
   // Cookies are parsed before the auth hook runs, so a signed-in browser needs no API key.
@@ -72,9 +80,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
     },
-  });
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { FileFormat } from '../../core/imports/import-kinds.js';
@@ -36,18 +37,49 @@ async function writeCsv(
   });
   const finished = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve).on('error', reject);
+    // Closed without finishing: the reader hung up (after 'finish' this changes nothing).
+    out.on('close', () => reject(new Error('the export was closed before its end')));
     csv.on('error', reject);
   });
+  // Awaited only after the last row; if reading rows fails first, the caller destroys `out`
+  // and this promise rejects with no one waiting: mark it handled so the process survives.
+  finished.catch(() => undefined);
   csv.pipe(out);
   let count = 0;
   for await (const row of rows) {
+    // The reader went away (a client that hung up): stop reading rows for nobody.
+    if (out.destroyed) break;
     count += 1;
-    if (!csv.write(columns.map((c) => row[c] ?? '')))
-      await new Promise((resolve) => csv.once('drain', resolve));
+    if (!csv.write(columns.map((c) => row[c] ?? ''))) await drainedOrClosed(csv, out);
   }
   csv.end();
   await finished;
   return count;
+}
+
+/** Waits until `source` may be written again, or `out` has closed (no drain will ever come). */
+function drainedOrClosed(source: Writable, out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    if (out.destroyed) return resolve();
+    const done = () => {
+      source.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    source.once('drain', done);
+    out.once('close', done);
+  });
+}
+
+/** Rejects when `out` closes before it finished (the reader hung up); never resolves. */
+function hungUp(out: Writable): Promise<never> {
+  return new Promise((_, reject) => {
+    const closed = () => {
+      if (!out.writableFinished) reject(new Error('the export was closed before its end'));
+    };
+    if (out.destroyed) closed();
+    else out.once('close', closed);
+  });
 }
 
 async function writeXlsx(
@@ -65,11 +97,15 @@ async function writeXlsx(
   sheet.addRow([...columns]).commit();
   let count = 0;
   for await (const row of rows) {
+    if (out.destroyed) break;
     count += 1;
     sheet.addRow(columns.map((c) => row[c] ?? null)).commit();
+    // The XLSX writer takes rows without backpressure: let the stream flow (and a hang-up be
+    // seen) now and then, rather than queueing the whole export in memory first.
+    if (count % 1000 === 0) await nextTurn();
   }
   sheet.commit();
-  await workbook.commit();
+  await Promise.race([workbook.commit(), hungUp(out)]);
   return count;
 }
 

@@ -148,7 +148,11 @@ export async function abcXyz(db: Tx, q: KpiQuery): Promise<KpiTable> {
   );
 }
 
-/** Counted records within tolerance ÷ counted records, per group and ABC class (sku_planning). */
+/**
+ * Counted records within tolerance ÷ counted records, per group and ABC class (sku_planning).
+ * The tolerance is cast: PostgreSQL would type the parameter after the bigint quantity and
+ * refuse a fractional percentage such as 2.5.
+ */
 export async function inventoryAccuracy(
   db: Tx,
   q: KpiQuery,
@@ -162,7 +166,8 @@ export async function inventoryAccuracy(
   }>`
     select l.warehouse_id, sp.abc_class, count(*) as records,
       sum(case when abs(cl.counted_quantity - cl.system_quantity) * 100
-        <= ${settings.countTolerancePct} * cl.system_quantity then 1 else 0 end) as accurate
+        <= cast(${settings.countTolerancePct} as double precision) * cl.system_quantity
+        then 1 else 0 end) as accurate
     from count_lines cl
     join count_tasks ct on ct.id = cl.count_task_id
     join locations l on l.id = ct.location_id

@@ -1,10 +1,13 @@
 import type { Tx } from '../../adapters/db/database.js';
+import { isIsoDate } from '../../core/inventory/movement.js';
+import { fail, ok, type Result } from '../../core/shared/result.js';
 import {
   demandSeries,
   type DemandDay,
   type DemandPeriod,
   type DemandPoint,
 } from './demand-series.js';
+import { daysBetween } from './planning-calendar.js';
 
 export interface DemandQuery {
   skuId: number;
@@ -48,16 +51,35 @@ export async function demandDays(
   }));
 }
 
-/** GET /planning/demand: a gap-free daily or ISO-weekly series with censored flags. */
+/** The longest range a series may cover: the series has a point for every day of it. */
+export const MAX_DEMAND_RANGE_DAYS = 3660;
+
+/**
+ * GET /planning/demand: a gap-free daily or ISO-weekly series with censored flags. Refuses
+ * dates that are not in the calendar (2026-02-30) and ranges that run backwards or span more
+ * than ten years, since the series is built day by day.
+ */
 export async function queryDemand(db: Tx, q: DemandQuery) {
+  const refused = rangeProblem(q.from, q.to);
+  if (refused) return refused;
   const days = await demandDays(db, q.skuId, q.warehouseId, q.from, q.to);
   const points: DemandPoint[] = demandSeries(days, q.from, q.to, q.period);
-  return {
+  return ok({
     skuId: q.skuId,
     warehouseId: q.warehouseId ?? null,
     period: q.period,
     from: q.from,
     to: q.to,
     points,
-  };
+  });
+}
+
+function rangeProblem(from: string, to: string): Result<never> | undefined {
+  const invalid = (message: string) => fail('PLANNING.INVALID_RANGE', message);
+  if (!isIsoDate(from) || !isIsoDate(to))
+    return invalid(`from and to must be calendar dates (YYYY-MM-DD), got ${from} and ${to}`);
+  if (from > to) return invalid(`from (${from}) is after to (${to})`);
+  if (daysBetween(from, to) > MAX_DEMAND_RANGE_DAYS)
+    return invalid(`A demand series covers at most ${MAX_DEMAND_RANGE_DAYS} days`);
+  return undefined;
 }

@@ -64,7 +64,15 @@ export function registerEdiRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const raw = typeof request.body === 'string' ? request.body : request.body.x12;
+      const body: unknown = request.body;
+      const raw = typeof body === 'string' ? body : (body as { x12?: unknown } | null)?.x12;
+      // Ajv's array coercion can pass a one-element array (`[{"x12": …}]`) against the
+      // union: the handler still gets the array, so the text is checked here once more.
+      if (typeof raw !== 'string')
+        return sendProblem(reply, {
+          code: 'REQUEST.INVALID',
+          message: 'Send the X12 text (text/plain) or JSON {"x12": "ISA*…"}',
+        });
       const received = await receiveInterchange(ctx, raw, `api:${request.actor.id}`);
       const status =
         received.status === 'duplicate' ? 200 : received.status === 'error' ? 422 : 201;

@@ -7,6 +7,7 @@ import { queryDemand } from '../../../app/planning/demand-queries.js';
 import { startReplenishmentRun } from '../../../app/planning/replenishment-run.js';
 import { skuPlanningView, updateSkuPlanning } from '../../../app/planning/sku-planning.js';
 import { getRun, listSuggestions } from '../../../app/planning/suggestion-queries.js';
+import { getWarehouse } from '../../../app/warehouses/warehouse-queries.js';
 import { STAFF, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
@@ -40,8 +41,11 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         querystring: DemandQuery,
       },
     },
-    async (request) =>
-      queryDemand(ctx.database.db, { ...request.query, period: request.query.period ?? 'day' }),
+    async (request, reply) => {
+      const period = request.query.period ?? 'day';
+      const demand = await queryDemand(ctx.database.db, { ...request.query, period });
+      return demand.ok ? demand.value : sendProblem(reply, demand.error);
+    },
   );
 
   api.post(
@@ -55,9 +59,15 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (request, reply) => {
+      const warehouseId = request.body?.warehouseId ?? null;
+      // Checked before the run row exists: its foreign key would otherwise refuse it (a 500).
+      if (warehouseId !== null) {
+        const warehouse = await getWarehouse(ctx.database.db, warehouseId);
+        if (!warehouse.ok) return sendProblem(reply, warehouse.error);
+      }
       const start = await startReplenishmentRun(ctx, {
         trigger: 'manual',
-        warehouseId: request.body?.warehouseId ?? null,
+        warehouseId,
         actor: request.actor.id,
       });
       if (start.status === 'started')

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { FailureError } from '../../core/shared/result.js';
+
+interface ObjectSchema {
+  properties?: Record<string, { type?: string | string[] }>;
+}
+
+/**
+ * Refuses numbers no client can mean: beyond ±2^53 (JavaScript no longer holds the number
+ * that was sent) or infinite. Ajv's coercion turns a query `1e999` into Infinity and passes it
+ * as an `integer` under any `maximum` (ajv 8.20), and ids and quantities without a maximum let
+ * `1e308` through: each reached SQLite's LIMIT or PostgreSQL's bigint as a 500 (found by the
+ * fuzz drill). Quantities are base units and money minor units, so no real value comes near.
+ * In query and path only numeric fields are checked: a SKU code may well read `1E999`.
+ */
+export function registerNumberGuard(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    const schema = request.routeOptions.schema;
+    checkStrings(request.query, schema?.querystring as ObjectSchema | undefined);
+    checkStrings(request.params, schema?.params as ObjectSchema | undefined);
+    checkJson(request.body, 'body');
+  });
+}
+
+const unusable = (n: number) => Math.abs(n) > Number.MAX_SAFE_INTEGER;
+
+function refuse(field: string, value: unknown): never {
+  throw new FailureError({
+    code: 'REQUEST.INVALID',
+    message: `${field} is out of range (got ${String(value).slice(0, 40)})`,
+    details: { field },
+  });
+}
+
+function checkStrings(values: unknown, schema: ObjectSchema | undefined) {
+  if (!schema?.properties || typeof values !== 'object' || values === null) return;
+  for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
+    const type = schema.properties[name]?.type;
+    const types = Array.isArray(type) ? type : [type];
+    if (!types.includes('integer') && !types.includes('number')) continue;
+    for (const v of Array.isArray(value) ? value : [value])
+      if (typeof v === 'string' && unusable(Number(v))) refuse(name, v);
+  }
+}
+
+function checkJson(value: unknown, path: string, depth = 0) {
+  if (typeof value === 'number' && unusable(value)) refuse(path, value);
+  if (typeof value !== 'object' || value === null || depth > 32 || Buffer.isBuffer(value)) return;
+  for (const [key, item] of Object.entries(value)) checkJson(item, `${path}/${key}`, depth + 1);
+}
