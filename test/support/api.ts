@@ -1,3 +1,5 @@
+import path from 'node:path';
+import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { DialectName } from '../../src/adapters/db/database.js';
 import { buildServer } from '../../src/adapters/http/server.js';
@@ -17,6 +19,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** A web root that holds no build, so API tests see the same routes on every checkout. */
+const NO_WEB_APP = path.join(os.tmpdir(), 'stockline-no-web-app');
+
 /** A real server on a fresh store, driven with Fastify's inject (no socket). */
 export async function startTestApi(
   dialect: DialectName,
@@ -24,7 +29,9 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const store = await freshStore(dialect);
   const ctx: AppContext = { database: store.database, now, policies: DEFAULT_POLICIES };
-  const app = await buildServer(ctx, { logLevel: 'silent' });
+  // Without the web app, whether or not dist/web is built: its `/*` fallback would otherwise
+  // catch requests the router answers itself (an over-long path parameter: 414).
+  const app = await buildServer(ctx, { logLevel: 'silent', webRoot: NO_WEB_APP });
   await app.ready();
   const keys = {} as Record<Exclude<Role, 'customer'>, string>;
   for (const role of ROLES) {
