@@ -26,12 +26,16 @@ const NO_WEB_APP = path.join(os.tmpdir(), 'stockline-no-web-app');
 export async function startTestApi(
   dialect: DialectName,
   now: () => Date = () => new Date(),
+  options: { withWebApp?: boolean } = {},
 ): Promise<TestApi> {
   const store = await freshStore(dialect);
   const ctx: AppContext = { database: store.database, now, policies: DEFAULT_POLICIES };
-  // Without the web app, whether or not dist/web is built: its `/*` fallback would otherwise
-  // catch requests the router answers itself (an over-long path parameter: 414).
-  const app = await buildServer(ctx, { logLevel: 'silent', webRoot: NO_WEB_APP });
+  // API tests run without the web app, whether or not dist/web is built: its `/*` fallback
+  // would otherwise catch requests the router answers itself (an over-long path parameter: 414).
+  const app = await buildServer(ctx, {
+    logLevel: 'silent',
+    ...(options.withWebApp ? {} : { webRoot: NO_WEB_APP }),
+  });
   await app.ready();
   const keys = {} as Record<Exclude<Role, 'customer'>, string>;
   for (const role of ROLES) {

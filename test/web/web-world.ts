@@ -32,7 +32,7 @@ export interface WebWorld extends OrderWorld {
  * expire them at once. SQLite only: the screens do not depend on the dialect.
  */
 export async function startWebWorld(): Promise<WebWorld> {
-  const api: TestApi = await startTestApi('sqlite');
+  const api: TestApi = await startTestApi('sqlite', undefined, { withWebApp: true });
   const warehouse = await insertWarehouse(api.store.database, 'MAIN', 3);
   const [pickFace, reserve, reserve2] = warehouse.bins as [number, number, number];
   const list = await call(api, 'POST', '/price-lists', api.as('manager'), {
