@@ -138,5 +138,12 @@ describe.each(dialects)('imports API (%s)', (dialect) => {
       expect(res.statusCode, kind).toBe(200);
       expect(res.body.split('\n')[0]!.length, kind).toBeGreaterThan(0);
     }
+    // No HEAD: it would run the whole export only to drop the body.
+    const head = await api.app.inject({
+      method: 'HEAD',
+      url: '/api/v1/exports/stock',
+      headers: api.as('manager'),
+    });
+    expect(head.statusCode).toBe(404);
   });
 });

@@ -158,6 +158,8 @@ function registerExport(api: Api, ctx: AppContext) {
   api.get(
     '/exports/:kind',
     {
+      // A HEAD would run the whole export to throw its body away.
+      exposeHeadRoute: false,
       config: { roles: EXPORTERS },
       schema: {
         tags,
