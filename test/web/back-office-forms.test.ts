@@ -1,36 +1,15 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, createCustomer, createSku, line, receive } from '../orders/order-fixtures.js';
 import { expectLedgerSound, onHandAt, shippedOrder } from '../fulfillment/returns-fixtures.js';
-import { ensureWebBuild } from './web-build.js';
-import {
-  appErrors,
-  newPage,
-  openBrowser,
-  screenshot,
-  signInAs,
-  startWebWorld,
-  type WebWorld,
-} from './web-world.js';
+import { appErrors, newPage, screenshot, signInAs, useWebWorld } from './web-world.js';
 
 describe('back-office forms in a real browser (SQLite): customers, returns, prices, POs', () => {
-  let world: WebWorld;
-  let browser: { context: BrowserContext; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    world = await startWebWorld();
-    browser = await openBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.api.close();
-  });
+  const web = useWebWorld();
 
   it('a manager creates a customer, edits its credit limit and puts it on hold', async () => {
-    const page = await newPage(browser.context);
-    await signInAs(page, world, 'manager');
-    await page.goto(`${world.baseUrl}/customers`);
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'manager');
+    await page.goto(`${web.world.baseUrl}/customers`);
     await page.getByRole('link', { name: 'New customer' }).click();
     const field = (label: string) => page.getByLabel(label, { exact: true });
     await field('Account number').fill('PET-200');
@@ -62,12 +41,12 @@ describe('back-office forms in a real browser (SQLite): customers, returns, pric
     await page.getByRole('button', { name: 'Release hold' }).waitFor();
     await screenshot(page, 'customer-detail');
 
-    const saved = await call(world.api, 'GET', `/customers/${id}`, world.api.as('manager'));
+    const saved = await call(web.world.api, 'GET', `/customers/${id}`, web.world.api.as('manager'));
     expect(saved.json()).toMatchObject({
       accountNumber: 'PET-200',
       name: 'Paws & Co',
       billTo: { line1: '9 Harbor Rd', city: 'Portland', postalCode: '97201', country: 'US' },
-      priceListId: world.priceListId,
+      priceListId: web.world.priceListId,
       paymentTermsDays: 45,
       creditLimitMinor: 250050,
       allowBackorders: false,
@@ -80,15 +59,15 @@ describe('back-office forms in a real browser (SQLite): customers, returns, pric
   });
 
   it('sales authorizes a return of a shipped line, receives it and restocks it', async () => {
-    const skuId = await createSku(world, false);
-    await receive(world, skuId, 10);
-    const customerId = await createCustomer(world, 'PET-300');
-    const order = await shippedOrder(world, customerId, [line(skuId, 6)]);
-    const binBefore = await onHandAt(world, world.reserve2, skuId);
+    const skuId = await createSku(web.world, false);
+    await receive(web.world, skuId, 10);
+    const customerId = await createCustomer(web.world, 'PET-300');
+    const order = await shippedOrder(web.world, customerId, [line(skuId, 6)]);
+    const binBefore = await onHandAt(web.world, web.world.reserve2, skuId);
 
-    const page = await newPage(browser.context);
-    await signInAs(page, world, 'sales');
-    await page.goto(`${world.baseUrl}/orders/${order.orderId}`);
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'sales');
+    await page.goto(`${web.world.baseUrl}/orders/${order.orderId}`);
     await page.getByRole('link', { name: 'Authorize return' }).click();
     // Nothing chosen to return: the API refuses and the screen shows its problem as it is.
     await page.getByRole('button', { name: 'Authorize return' }).click();
@@ -114,24 +93,24 @@ describe('back-office forms in a real browser (SQLite): customers, returns, pric
     await page.locator('[data-status="closed"]').waitFor();
     await screenshot(page, 'return-closed');
 
-    const rma = await call(world.api, 'GET', `/returns/${returnId}`, world.api.as('sales'));
+    const rma = await call(web.world.api, 'GET', `/returns/${returnId}`, web.world.api.as('sales'));
     expect(rma.json()).toMatchObject({
       status: 'closed',
       reason: 'wrong_item',
       lines: [{ quantityAuthorized: 2, quantityReceived: 2, disposition: 'restock' }],
     });
     expect(rma.json().creditMinor).toBeGreaterThan(0);
-    expect(await onHandAt(world, world.reserve2, skuId)).toBe(binBefore + 2);
-    await expectLedgerSound(world);
+    expect(await onHandAt(web.world, web.world.reserve2, skuId)).toBe(binBefore + 2);
+    await expectLedgerSound(web.world);
     expect(appErrors(page)).toEqual([]);
   });
 
   it('a manager creates a price list with volume tiers and corrects a tier', async () => {
-    await createSku(world, false);
-    const code = `DOG-DRY-2KG-${world.skuCount}`;
-    const page = await newPage(browser.context);
-    await signInAs(page, world, 'manager');
-    await page.goto(`${world.baseUrl}/customers`);
+    await createSku(web.world, false);
+    const code = `DOG-DRY-2KG-${web.world.skuCount}`;
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'manager');
+    await page.goto(`${web.world.baseUrl}/customers`);
     await page.getByLabel('Price list code').fill('VOLUME');
     await page.getByLabel('Price list name').fill('Volume buyers');
     await page.getByRole('button', { name: 'Create price list' }).click();
@@ -164,7 +143,12 @@ describe('back-office forms in a real browser (SQLite): customers, returns, pric
       .toContain('$4.25');
     await screenshot(page, 'price-list');
 
-    const list = await call(world.api, 'GET', `/price-lists/${listId}`, world.api.as('manager'));
+    const list = await call(
+      web.world.api,
+      'GET',
+      `/price-lists/${listId}`,
+      web.world.api.as('manager'),
+    );
     const prices = (list.json().prices as { minQuantity: number; unitPriceMinor: number }[])
       .map((p) => [p.minQuantity, p.unitPriceMinor])
       .sort((a, b) => a[0]! - b[0]!);
@@ -176,18 +160,18 @@ describe('back-office forms in a real browser (SQLite): customers, returns, pric
   });
 
   it('a manager drafts a PO, sends it and cancels it', async () => {
-    await createSku(world, false);
-    const code = `DOG-DRY-2KG-${world.skuCount}`;
-    const supplier = await call(world.api, 'POST', '/suppliers', world.api.as('manager'), {
+    await createSku(web.world, false);
+    const code = `DOG-DRY-2KG-${web.world.skuCount}`;
+    const supplier = await call(web.world.api, 'POST', '/suppliers', web.world.api.as('manager'), {
       code: 'CHEWS',
       name: 'Chew Works',
       currency: 'USD',
       leadTimeDays: 5,
     });
     expect(supplier.statusCode, supplier.body).toBe(201);
-    const page = await newPage(browser.context);
-    await signInAs(page, world, 'manager');
-    await page.goto(`${world.baseUrl}/purchasing`);
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'manager');
+    await page.goto(`${web.world.baseUrl}/purchasing`);
     await page.getByRole('link', { name: 'New purchase order' }).click();
     await page.getByLabel('Supplier').selectOption({ label: 'CHEWS Chew Works' });
     await page.getByLabel('Add SKU (code, name or GTIN)').fill(code);
@@ -207,7 +191,12 @@ describe('back-office forms in a real browser (SQLite): customers, returns, pric
     await page.locator('[data-status="cancelled"]').waitFor();
     await screenshot(page, 'purchase-order');
 
-    const po = await call(world.api, 'GET', `/purchase-orders/${poId}`, world.api.as('manager'));
+    const po = await call(
+      web.world.api,
+      'GET',
+      `/purchase-orders/${poId}`,
+      web.world.api.as('manager'),
+    );
     expect(po.json()).toMatchObject({
       status: 'cancelled',
       lines: [{ skuCode: code, quantityOrdered: 48, unitCostMinor: 210 }],

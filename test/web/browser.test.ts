@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   call,
   createCustomer,
@@ -11,14 +10,12 @@ import {
   receive,
 } from '../orders/order-fixtures.js';
 import { SETTING } from '../../src/app/planning/planning-settings.js';
-import { ensureWebBuild } from './web-build.js';
 import {
   appErrors,
   newPage,
-  openBrowser,
   screenshot,
   signInAs,
-  startWebWorld,
+  useWebWorld,
   type WebWorld,
 } from './web-world.js';
 
@@ -31,25 +28,14 @@ const planningReady = fs
   .includes('/planning/suggestions/approve');
 
 describe('the web app in a real browser (SQLite)', () => {
-  let world: WebWorld;
-  let browser: { context: BrowserContext; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    world = await startWebWorld();
-    browser = await openBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.api.close();
-  });
+  const web = useWebWorld();
 
   it('a sales user creates an order and sees it allocated', async () => {
-    const skuId = await createSku(world, false);
-    await receive(world, skuId, 20);
-    await createCustomer(world, 'PET-100');
-    const page = await newPage(browser.context);
-    await signInAs(page, world, 'sales');
+    const skuId = await createSku(web.world, false);
+    await receive(web.world, skuId, 20);
+    await createCustomer(web.world, 'PET-100');
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'sales');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Orders' })
@@ -57,8 +43,10 @@ describe('the web app in a real browser (SQLite)', () => {
     await page.getByRole('link', { name: 'New order' }).click();
     await page.getByLabel('Find customer (account or name)').fill('PET-100');
     await page.getByRole('button', { name: /PET-100/ }).click();
-    await page.getByLabel('Add SKU (code, name or GTIN)').fill(`DOG-DRY-2KG-${world.skuCount}`);
-    await page.getByRole('button', { name: new RegExp(`DOG-DRY-2KG-${world.skuCount}`) }).click();
+    await page.getByLabel('Add SKU (code, name or GTIN)').fill(`DOG-DRY-2KG-${web.world.skuCount}`);
+    await page
+      .getByRole('button', { name: new RegExp(`DOG-DRY-2KG-${web.world.skuCount}`) })
+      .click();
     await page.getByLabel('Quantity of line 1').fill('3');
     // The server prices the lines: 3 eaches at 5.00.
     await expect.poll(() => page.locator('.total').textContent()).toContain('$15.00');
@@ -74,11 +62,11 @@ describe('the web app in a real browser (SQLite)', () => {
     await expect.poll(() => page.getByTestId('order-customer').textContent()).toContain('PET-100');
     await expect
       .poll(() => page.getByTestId('sku-1').textContent())
-      .toContain(`DOG-DRY-2KG-${world.skuCount}`);
+      .toContain(`DOG-DRY-2KG-${web.world.skuCount}`);
     await screenshot(page, 'order-detail');
 
     const orderId = Number(page.url().split('/').pop());
-    const held = await world.api.store.database.db
+    const held = await web.world.api.store.database.db
       .selectFrom('allocations')
       .select((eb) => eb.fn.sum<number>('remaining').as('held'))
       .where('order_id', '=', orderId)
@@ -95,19 +83,19 @@ describe('the web app in a real browser (SQLite)', () => {
   });
 
   it('a picker completes a batch pick list by typing barcodes, with one wrong scan', async () => {
-    const a = await createSku(world, false);
-    await receive(world, a, 10, { locationId: world.pickFace });
-    const b = await createSku(world, false);
-    await receive(world, b, 10, { locationId: world.reserve });
-    const shopA = await createCustomer(world, 'PET-201');
-    const shopB = await createCustomer(world, 'PET-202');
-    const first = await placeOrderFor(world, shopA, [line(a, 2), line(b, 1)]);
-    const second = await placeOrderFor(world, shopB, [line(a, 1)]);
+    const a = await createSku(web.world, false);
+    await receive(web.world, a, 10, { locationId: web.world.pickFace });
+    const b = await createSku(web.world, false);
+    await receive(web.world, b, 10, { locationId: web.world.reserve });
+    const shopA = await createCustomer(web.world, 'PET-201');
+    const shopB = await createCustomer(web.world, 'PET-202');
+    const first = await placeOrderFor(web.world, shopA, [line(a, 2), line(b, 1)]);
+    const second = await placeOrderFor(web.world, shopB, [line(a, 1)]);
     // Orders placed by the first scenario are still allocated; they join this wave too.
 
-    const page = await newPage(browser.context, 360);
-    await signInAs(page, world, 'warehouse');
-    await page.goto(`${world.baseUrl}/warehouse/waves`);
+    const page = await newPage(web.context, 360);
+    await signInAs(page, web.world, 'warehouse');
+    await page.goto(`${web.world.baseUrl}/warehouse/waves`);
     await page.getByLabel('Pick mode').selectOption('batch');
     await page.getByRole('button', { name: 'Release wave' }).click();
     await page.getByRole('link', { name: 'Start picking' }).click();
@@ -162,7 +150,7 @@ describe('the web app in a real browser (SQLite)', () => {
         continue;
       }
       const skuCode = (await task.locator('.what').textContent())!.split(' ')[0]!;
-      const gtin = await gtinOf(world, skuCode);
+      const gtin = await gtinOf(web.world, skuCode);
       const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
       const reloaded = page.waitForResponse((r) => r.url().includes('/pick-list'));
       await scan(gtin);
@@ -172,7 +160,7 @@ describe('the web app in a real browser (SQLite)', () => {
     await page.getByTestId('wave-done').waitFor();
     await screenshot(page, 'pick-done');
 
-    const lines = await world.api.store.database.db
+    const lines = await web.world.api.store.database.db
       .selectFrom('order_lines')
       .select(['order_id', 'quantity_picked', 'quantity_allocated'])
       .where('order_id', 'in', [first.id, second.id])
@@ -183,11 +171,11 @@ describe('the web app in a real browser (SQLite)', () => {
   });
 
   it('the dashboard renders its KPI tiles and trend charts', async () => {
-    const skuId = await createSku(world, false);
-    await receive(world, skuId, 5);
-    await placeOrderFor(world, await createCustomer(world, 'PET-300'), [line(skuId, 2)]);
-    const page = await newPage(browser.context);
-    await signInAs(page, world, 'manager');
+    const skuId = await createSku(web.world, false);
+    await receive(web.world, skuId, 5);
+    await placeOrderFor(web.world, await createCustomer(web.world, 'PET-300'), [line(skuId, 2)]);
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'manager');
     await page.locator('.chart canvas').first().waitFor();
     expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.tile').count()).toBeGreaterThanOrEqual(5);
@@ -198,11 +186,11 @@ describe('the web app in a real browser (SQLite)', () => {
   });
 
   it('every screen renders for its role, with problems shown rather than blank pages', async () => {
-    const skuId = await createSku(world, false);
-    await receive(world, skuId, 5);
-    const code = `DOG-DRY-2KG-${world.skuCount}`;
-    const page = await newPage(browser.context);
-    await signInAs(page, world, 'admin');
+    const skuId = await createSku(web.world, false);
+    await receive(web.world, skuId, 5);
+    const code = `DOG-DRY-2KG-${web.world.skuCount}`;
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'admin');
     const screens: [string, string, number?][] = [
       ['/inventory', 'inventory'],
       ['/customers', 'customers'],
@@ -218,14 +206,14 @@ describe('the web app in a real browser (SQLite)', () => {
     ];
     for (const [url, name, width] of screens) {
       await page.setViewportSize({ width: width ?? 1280, height: 900 });
-      await page.goto(`${world.baseUrl}${url}`);
+      await page.goto(`${web.world.baseUrl}${url}`);
       await page.locator('main h1').first().waitFor();
       await page.waitForLoadState('networkidle');
       await screenshot(page, name);
     }
     // Inventory for one SKU: stock by location and the movement history.
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${world.baseUrl}/inventory`);
+    await page.goto(`${web.world.baseUrl}/inventory`);
     await page.getByLabel('Add SKU (code, name or GTIN)').fill(code);
     await page.getByRole('button', { name: new RegExp(`${code}\\b`) }).click();
     await page
@@ -240,21 +228,27 @@ describe('the web app in a real browser (SQLite)', () => {
   (planningReady ? it : it.todo)(
     'a planner approves a replenishment suggestion and sees the PO',
     async () => {
-      const skuId = await createSku(world, false);
-      await seedDemand(world, skuId, 120, 6);
-      const supplier = await call(world.api, 'POST', '/suppliers', world.api.as('manager'), {
-        code: 'KIBBLE',
-        name: 'Kibble Mills',
-        currency: 'USD',
-        leadTimeDays: 7,
-      });
+      const skuId = await createSku(web.world, false);
+      await seedDemand(web.world, skuId, 120, 6);
+      const supplier = await call(
+        web.world.api,
+        'POST',
+        '/suppliers',
+        web.world.api.as('manager'),
+        {
+          code: 'KIBBLE',
+          name: 'Kibble Mills',
+          currency: 'USD',
+          leadTimeDays: 7,
+        },
+      );
       expect(supplier.statusCode, supplier.body).toBe(201);
       const supplierId = supplier.json().id as number;
       const offer = await call(
-        world.api,
+        web.world.api,
         'POST',
         `/suppliers/${supplierId}/skus`,
-        world.api.as('manager'),
+        web.world.api.as('manager'),
         {
           skuId,
           costMinor: 400,
@@ -263,20 +257,20 @@ describe('the web app in a real browser (SQLite)', () => {
       );
       expect(offer.statusCode, offer.body).toBe(201);
 
-      const page = await newPage(browser.context);
-      await signInAs(page, world, 'planner');
+      const page = await newPage(web.context);
+      await signInAs(page, web.world, 'planner');
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Planning' })
         .click();
       await page.getByRole('button', { name: 'Run replenishment' }).click();
-      const box = page.getByRole('checkbox', { name: `Order DOG-DRY-2KG-${world.skuCount}` });
+      const box = page.getByRole('checkbox', { name: `Order DOG-DRY-2KG-${web.world.skuCount}` });
       await box.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
         await screenshot(page, 'planning-failure');
         throw error;
       });
       await screenshot(page, 'planning-suggestions');
-      await page.getByRole('button', { name: `DOG-DRY-2KG-${world.skuCount}` }).click();
+      await page.getByRole('button', { name: `DOG-DRY-2KG-${web.world.skuCount}` }).click();
       await page.locator('.sku-plan .chart canvas').waitFor();
       await box.check();
       await page.getByRole('button', { name: /^Approve 1/ }).click();
@@ -285,7 +279,7 @@ describe('the web app in a real browser (SQLite)', () => {
       const poNumber = (await created.getByRole('link').first().textContent())!.trim();
       await screenshot(page, 'planning-approved');
 
-      const pos = await world.api.store.database.db
+      const pos = await web.world.api.store.database.db
         .selectFrom('purchase_orders')
         .select(['id', 'number', 'supplier_id', 'status'])
         .execute();
@@ -294,7 +288,7 @@ describe('the web app in a real browser (SQLite)', () => {
       expect(Number(pos[0]!.supplier_id)).toBe(supplierId);
       // Approved suggestions leave the open list: they never come back to order twice.
       await page
-        .getByRole('checkbox', { name: `Order DOG-DRY-2KG-${world.skuCount}` })
+        .getByRole('checkbox', { name: `Order DOG-DRY-2KG-${web.world.skuCount}` })
         .waitFor({ state: 'detached' });
       await created.getByRole('link').first().click();
       await page.locator(`[data-po-id="${pos[0]!.id}"]`).waitFor();

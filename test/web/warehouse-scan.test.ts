@@ -1,18 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSku, receive } from '../orders/order-fixtures.js';
 import { adhocTask, expectLedgerSound, onHandAt } from '../counts/count-fixtures.js';
 import { gtinsOf, insertSupplier, sentPurchaseOrder } from '../receiving/receiving-fixtures.js';
-import { ensureWebBuild } from './web-build.js';
-import {
-  appErrors,
-  newPage,
-  openBrowser,
-  screenshot,
-  signInAs,
-  startWebWorld,
-  type WebWorld,
-} from './web-world.js';
+import { appErrors, newPage, screenshot, signInAs, useWebWorld } from './web-world.js';
 
 /** Types a barcode into the focused scan field, as a keyboard-wedge scanner does. */
 async function scanInto(page: Page, label: RegExp, value: string) {
@@ -34,30 +25,22 @@ async function scanInto(page: Page, label: RegExp, value: string) {
 const feedbackOf = (page: Page) => page.locator('.feedback[data-tone]');
 
 describe('handheld receiving, put-away and counting in a real browser (SQLite)', () => {
-  let world: WebWorld;
-  let browser: { context: BrowserContext; close(): Promise<void> };
-
-  beforeAll(async () => {
-    ensureWebBuild();
-    world = await startWebWorld();
-    browser = await openBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await world?.api.close();
-  });
+  const web = useWebWorld();
 
   it('receives a PO by scan, refuses an unknown barcode, and puts away by bin scan', async () => {
-    const skuId = await createSku(world, false);
-    const gtin = gtinsOf(world.skuCount);
-    const supplierId = await insertSupplier(world.api.store.database);
-    const po = await sentPurchaseOrder(world.api.store.database, supplierId, world.warehouse.id, [
-      { skuId, quantity: 8 },
-    ]);
+    const skuId = await createSku(web.world, false);
+    const gtin = gtinsOf(web.world.skuCount);
+    const supplierId = await insertSupplier(web.world.api.store.database);
+    const po = await sentPurchaseOrder(
+      web.world.api.store.database,
+      supplierId,
+      web.world.warehouse.id,
+      [{ skuId, quantity: 8 }],
+    );
 
-    const page = await newPage(browser.context, 360);
-    await signInAs(page, world, 'warehouse');
-    await page.goto(`${world.baseUrl}/warehouse/receiving`);
+    const page = await newPage(web.context, 360);
+    await signInAs(page, web.world, 'warehouse');
+    await page.goto(`${web.world.baseUrl}/warehouse/receiving`);
     await page.getByRole('button', { name: /^Receive PO/ }).click();
     await page.getByTestId('po-open').waitFor();
     const field = /^Scan product/;
@@ -94,13 +77,13 @@ describe('handheld receiving, put-away and counting in a real browser (SQLite)',
     await screenshot(page, 'putaway-done');
 
     // Five eaches booked on the PO line, none left in receiving, every task done once.
-    const line = await world.api.store.database.db
+    const line = await web.world.api.store.database.db
       .selectFrom('purchase_order_lines')
       .select('quantity_received')
       .where('id', '=', po.lineIds[0]!)
       .executeTakeFirstOrThrow();
     expect(Number(line.quantity_received)).toBe(5);
-    const tasks = await world.api.store.database.db
+    const tasks = await web.world.api.store.database.db
       .selectFrom('move_tasks')
       .select(['status', 'quantity'])
       .where('sku_id', '=', skuId)
@@ -108,23 +91,23 @@ describe('handheld receiving, put-away and counting in a real browser (SQLite)',
     expect(tasks.every((t) => t.status === 'done')).toBe(true);
     expect(tasks.reduce((n, t) => n + Number(t.quantity), 0)).toBe(5);
     const binned =
-      (await onHandAt(world, world.pickFace, skuId)) +
-      (await onHandAt(world, world.reserve, skuId)) +
-      (await onHandAt(world, world.reserve2, skuId));
+      (await onHandAt(web.world, web.world.pickFace, skuId)) +
+      (await onHandAt(web.world, web.world.reserve, skuId)) +
+      (await onHandAt(web.world, web.world.reserve2, skuId));
     expect(binned).toBe(5);
-    await expectLedgerSound(world);
+    await expectLedgerSound(web.world);
     expect(appErrors(page)).toEqual([]);
   }, 60_000);
 
   it('a counter counts a bin blind by scan and key; a manager sees the variance and approves', async () => {
-    const skuId = await createSku(world, false);
-    const gtin = gtinsOf(world.skuCount);
-    await receive(world, skuId, 20, { locationId: world.reserve });
-    const taskId = await adhocTask(world, world.reserve, skuId);
+    const skuId = await createSku(web.world, false);
+    const gtin = gtinsOf(web.world.skuCount);
+    await receive(web.world, skuId, 20, { locationId: web.world.reserve });
+    const taskId = await adhocTask(web.world, web.world.reserve, skuId);
 
-    const page = await newPage(browser.context, 360);
-    await signInAs(page, world, 'warehouse');
-    await page.goto(`${world.baseUrl}/warehouse/counts`);
+    const page = await newPage(web.context, 360);
+    await signInAs(page, web.world, 'warehouse');
+    await page.goto(`${web.world.baseUrl}/warehouse/counts`);
     await page.locator(`a[href="/warehouse/counts/${taskId}"]`).click();
     await page.getByTestId('count-task').waitFor();
     // Blind: nothing on the page gives the 20 the books hold.
@@ -137,13 +120,15 @@ describe('handheld receiving, put-away and counting in a real browser (SQLite)',
     // 4 cases of 4 and 2 eaches scanned, 1 each keyed: 19 against 20 (within the 5 % threshold).
     for (const code of [gtin.case, gtin.case, gtin.case, gtin.case, gtin.each, gtin.each])
       await scanInto(page, /^Scan product$/, code);
-    await page.getByLabel('SKU code').fill(`DOG-DRY-2KG-${world.skuCount}`);
+    await page.getByLabel('SKU code').fill(`DOG-DRY-2KG-${web.world.skuCount}`);
     await page.getByLabel('Quantity (eaches)').fill('1');
     await page.getByRole('button', { name: 'Add count' }).click();
     const counted = page.getByRole('table', { name: 'Counted so far' });
     await counted.locator('tbody tr').nth(2).waitFor();
     // Each scanned barcode is named by its SKU and pack level once the GTIN is looked up.
-    await expect.poll(() => counted.textContent()).toContain(`DOG-DRY-2KG-${world.skuCount} case`);
+    await expect
+      .poll(() => counted.textContent())
+      .toContain(`DOG-DRY-2KG-${web.world.skuCount} case`);
     await screenshot(page, 'count-entered');
     const submitted = page.waitForResponse((r) => r.url().endsWith('/submit'));
     await page.getByRole('button', { name: 'Submit count' }).click();
@@ -153,11 +138,11 @@ describe('handheld receiving, put-away and counting in a real browser (SQLite)',
     await screenshot(page, 'count-submitted');
     expect(appErrors(page)).toEqual([]);
 
-    const manager = await newPage(browser.context);
-    await signInAs(manager, world, 'manager');
-    await manager.goto(`${world.baseUrl}/warehouse/counts`);
+    const manager = await newPage(web.context);
+    await signInAs(manager, web.world, 'manager');
+    await manager.goto(`${web.world.baseUrl}/warehouse/counts`);
     await manager.locator(`a[href="/warehouse/counts/${taskId}/review"]`).click();
-    const row = manager.getByTestId(`variance-DOG-DRY-2KG-${world.skuCount}`);
+    const row = manager.getByTestId(`variance-DOG-DRY-2KG-${web.world.skuCount}`);
     await row.waitFor();
     expect(await row.locator('[data-variance]').getAttribute('data-variance')).toBe('-1');
     expect(await row.textContent()).toContain('20');
@@ -166,8 +151,8 @@ describe('handheld receiving, put-away and counting in a real browser (SQLite)',
     await expect.poll(() => manager.getByTestId('count-status').textContent()).toBe('approved');
     await screenshot(manager, 'count-approved');
 
-    expect(await onHandAt(world, world.reserve, skuId)).toBe(19);
-    await expectLedgerSound(world);
+    expect(await onHandAt(web.world, web.world.reserve, skuId)).toBe(19);
+    await expectLedgerSound(web.world);
     expect(appErrors(manager)).toEqual([]);
   }, 60_000);
 
@@ -178,8 +163,8 @@ describe('handheld receiving, put-away and counting in a real browser (SQLite)',
       'TEA-GREEN-100,Green tea 100 g,tea,,6,,1.10,USD,0,',
       'TEA-BAD,Bad cost,tea,,,,abc,USD,0,',
     ].join('\n');
-    const page = await newPage(browser.context);
-    await signInAs(page, world, 'admin');
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'admin');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Imports' })
@@ -195,7 +180,7 @@ describe('handheld receiving, put-away and counting in a real browser (SQLite)',
     expect(await job.locator('progress').getAttribute('value')).toBe('1');
     await job.getByRole('link', { name: 'Refused rows (CSV)' }).waitFor();
     await screenshot(page, 'import-done');
-    const teas = await world.api.store.database.db
+    const teas = await web.world.api.store.database.db
       .selectFrom('skus')
       .select('code')
       .where('code', 'like', 'TEA-%')

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createUser } from '../../src/app/users/users.js';
 import type { Role } from '../../src/core/shared/roles.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { insertWarehouse } from '../support/fixtures.js';
 import { call, type OrderWorld } from '../orders/order-fixtures.js';
-import { WEB_ROOT } from './web-build.js';
+import { WEB_ROOT, ensureWebBuild } from './web-build.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(
@@ -60,6 +60,32 @@ export async function startWebWorld(): Promise<WebWorld> {
     skuCount: 0,
     baseUrl: address,
     emailOf: (role) => `${role}@web.test`,
+  };
+}
+
+/**
+ * A describe block's world and browser: the web build checked, the server and Chromium started
+ * before its tests and closed after them. Read `world` and `context` inside the tests.
+ */
+export function useWebWorld(): { readonly world: WebWorld; readonly context: BrowserContext } {
+  let world: WebWorld | undefined;
+  let browser: { context: BrowserContext; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    ensureWebBuild();
+    world = await startWebWorld();
+    browser = await openBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await world?.api.close();
+  });
+  return {
+    get world() {
+      return world!;
+    },
+    get context() {
+      return browser!.context;
+    },
   };
 }
 
