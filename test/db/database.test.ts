@@ -36,6 +36,31 @@ describe.each(dialects)('database on %s', (dialect) => {
     expect(rows.map((r) => r.key)).not.toContain('k3');
   });
 
+  it('runs bulk work without the commit fsync, and puts it back after (even on a throw)', async () => {
+    const { database } = store;
+    // SQLite: 2 = FULL, 1 = NORMAL. PostgreSQL has no such switch here: the work just runs.
+    const level = async () =>
+      (await sql<{ synchronous: number }>`pragma synchronous`.execute(database.writer)).rows[0]
+        ?.synchronous;
+    const committed = await database.withoutCommitFsync(async () => {
+      await database.write((trx) =>
+        trx.insertInto('settings').values({ key: 'bulk', value: 'x' }).execute(),
+      );
+      return dialect === 'sqlite' ? level() : 'ran';
+    });
+    expect(committed).toBe(dialect === 'sqlite' ? 1 : 'ran');
+    const stored = await database.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'bulk')
+      .executeTakeFirst();
+    expect(stored?.value).toBe('x');
+    await expect(
+      database.withoutCommitFsync(() => Promise.reject(new Error('bulk load died'))),
+    ).rejects.toThrow('bulk load died');
+    if (dialect === 'sqlite') expect(await level()).toBe(2);
+  });
+
   it('rethrows unexpected errors after rolling back', async () => {
     await expect(
       store.database.write(async (trx) => {
