@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Tables } from './schema.js';
 import type { Tx } from './database.js';
+import type { WalSync } from './sqlite-wal-sync.js';
 
 interface Unit {
   work: (trx: Tx) => Promise<unknown>;
@@ -10,20 +11,31 @@ interface Unit {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-const MAX_BATCH = 512;
+const MAX_BATCH = 1024;
+const SAVEPOINT = CompiledQuery.raw('savepoint unit');
+const RELEASE = CompiledQuery.raw('release unit');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to unit');
 
 /**
- * Group commit for SQLite. Units of work that arrive while a commit is in flight are run
- * together in the next transaction, each inside its own savepoint: a unit that fails rolls
- * back only itself. Nobody hears "done" before the shared COMMIT (synchronous=FULL) returns,
- * so durability is that of one transaction per unit, at one fsync per batch.
+ * Group commit for SQLite. Units of work that arrive while a batch runs or syncs are run
+ * together in the next transaction, each inside its own savepoint: a unit that fails rolls back
+ * only itself. Nobody hears "done" before the batch's WAL frames are on disk: the COMMIT writes
+ * them (synchronous = NORMAL, no fsync on the event loop) and `WalSync` then fdatasyncs the WAL
+ * on libuv's thread pool. While that sync runs, requests keep being read and the next batch is
+ * already running; syncs are chained, so a later batch is never acknowledged before an earlier
+ * one is durable. The durability is that of synchronous = FULL, at one off-thread fsync per batch.
  */
 export class SqliteGroupWriter {
   #queue: Unit[] = [];
   #draining: Promise<void> | undefined;
   #running = false;
+  /** The last batch's acknowledgement: settled once its WAL sync returned. */
+  #acknowledged: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Kysely<Tables>) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly walSync: WalSync,
+  ) {}
 
   submit<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -35,16 +47,20 @@ export class SqliteGroupWriter {
     });
   }
 
+  /** Resolves when no unit is queued or running and every batch so far is acknowledged. */
   async drained(): Promise<void> {
     while (this.#running) await this.#draining;
+    await this.#acknowledged;
   }
 
   async #drain(): Promise<void> {
-    // Let the callers of this tick join the first batch.
+    // Let the callers of this tick (and the requests already read) join the first batch.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
       await this.#runBatch(batch);
+      // Read what arrived meanwhile before the next batch: it joins that batch.
+      if (this.#queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
     // Same synchronous step as the emptiness check: a unit submitted after this starts a new drain.
     this.#running = false;
@@ -70,23 +86,35 @@ export class SqliteGroupWriter {
       for (const unit of batch) unit.reject(error);
       return;
     }
-    batch.forEach((unit, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) unit.resolve(outcome.value);
-      else unit.reject(outcome.error);
-    });
+    // Not awaited: the next batch runs while this one's frames reach the disk.
+    this.#acknowledged = this.#acknowledged
+      .then(() => this.walSync.sync())
+      .then(
+        () => settle(batch, outcomes),
+        (error: unknown) => {
+          for (const unit of batch) unit.reject(error);
+        },
+      );
   }
 }
 
+function settle(batch: readonly Unit[], outcomes: readonly Outcome[]) {
+  batch.forEach((unit, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) unit.resolve(outcome.value);
+    else unit.reject(outcome.error);
+  });
+}
+
 async function runUnit(trx: Tx, unit: Unit): Promise<Outcome> {
-  await sql`savepoint unit`.execute(trx);
+  await trx.executeQuery(SAVEPOINT);
   try {
     const value = await unit.work(trx);
-    await sql`release unit`.execute(trx);
+    await trx.executeQuery(RELEASE);
     return { ok: true, value };
   } catch (error) {
-    await sql`rollback to unit`.execute(trx);
-    await sql`release unit`.execute(trx);
+    await trx.executeQuery(ROLLBACK_TO);
+    await trx.executeQuery(RELEASE);
     return { ok: false, error };
   }
 }
