@@ -96,15 +96,26 @@ const stockKey = (p: { locationId: number; skuId: number; lotId: number }) =>
   `${p.locationId}:${p.skuId}:${p.lotId}`;
 
 /**
- * Reserves every piece of a plan in one statement, each bin + lot only if that much is
- * unreserved there (pieces of one bin + lot for several lines are reserved together). Returns
- * the stock keys that were reserved; a missing key reserved nothing.
+ * The policy's plan for lines from the stock unreserved right now (locked on PostgreSQL, and
+ * SQLite has one writer): in this transaction every piece of it can be reserved.
  */
-async function reserveAll(
+export async function planStock(
   trx: Tx,
-  plan: readonly AllocationPiece[],
-  nowIso: string,
-): Promise<Set<string>> {
+  lines: readonly AllocationLine[],
+  preferences: AllocationPreferences,
+  policy: AllocationPolicy,
+): Promise<AllocationPiece[]> {
+  const wanted = lines.filter((l) => l.quantity > 0);
+  if (wanted.length === 0) return [];
+  const candidates = await stockCandidates(
+    trx,
+    wanted.map((l) => l.skuId),
+  );
+  return policy.plan({ lines: wanted, ...preferences }, candidates).sort(byStockKey);
+}
+
+/** A plan's pieces summed per bin + lot (two lines of one SKU may take the same bin). */
+export function reservations(plan: readonly AllocationPiece[]) {
   const merged = new Map<string, { l: number; s: number; t: number; q: number }>();
   for (const p of plan) {
     const key = stockKey(p);
@@ -112,9 +123,22 @@ async function reserveAll(
     if (at) at.q += p.quantity;
     else merged.set(key, { l: p.locationId, s: p.skuId, t: p.lotId, q: p.quantity });
   }
+  return [...merged.values()];
+}
+
+/**
+ * Reserves every piece of a plan in one statement, each bin + lot only if that much is
+ * unreserved there (pieces of one bin + lot for several lines are reserved together). Returns
+ * the stock keys that were reserved; a missing key reserved nothing.
+ */
+export async function reserveAll(
+  trx: Tx,
+  plan: readonly AllocationPiece[],
+  nowIso: string,
+): Promise<Set<string>> {
   const rows = await runSql<{ l: number; s: number; t: number }>(trx, RESERVE, [
     nowIso,
-    JSON.stringify([...merged.values()]),
+    JSON.stringify(reservations(plan)),
   ]);
   return new Set(rows.map((r) => stockKey({ locationId: r.l, skuId: r.s, lotId: r.t })));
 }

@@ -1,8 +1,12 @@
-import type { Tx } from '../../adapters/db/database.js';
+import { isPostgres, type Tx } from '../../adapters/db/database.js';
 import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
 import type { PricedLine } from '../../core/pricing/line-pricing.js';
 import type { CustomerForOrder } from '../customers/customer-for-order.js';
+import type { AllocationPiece } from '../../core/orders/allocation-policy.js';
+import { recordAllocations, reservations, reserveAll } from './allocate-lines.js';
 import type { SettledLine } from './allocate-order.js';
+import { writeNewOrderPg } from './new-order-pg.js';
+import { recordOrderEvents, type OrderEvent } from './order-timeline.js';
 import type { PlaceOrderInput } from './place-order.js';
 
 const INSERT_ORDER = fixedSql(
@@ -27,7 +31,7 @@ export interface NewOrderRow {
 }
 
 /** Inserts a new order's row; returns its id. */
-export async function insertOrder(trx: Tx, row: NewOrderRow): Promise<number> {
+async function insertOrder(trx: Tx, row: NewOrderRow): Promise<number> {
   const [inserted] = await runSql<{ id: number }>(trx, INSERT_ORDER, [
     row.customer.id,
     row.input.customerPo ?? null,
@@ -68,19 +72,43 @@ const INSERT_LINES = fixedSql(
    returning id, line_number`,
 );
 
+/** A new order as placement decided it, before anything of it is written. */
+export interface NewOrder {
+  row: NewOrderRow;
+  priced: readonly PricedLine[];
+  inputs: readonly { notes?: string | undefined }[];
+  /** Each line's final quantities, in line order; undefined when the order was not allocated. */
+  settled: readonly SettledLine[] | undefined;
+  /** The stock to reserve; each piece's `lineId` is its line's index (0, 1, …). */
+  plan: readonly AllocationPiece[];
+  events: readonly OrderEvent[];
+}
+
 /**
- * Inserts a new order's lines in one statement, each with its final allocated, backordered and
- * cancelled quantities (none when the order was not allocated). Returns the ids in line order.
+ * Writes a new order in its final state: the plan's reservations, the order, its lines, their
+ * allocations, the timeline and the outbox. SQLite: one statement per table (statements cost
+ * no round trip there); PostgreSQL: one statement in all (see new-order-pg). Returns the id.
  */
-export async function insertNewLines(
-  trx: Tx,
-  orderId: number,
-  priced: readonly PricedLine[],
-  inputs: readonly { notes?: string | undefined }[],
-  settled: readonly SettledLine[] | undefined,
-  nowIso: string,
-): Promise<number[]> {
-  const rows = priced.map((p, i) => ({
+export async function writeNewOrder(trx: Tx, order: NewOrder): Promise<number> {
+  if (isPostgres(trx)) return writeNewOrderPg(trx, order);
+  const { row } = order;
+  if (order.plan.length > 0) {
+    const reserved = await reserveAll(trx, order.plan, row.nowIso);
+    if (reserved.size !== reservations(order.plan).length)
+      throw new Error('order plan could not be reserved: stock changed under the sole writer');
+  }
+  const orderId = await insertOrder(trx, row);
+  const lineIds = await insertNewLines(trx, orderId, order);
+  const pieces = order.plan.map((p) => ({ ...p, lineId: lineIds[p.lineId]! }));
+  await recordAllocations(trx, orderId, pieces, row.nowIso);
+  // The whole timeline of the placement (created, held or allocated) in one insert per table.
+  await recordOrderEvents(trx, orderId, row.actor, order.events, row.nowIso);
+  return orderId;
+}
+
+/** A new order's lines as the insert statements take them (JSON rows). */
+export function lineRows({ priced, inputs, settled }: NewOrder) {
+  return priced.map((p, i) => ({
     n: i + 1,
     s: p.skuId,
     level: p.packLevel,
@@ -94,11 +122,15 @@ export async function insertNewLines(
     source: p.priceSource,
     notes: inputs[i]?.notes ?? null,
   }));
+}
+
+/** Inserts a new order's lines in one statement (see lineRows); returns the ids in line order. */
+async function insertNewLines(trx: Tx, orderId: number, order: NewOrder): Promise<number[]> {
   const inserted = await runSql<{ id: number; line_number: number }>(trx, INSERT_LINES, [
     orderId,
-    nowIso,
-    nowIso,
-    JSON.stringify(rows),
+    order.row.nowIso,
+    order.row.nowIso,
+    JSON.stringify(lineRows(order)),
   ]);
   // In line order, whatever order the database returned the rows in.
   const ids: number[] = [];

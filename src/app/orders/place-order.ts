@@ -6,14 +6,14 @@ import { FailureError } from '../../core/shared/result.js';
 import type { Actor } from '../../core/shared/roles.js';
 import type { CustomerForOrder } from '../customers/customer-for-order.js';
 import { masterData } from '../master-data/master-data-cache.js';
-import { holdStock, recordAllocations } from './allocate-lines.js';
+import { planStock } from './allocate-lines.js';
 import { settleHold, wantedLines, type AllocationOutcome } from './allocate-order.js';
 import { holdReasonFor } from './credit-hold.js';
-import { insertNewLines, insertOrder } from './new-order-rows.js';
+import { writeNewOrder } from './new-order-rows.js';
 import { OrderMasterData } from './order-master-data.js';
 import { openValue } from './order-total.js';
 import { orderNumber } from './order-views.js';
-import { recordOrderEvents, type OrderEvent } from './order-timeline.js';
+import type { OrderEvent } from './order-timeline.js';
 import { priceLines } from './price-lines.js';
 
 export interface OrderLineInput {
@@ -76,39 +76,33 @@ export async function placeOrder(
   if (holdReason) events.push({ type: 'held', data: { reason: holdReason } });
   const allocated =
     status === 'confirmed'
-      ? await allocateNewOrder(trx, master, priced, customer, policy, today, nowIso)
+      ? await allocateNewOrder(trx, master, priced, customer, policy, today)
       : undefined;
   if (allocated?.event) events.push(allocated.event);
+  const finalStatus = allocated?.outcome.status ?? status;
   const finalTotalMinor = allocated?.totalMinor ?? totalMinor;
-  const orderId = await insertOrder(trx, {
-    customer,
-    input,
-    shipToId,
-    status: allocated?.outcome.status ?? status,
-    holdReason,
-    warehouseId: allocated?.warehouseId ?? null,
-    totalMinor: finalTotalMinor,
-    actor: actor.id,
-    nowIso,
-  });
-  const lineIds = await insertNewLines(
-    trx,
-    orderId,
+  const orderId = await writeNewOrder(trx, {
+    row: {
+      customer,
+      input,
+      shipToId,
+      status: finalStatus,
+      holdReason,
+      warehouseId: allocated?.warehouseId ?? null,
+      totalMinor: finalTotalMinor,
+      actor: actor.id,
+      nowIso,
+    },
     priced,
-    input.lines,
-    allocated?.settled,
-    nowIso,
-  );
-  if (allocated) {
-    const pieces = allocated.held.map((p) => ({ ...p, lineId: lineIds[p.lineId]! }));
-    await recordAllocations(trx, orderId, pieces, nowIso);
-  }
-  // The whole timeline of the placement (created, held or allocated) in one insert per table.
-  await recordOrderEvents(trx, orderId, actor.id, events, nowIso);
+    inputs: input.lines,
+    settled: allocated?.settled,
+    plan: allocated?.plan ?? [],
+    events,
+  });
   return {
     id: orderId,
     orderNumber: orderNumber(orderId),
-    status: allocated?.outcome.status ?? status,
+    status: finalStatus,
     holdReason,
     totalMinor: finalTotalMinor,
     currency: customer.currency,
@@ -117,8 +111,9 @@ export async function placeOrder(
 }
 
 /**
- * Reserves stock for an order not yet written: its lines are known by their index (0, 1, …)
- * until they are inserted. Returns what was held and how each line settles.
+ * Plans stock for an order not yet written (its lines are known by their index, 0, 1, …, until
+ * they are inserted) from stock no one else can take before the write reserves it. Returns the
+ * plan and how each line settles.
  */
 async function allocateNewOrder(
   trx: Tx,
@@ -127,7 +122,6 @@ async function allocateNewOrder(
   customer: CustomerForOrder,
   policy: AllocationPolicy,
   today: string,
-  nowIso: string,
 ) {
   const lines = priced.map((p, i) => ({
     id: i,
@@ -142,8 +136,8 @@ async function allocateNewOrder(
     priced.map((p) => p.skuId),
   );
   const wanted = wantedLines(lines, customer, rules, today);
-  const held = await holdStock(trx, wanted, customer, policy, nowIso);
-  const settlement = settleHold({ id: 0, status: 'confirmed', lines }, held, customer);
+  const plan = await planStock(trx, wanted, customer, policy);
+  const settlement = settleHold({ id: 0, status: 'confirmed', lines }, plan, customer);
   // A shortfall cancelled rather than backordered is no longer sold: the order is worth less.
   const totalMinor =
     settlement.outcome.cancelled > 0
@@ -153,7 +147,7 @@ async function allocateNewOrder(
           0,
         )
       : null;
-  return { ...settlement, held, totalMinor };
+  return { ...settlement, plan, totalMinor };
 }
 
 /** The buyer: a customer key orders for its own account only; staff name the account. */
