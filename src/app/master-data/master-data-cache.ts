@@ -1,6 +1,7 @@
 import type { DialectAdapter } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
+import { readWithBegin } from '../../adapters/db/pg-prepared.js';
 
 /** Entries per map before it is emptied: bounds memory for catalogs of any size. */
 const MAX_ENTRIES = 200_000;
@@ -9,6 +10,9 @@ const READ_VERSION = fixedSql(
   'master-data.version',
   'select version from master_data_version where id = 1',
 );
+// On PostgreSQL the version travels with BEGIN: no round trip of its own for a write that
+// starts by placing an order.
+readWithBegin(READ_VERSION.postgres);
 
 /**
  * Order-entry master data (customers, ship-tos, SKU pricing facts, shelf-life rules) held in
