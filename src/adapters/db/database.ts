@@ -7,6 +7,7 @@ import { FailureError, fail, ok, type Result } from '../../core/shared/result.js
 import { preparingPool } from './pg-prepared.js';
 import { StatementCounter, type StoreStats } from './store-stats.js';
 import { SqliteGroupWriter } from './sqlite-group-writer.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { StocklineSqliteDialect } from './sqlite-dialect.js';
 import { WalSync } from './sqlite-wal-sync.js';
 import type { Tables } from './schema.js';
@@ -81,6 +82,8 @@ function openSqlite(file: string): Database {
   // Savepoints' statement journals stay in memory (a unit's journal would otherwise spill to a
   // temporary file on every order).
   writer.pragma('temp_store = MEMORY');
+  // Checkpoints run on a worker thread (SqliteCheckpointer), not inside a request's COMMIT.
+  writer.pragma('wal_autocheckpoint = 0');
   writer.pragma('busy_timeout = 10000');
   writer.pragma('foreign_keys = ON');
   const reader = new BetterSqlite3(file, { readonly: false });
@@ -95,6 +98,7 @@ function openSqlite(file: string): Database {
   const writeDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(writer, counter) });
   const readDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(reader, counter) });
   const walSync = new WalSync(writer.name);
+  const checkpointer = new SqliteCheckpointer(writer.name);
   const group = new SqliteGroupWriter(writeDb, walSync);
   return {
     dialect: 'sqlite',
@@ -115,6 +119,7 @@ function openSqlite(file: string): Database {
     async close() {
       await group.drained();
       await walSync.close();
+      await checkpointer.close();
       await readDb.destroy();
       await writeDb.destroy();
     },
