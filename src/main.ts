@@ -24,7 +24,7 @@ import { redactUrl, type Config } from './config.js';
 
 /** Composition root: configuration → database (migrated) → application context. */
 export async function openStore(config: Config): Promise<Database> {
-  const database = openDatabase({ url: config.databaseUrl });
+  const database = openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize });
   await migrateToLatest(database);
   return database;
 }
