@@ -41,6 +41,8 @@ export class SqliteCheckpointer {
 
   /** A last checkpoint, then the thread ends. */
   async close(): Promise<void> {
+    // Held while it closes: an unref'ed thread would let the process end under the caller.
+    this.#worker.ref();
     this.#worker.postMessage('close');
     await this.#exited;
   }

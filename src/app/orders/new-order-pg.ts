@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../adapters/db/database.js';
 import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
 import { reservations } from './allocate-lines.js';
-import { lineRows, type NewOrder } from './new-order-rows.js';
+import { lineRows, orderValues, type NewOrder } from './new-order-rows.js';
 
 /**
  * A new order in one PostgreSQL statement (one round trip): the plan's reservations (each only
@@ -72,19 +72,7 @@ export async function writeNewOrderPg(trx: Tx, order: NewOrder): Promise<number>
   const [result] = await runSql<{ id: number; reserved: number }>(trx, PLACE_ORDER, [
     row.nowIso,
     JSON.stringify(held),
-    row.customer.id,
-    row.input.customerPo ?? null,
-    row.shipToId,
-    row.input.requestedShipDate ?? null,
-    row.status,
-    row.holdReason,
-    row.warehouseId,
-    row.customer.priority,
-    row.customer.currency,
-    row.totalMinor,
-    row.input.source ?? 'api',
-    row.input.notes ?? null,
-    row.actor,
+    ...orderValues(row),
     JSON.stringify(lineRows(order)),
     JSON.stringify(
       order.plan.map((p) => ({

@@ -33,6 +33,16 @@ export interface NewOrderRow {
 /** Inserts a new order's row; returns its id. */
 async function insertOrder(trx: Tx, row: NewOrderRow): Promise<number> {
   const [inserted] = await runSql<{ id: number }>(trx, INSERT_ORDER, [
+    ...orderValues(row),
+    row.nowIso,
+    row.nowIso,
+  ]);
+  return inserted!.id;
+}
+
+/** The order's columns from customer_id to created_by, in INSERT_ORDER's order. */
+export function orderValues(row: NewOrderRow): unknown[] {
+  return [
     row.customer.id,
     row.input.customerPo ?? null,
     row.shipToId,
@@ -46,10 +56,7 @@ async function insertOrder(trx: Tx, row: NewOrderRow): Promise<number> {
     row.input.source ?? 'api',
     row.input.notes ?? null,
     row.actor,
-    row.nowIso,
-    row.nowIso,
-  ]);
-  return inserted!.id;
+  ];
 }
 
 const LINE_COLUMNS = `order_id, line_number, sku_id, pack_level, pack_quantity, quantity_ordered,
