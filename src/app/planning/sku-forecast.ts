@@ -4,8 +4,10 @@ import { selectForecast } from '../../core/planning/forecast/select.js';
 
 /** Weeks forecast ahead and stored (a quarter). */
 export const FORECAST_WEEKS = 13;
-/** Weeks of history read: two years, so a yearly season can be seen twice. */
-export const HISTORY_WEEKS = 104;
+/** Weeks of history read: three years; a yearly season is a candidate from two on. */
+export const HISTORY_WEEKS = 156;
+/** A yearly season in weeks, modelled once the history holds two of them. */
+export const SEASON_WEEKS = 52;
 
 /** What the run keeps of a forecast, and the daily demand figures the policy needs. */
 export interface SkuForecast {
@@ -28,9 +30,9 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /**
- * Forecasts a weekly series: the method the rolling-origin backtest picks (season length 52
- * once there are two years), or, when the history is too short to backtest, the mean of the
- * weeks with their sample σ ("mean"). `coverDays` (lead time + review) says how many forecast
+ * Forecasts a weekly series: the automatic choice of `selectForecast` (season length 52 once
+ * there are two years), or, when the history is too short to backtest, the mean of the weeks
+ * with their sample σ ("mean"); a mean of nothing but zeros stays 0, any sale makes it positive. `coverDays` (lead time + review) says how many forecast
  * weeks d̄ averages, so a trend within the lead time counts.
  */
 export function forecastWeekly(series: readonly number[], coverDays: number): SkuForecast {
@@ -39,7 +41,7 @@ export function forecastWeekly(series: readonly number[], coverDays: number): Sk
   const selection = series.length
     ? selectForecast(series, {
         horizon: FORECAST_WEEKS,
-        seasonLength: series.length >= 2 * 52 ? 52 : 1,
+        seasonLength: series.length >= 2 * SEASON_WEEKS ? SEASON_WEEKS : 1,
       })
     : undefined;
   let method = 'mean';

@@ -106,7 +106,7 @@ function settingsView(r: {
 const nullableNumber = (x: number | null) => (x === null ? null : Number(x));
 
 /**
- * Everything a planner's chart of one SKU in one warehouse needs: weekly history (104 weeks
+ * Everything a planner's chart of one SKU in one warehouse needs: weekly history (156 weeks
  * with censored flags), the stored forecast with its 80 % interval, and the policy levels.
  */
 export async function skuPlanningView(
