@@ -6,6 +6,11 @@ import { selectForecast } from '../../core/planning/forecast/select.js';
 export const FORECAST_WEEKS = 13;
 /** Weeks of history read: three years; a yearly season is a candidate from two on. */
 export const HISTORY_WEEKS = 156;
+/**
+ * Backtest origins: 4 × 13 weeks scores a year of weeks per candidate, about what the default 8
+ * origins score at the M3 horizons (6–8), at half the cost for 10,000 SKUs.
+ */
+export const BACKTEST_ORIGINS = 4;
 /** A yearly season in weeks, modelled once the history holds two of them. */
 export const SEASON_WEEKS = 52;
 
@@ -42,6 +47,7 @@ export function forecastWeekly(series: readonly number[], coverDays: number): Sk
     ? selectForecast(series, {
         horizon: FORECAST_WEEKS,
         seasonLength: series.length >= 2 * SEASON_WEEKS ? SEASON_WEEKS : 1,
+        origins: BACKTEST_ORIGINS,
       })
     : undefined;
   let method = 'mean';

@@ -37,11 +37,10 @@ export interface BacktestData {
   readonly nonNegative: boolean;
 }
 
-/** A candidate's forecasts at every origin (original scale) and its final fit. */
+/** A candidate's forecasts at every origin (original scale, floored at 0 for demand). */
 export interface CandidateRun {
   readonly method: MethodName;
   readonly foldForecasts: readonly (readonly number[])[];
-  readonly final: ForecastResult;
 }
 
 /** A forecast this far above anything seen is a diverging fit, not a forecast. */
@@ -72,11 +71,17 @@ const SEASONAL_BY_THEMSELVES = new Set<MethodName>([
   'holt-winters-multiplicative',
 ]);
 
+/**
+ * Fits `method` to the first `end` periods: on the raw series, or on the adjusted one with the
+ * season multiplied back into the forecast (and, for the final fit, `whole`, into the fitted
+ * values and bounds too; the backtest needs only the point forecast).
+ */
 function fitOn(
   data: BacktestData,
   method: MethodName,
   end: number,
   fixed: Record<string, number | undefined>,
+  whole = false,
 ): ForecastResult {
   const entry = METHODS[method];
   const h = data.horizon;
@@ -86,6 +91,7 @@ function fitOn(
   const r = entry.fit(data.adjusted.slice(0, end), h, { ...fixed, seasonLength: 1 });
   const back = (values: readonly number[] | undefined) =>
     values && reseasonalise(values, data.indices!, end);
+  if (!whole) return { ...r, forecast: back(r.forecast)! };
   return {
     ...r,
     fitted: reseasonalise(r.fitted, data.indices!, 0),
@@ -101,9 +107,9 @@ function sane(forecast: readonly number[], ceiling: number): boolean {
 }
 
 /**
- * Runs one candidate through the backtest and the final fit. Null when any forecast is
- * non-finite or explosive: more than EXPLOSIVE_FACTOR × the largest |value| of its training
- * data (multiplicative Holt-Winters can run away on a few small values).
+ * Runs one candidate through the backtest. Null when any forecast is non-finite or explosive:
+ * more than EXPLOSIVE_FACTOR × the largest |value| of its training data (multiplicative
+ * Holt-Winters can run away on a few small values).
  */
 export function runCandidate(data: BacktestData, method: MethodName): CandidateRun | null {
   const clip = (f: readonly number[]) => (data.nonNegative ? f.map((v) => Math.max(0, v)) : f);
@@ -121,10 +127,18 @@ export function runCandidate(data: BacktestData, method: MethodName): CandidateR
     if (!sane(forecast, EXPLOSIVE_FACTOR * largest)) return null;
     foldForecasts.push(clip(forecast));
   }
-  const final = fitOn(data, method, data.series.length, {});
-  const ceiling = EXPLOSIVE_FACTOR * Math.max(...data.series.map(Math.abs));
-  if (!sane(final.forecast, ceiling)) return null;
-  return { method, foldForecasts, final };
+  return { method, foldForecasts };
+}
+
+/**
+ * The method refitted, parameters and all, on the whole history: the forecast it contributes.
+ * Null when that forecast is non-finite or explosive. Only the methods chosen are refitted.
+ */
+export function finalFit(data: BacktestData, method: MethodName): ForecastResult | null {
+  const final = fitOn(data, method, data.series.length, {}, true);
+  let largest = 0;
+  for (const y of data.series) largest = Math.max(largest, Math.abs(y));
+  return sane(final.forecast, EXPLOSIVE_FACTOR * largest) ? final : null;
 }
 
 /** Mean RMSSE over the folds of the given forecasts (one list per fold). */

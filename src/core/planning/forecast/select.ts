@@ -18,6 +18,7 @@
 import { bias, meanAbsoluteError, smape } from './accuracy.js';
 import {
   combinedFolds,
+  finalFit,
   rmsse,
   rollingFolds,
   runCandidate,
@@ -28,7 +29,7 @@ import { classifyDemand, type Classification } from './classify.js';
 import { combine, floorAtZero, type CombinedForecast } from './combine.js';
 import { METHODS } from './methods.js';
 import { deseasonalise, seasonalIndices } from './seasonal-adjustment.js';
-import type { MethodName } from './types.js';
+import type { ForecastResult, MethodName } from './types.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 
 /** What to forecast and how hard to backtest. */
@@ -146,10 +147,10 @@ export function selectForecast(
   const score = new Map(scores.map((s) => [s.method, s.rmsse ?? Infinity]));
   const strong = runs
     .filter((r) => score.get(r.method)! < baseScore)
-    .sort((a, b) => score.get(a.method)! - score.get(b.method)!)
-    .slice(0, COMBINE_BEST);
-  const members = membersOf(strong, base);
-  let result = combine(members.map((r) => r.final));
+    .sort((a, b) => score.get(a.method)! - score.get(b.method)!);
+  const chosen = membersOf(data, strong, base);
+  let result = combine(chosen.map((c) => c.fit));
+  const members = chosen.map((c) => c.run);
   if (data.nonNegative) result = floorAtZero(result);
   let method =
     members.length === 1 ? members[0]!.method : `mean(${members.map((r) => r.method).join(', ')})`;
@@ -171,13 +172,31 @@ export function selectForecast(
 }
 
 /**
- * The strong candidates, or the benchmark when there are none. Undamped Holt never forecasts
- * alone: a straight line run out over the whole horizon is what goes wrong on the competitions
- * (damped beats it on every M3 subset); beside others it adds the trend they under-project.
+ * The best (up to) COMBINE_BEST strong candidates whose final fit is sane, or the benchmark
+ * when there are none. Undamped Holt never forecasts alone: a straight line run out over the
+ * whole horizon is what goes wrong on the competitions (damped beats it on every M3 subset);
+ * beside others it adds the trend they under-project.
  */
-function membersOf(strong: readonly CandidateRun[], base: CandidateRun): readonly CandidateRun[] {
-  if (strong.length === 1 && strong[0]!.method === 'holt') return [base];
-  return strong.length > 0 ? strong : [base];
+function membersOf(
+  data: BacktestData,
+  strong: readonly CandidateRun[],
+  base: CandidateRun,
+): { run: CandidateRun; fit: ForecastResult }[] {
+  const chosen: { run: CandidateRun; fit: ForecastResult }[] = [];
+  for (const run of strong) {
+    if (chosen.length === COMBINE_BEST) break;
+    const fit = finalFit(data, run.method);
+    if (fit) chosen.push({ run, fit });
+  }
+  if (chosen.length === 0 || (chosen.length === 1 && chosen[0]!.run.method === 'holt')) {
+    return [
+      {
+        run: base,
+        fit: finalFit(data, base.method) ?? METHODS.mean.fit(data.series, data.horizon),
+      },
+    ];
+  }
+  return chosen;
 }
 
 function soldRecently(series: readonly number[], periods: number): boolean {
