@@ -28,6 +28,7 @@ import {
 import { classifyDemand, type Classification } from './classify.js';
 import { combine, floorAtZero, type CombinedForecast } from './combine.js';
 import { METHODS } from './methods.js';
+import { mean } from './naive.js';
 import { deseasonalise, seasonalIndices } from './seasonal-adjustment.js';
 import type { ForecastResult, MethodName } from './types.js';
 import { fail, ok, type Result } from '../../shared/result.js';
@@ -129,25 +130,7 @@ export function selectForecast(
   };
   const benchmark: MethodName = intermittent ? 'mean' : 'naive';
   const pool = options.candidates ?? (intermittent ? INTERMITTENT : [...CONTINUOUS, ...SEASONAL]);
-  const first = data.folds[0]!.origin;
-  const runs: CandidateRun[] = [];
-  const scores: CandidateScore[] = [];
-  for (const method of pool) {
-    const { eligible } = METHODS[method];
-    // Eligible at the earliest origin and on the whole history (zeros can come later).
-    if (method === benchmark || !eligible(series.slice(0, first), m) || !eligible(series, m))
-      continue;
-    const run = runCandidate(data, method);
-    scores.push({ method, rmsse: run ? rmsse(data, run.foldForecasts) : null });
-    if (run) runs.push(run);
-  }
-  const base = runCandidate(data, benchmark)!;
-  const baseScore = rmsse(data, base.foldForecasts);
-  scores.push({ method: benchmark, rmsse: baseScore });
-  const score = new Map(scores.map((s) => [s.method, s.rmsse ?? Infinity]));
-  const strong = runs
-    .filter((r) => score.get(r.method)! < baseScore)
-    .sort((a, b) => score.get(a.method)! - score.get(b.method)!);
+  const { strong, base, scores } = backtestPool(data, pool, benchmark);
   const chosen = membersOf(data, strong, base);
   let result = combine(chosen.map((c) => c.fit));
   const members = chosen.map((c) => c.run);
@@ -156,7 +139,7 @@ export function selectForecast(
     members.length === 1 ? members[0]!.method : `mean(${members.map((r) => r.method).join(', ')})`;
   const recent = options.recentPeriods ?? Math.max(h, 13);
   if (data.nonNegative && soldRecently(series, recent) && result.forecast.every((f) => f <= 0)) {
-    result = floorAtZero(combine([METHODS.mean.fit(series, h, { window: recent } as never)]));
+    result = floorAtZero(combine([mean(series, h, { window: recent })]));
     method = `${method} (recent mean)`;
   }
   return ok({
@@ -169,6 +152,32 @@ export function selectForecast(
     candidates: scores,
     result,
   });
+}
+
+/**
+ * Backtests the benchmark and every candidate of the pool eligible at the earliest origin and
+ * on the whole history (zeros can come later); strong = beats the benchmark, best first.
+ */
+function backtestPool(data: BacktestData, pool: readonly MethodName[], benchmark: MethodName) {
+  const first = data.folds[0]!.origin;
+  const runs: CandidateRun[] = [];
+  const scores: CandidateScore[] = [];
+  for (const method of pool) {
+    const { eligible } = METHODS[method];
+    const fits = eligible(data.series.slice(0, first), data.m) && eligible(data.series, data.m);
+    if (method === benchmark || !fits) continue;
+    const run = runCandidate(data, method);
+    scores.push({ method, rmsse: run ? rmsse(data, run.foldForecasts) : null });
+    if (run) runs.push(run);
+  }
+  const base = runCandidate(data, benchmark)!;
+  const baseScore = rmsse(data, base.foldForecasts);
+  scores.push({ method: benchmark, rmsse: baseScore });
+  const score = new Map(scores.map((s) => [s.method, s.rmsse ?? Infinity]));
+  const strong = runs
+    .filter((r) => score.get(r.method)! < baseScore)
+    .sort((a, b) => score.get(a.method)! - score.get(b.method)!);
+  return { strong, base, scores };
 }
 
 /**
@@ -192,7 +201,7 @@ function membersOf(
     return [
       {
         run: base,
-        fit: finalFit(data, base.method) ?? METHODS.mean.fit(data.series, data.horizon),
+        fit: finalFit(data, base.method) ?? mean(data.series, data.horizon),
       },
     ];
   }
