@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { holtWintersMultiplicative } from './holt-winters.js';
 import { selectForecast } from './select.js';
 import { intermittentDemand, mulberry32, normal, smoothSeasonal } from './synthetic-series.js';
 
@@ -59,6 +60,21 @@ describe('automatic forecast', () => {
     r.value.members.forEach((m) => expect(['croston', 'sba', 'tsb', 'mean']).toContain(m));
     expect(r.value.candidates.map((c) => c.method)).not.toContain('holt');
     expect(r.value.result.forecast.every((f) => f > 0)).toBe(true);
+  });
+
+  it('drops a multiplicative Holt-Winters fit that runs away (here to 100× the largest week)', () => {
+    const y = [134, 74, 2, 87, 1, 2, 3, 1, 111, 197, 181, 30, 1, 42, 2, 3, 186, 69, 201];
+    const runaway = holtWintersMultiplicative(y, 8, { seasonLength: 4 }).forecast;
+    expect(Math.max(...runaway.map(Math.abs))).toBeGreaterThan(100 * Math.max(...y));
+    const r = selectForecast(y, {
+      horizon: 8,
+      seasonLength: 4,
+      origins: 2,
+      candidates: ['holt-winters-multiplicative', 'ses'],
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.members).not.toContain('holt-winters-multiplicative');
+    expect(Math.max(...r.value.result.forecast)).toBeLessThanOrEqual(3 * Math.max(...y));
   });
 
   it('fails as a value when the history is too short', () => {
