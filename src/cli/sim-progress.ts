@@ -53,6 +53,20 @@ export function demoHistorySummary(
     `Simulated ${simulatedDays} days of demo history (from ${startDate}):`,
     `  ${t.orders} orders placed, ${k.shipments} shipments, ${t.purchaseOrdersReceived} purchase-order receipts,`,
     `  ${t.picks} picks in ${t.waves} waves, ${k.returns} returns, ${t.counts} cycle counts;`,
-    `  fill rate ${pct(k.fillRate)} of units; ${k.backorderedLines} lines still backordered.`,
+    `  fill rate ${pct(k.fillRate)} of units; ${k.backorderedLines} lines still backordered;`,
+    `  stock turnover ${summary.health.turnover} a year.`,
+    ...healthLines(summary.health),
   ].join('\n');
+}
+
+/** The end-of-run health check: one line when healthy, else a line per problem. */
+export function healthLines(h: SimulationSummary['health']): string[] {
+  const waiting =
+    h.waitingForStock > 0 ? ` (${h.waitingForStock} orders wait only for backordered stock)` : '';
+  if (h.problems.length === 0)
+    return [`  health            nothing stuck, stranded or fragmented${waiting}`];
+  return [
+    `  health            ${h.problems.length} problem(s)${waiting}:`,
+    ...h.problems.map((p) => `    - ${p}`),
+  ];
 }

@@ -1,4 +1,5 @@
 import { defaultCarriers } from '../../adapters/carriers/carrier-registry.js';
+import type { Tx } from '../../adapters/db/database.js';
 import type { AppContext } from '../context.js';
 import { closeCarton } from '../fulfillment/packing/close-carton.js';
 import { openCarton } from '../fulfillment/packing/open-carton.js';
@@ -36,24 +37,53 @@ export async function packAndShip(ctx: AppContext): Promise<number> {
     .execute();
   const now = ctx.now();
   const outcomes = await runUnits(ctx.database, orders, async (trx, { id }) => {
-    const carton = await openCarton(trx, id, {}, SIM_WAREHOUSE, now);
-    for (const lot of await loadPickedLots(trx, id)) {
-      const quantity = lot.picked - lot.packed;
-      if (quantity <= 0) continue;
-      await packItem(
-        trx,
-        carton.id,
-        { skuId: lot.skuId, lotId: lot.lotId || undefined, quantity },
-        SIM_WAREHOUSE,
-        now,
+    // An order split between warehouses is packed and shipped in each (one shipment apiece).
+    const shipments = [];
+    for (const warehouseId of await pickedIn(trx, id)) {
+      const lots = (await loadPickedLots(trx, id, warehouseId)).filter((l) => l.picked > l.packed);
+      if (lots.length === 0) continue;
+      const carton = await openCarton(trx, id, { warehouseId }, SIM_WAREHOUSE, now);
+      for (const lot of lots) {
+        const quantity = lot.picked - lot.packed;
+        await packItem(
+          trx,
+          carton.id,
+          { skuId: lot.skuId, lotId: lot.lotId || undefined, quantity },
+          SIM_WAREHOUSE,
+          now,
+        );
+      }
+      const closed = await closeCarton(trx, carton.id, SIM_WAREHOUSE, now);
+      // Wholesale orders are heavy: over the parcel limit the carton goes as LTL freight.
+      const service = closed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
+      shipments.push(
+        await shipOrder(
+          trx,
+          id,
+          { carrierCode: 'TABLE', service, warehouseId },
+          carriers,
+          SIM_WAREHOUSE,
+          now,
+        ),
       );
     }
-    const closed = await closeCarton(trx, carton.id, SIM_WAREHOUSE, now);
-    // Wholesale orders are heavy: over the parcel limit the carton goes as LTL freight.
-    const service = closed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
-    return shipOrder(trx, id, { carrierCode: 'TABLE', service }, carriers, SIM_WAREHOUSE, now);
+    return shipments;
   });
-  return outcomes.filter((o) => o.ok).length;
+  return outcomes.reduce((n, o) => n + (o.ok ? o.value.length : 0), 0);
+}
+
+/** The warehouses the order was picked in, in id order. */
+async function pickedIn(trx: Tx, orderId: number): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('allocations as a')
+    .innerJoin('allocation_resolutions as r', 'r.allocation_id', 'a.id')
+    .select('a.warehouse_id')
+    .distinct()
+    .where('a.order_id', '=', orderId)
+    .where('r.kind', '=', 'picked')
+    .orderBy('a.warehouse_id')
+    .execute();
+  return rows.map((r) => r.warehouse_id);
 }
 
 /**
