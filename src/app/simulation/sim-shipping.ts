@@ -1,10 +1,6 @@
 import { defaultCarriers } from '../../adapters/carriers/carrier-registry.js';
-import type { Tx } from '../../adapters/db/database.js';
 import type { AppContext } from '../context.js';
-import { closeCarton } from '../fulfillment/packing/close-carton.js';
-import { openCarton } from '../fulfillment/packing/open-carton.js';
-import { packItem } from '../fulfillment/packing/pack-item.js';
-import { loadPickedLots } from '../fulfillment/packing/packing-state.js';
+import { packOrder, warehousesToPack } from '../fulfillment/packing/pack-order.js';
 import { recordDelivery } from '../fulfillment/shipping/record-delivery.js';
 import { shipOrder } from '../fulfillment/shipping/ship-order.js';
 import { SIM_WAREHOUSE } from './sim-picking.js';
@@ -23,10 +19,11 @@ export interface ShipDay {
 }
 
 /**
- * Packs every picked order into one carton (keyed at the bench: SKU, lot, quantity, checked
- * against what was picked), closes it and ships it with the table-rate carrier (ground parcel,
- * or LTL freight when heavier than a parcel), one order per unit of work. An order the carrier or a rule refuses (a ship-complete
- * account with lines still backordered) stays picked.
+ * Packs every picked order into one carton per warehouse it was picked in (`packOrder`: the
+ * whole order at once, exactly what was picked), and ships each with the table-rate carrier
+ * (ground parcel, or LTL freight when heavier than a parcel), one order per unit of work. An
+ * order the carrier or a rule refuses (a ship-complete account with lines still backordered)
+ * stays picked.
  */
 export async function packAndShip(ctx: AppContext): Promise<number> {
   const orders = await ctx.database.db
@@ -39,23 +36,10 @@ export async function packAndShip(ctx: AppContext): Promise<number> {
   const outcomes = await runUnits(ctx.database, orders, async (trx, { id }) => {
     // An order split between warehouses is packed and shipped in each (one shipment apiece).
     const shipments = [];
-    for (const warehouseId of await pickedIn(trx, id)) {
-      const lots = (await loadPickedLots(trx, id, warehouseId)).filter((l) => l.picked > l.packed);
-      if (lots.length === 0) continue;
-      const carton = await openCarton(trx, id, { warehouseId }, SIM_WAREHOUSE, now);
-      for (const lot of lots) {
-        const quantity = lot.picked - lot.packed;
-        await packItem(
-          trx,
-          carton.id,
-          { skuId: lot.skuId, lotId: lot.lotId || undefined, quantity },
-          SIM_WAREHOUSE,
-          now,
-        );
-      }
-      const closed = await closeCarton(trx, carton.id, SIM_WAREHOUSE, now);
+    for (const warehouseId of await warehousesToPack(trx, id)) {
+      const packed = await packOrder(trx, id, { warehouseId }, SIM_WAREHOUSE, now);
       // Wholesale orders are heavy: over the parcel limit the carton goes as LTL freight.
-      const service = closed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
+      const service = packed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
       shipments.push(
         await shipOrder(
           trx,
@@ -70,20 +54,6 @@ export async function packAndShip(ctx: AppContext): Promise<number> {
     return shipments;
   });
   return outcomes.reduce((n, o) => n + (o.ok ? o.value.length : 0), 0);
-}
-
-/** The warehouses the order was picked in, in id order. */
-async function pickedIn(trx: Tx, orderId: number): Promise<number[]> {
-  const rows = await trx
-    .selectFrom('allocations as a')
-    .innerJoin('allocation_resolutions as r', 'r.allocation_id', 'a.id')
-    .select('a.warehouse_id')
-    .distinct()
-    .where('a.order_id', '=', orderId)
-    .where('r.kind', '=', 'picked')
-    .orderBy('a.warehouse_id')
-    .execute();
-  return rows.map((r) => r.warehouse_id);
 }
 
 /**

@@ -86,3 +86,15 @@ export async function loadCarton(trx: Tx, cartonId: number) {
   }
   return carton;
 }
+
+/** True while a carton of the order is still open at the bench: the order is not packed yet. */
+export async function hasOpenCarton(trx: Tx, orderId: number): Promise<boolean> {
+  const open = await trx
+    .selectFrom('cartons')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'open')
+    .limit(1)
+    .executeTakeFirst();
+  return open !== undefined;
+}
