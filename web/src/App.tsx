@@ -1,6 +1,7 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './api/session';
 import { Layout } from './ui/Layout';
+import { HistoryBanner } from './ui/HistoryBanner';
 import { Dashboard } from './screens/Dashboard';
 import { SignIn } from './screens/SignIn';
 import { OrderList } from './screens/orders/OrderList';
@@ -74,6 +75,7 @@ export function App() {
   return (
     <SessionProvider>
       <BrowserRouter>
+        <HistoryBanner />
         <Screens />
       </BrowserRouter>
     </SessionProvider>

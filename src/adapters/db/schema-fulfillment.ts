@@ -110,6 +110,8 @@ export interface ShipmentTable {
 export interface CartonTable {
   id: Generated<number>;
   order_id: number;
+  /** Where it is packed and ships from (null only on cartons older than the column). */
+  warehouse_id: number | null;
   carton_type_id: number | null;
   sscc: string;
   /** open, closed, shipped. */

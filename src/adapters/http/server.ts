@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { KeyVerifier } from '../../app/auth/api-keys.js';
+import { demoHistoryStatus } from '../../app/simulation/demo-history.js';
 import { FailureError } from '../../core/shared/result.js';
 import { registerAuth } from './auth.js';
 import { frameworkProblem, registerErrorHandling } from './errors.js';
@@ -92,8 +93,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
     { config: { public: true }, schema: { hide: true } },
     async (_request, reply) => {
       try {
-        await ctx.database.db.selectFrom('settings').select('key').limit(1).execute();
-        return { status: 'ok', database: ctx.database.dialect };
+        // Reading the demo history's progress is also the database check.
+        const history = await demoHistoryStatus(ctx.database.db);
+        return {
+          status: 'ok',
+          database: ctx.database.dialect,
+          ...(history?.building ? { history } : {}),
+        };
       } catch {
         return reply.code(503).send({ status: 'unavailable', database: ctx.database.dialect });
       }

@@ -19,6 +19,13 @@ export interface NewKey {
   role: string;
   name?: string;
   customerId?: number | null;
+  /** A key generated (and saved) beforehand — the demo writes its key file first; else a new one. */
+  key?: string;
+}
+
+/** A new random API key. */
+export function generateApiKey(): string {
+  return `sl_${crypto.randomBytes(32).toString('base64url')}`;
 }
 
 export async function createApiKey(
@@ -30,7 +37,7 @@ export async function createApiKey(
   if (input.role === 'customer' && !input.customerId) {
     return fail('AUTH.CUSTOMER_REQUIRED', 'A customer key must be bound to a customer account');
   }
-  const key = `sl_${crypto.randomBytes(32).toString('base64url')}`;
+  const key = input.key ?? generateApiKey();
   const name = input.name ?? `${input.role} key`;
   const row = await database.write((trx) =>
     trx

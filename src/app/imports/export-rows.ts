@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { FileFormat } from '../../core/imports/import-kinds.js';
 
 /** A cell of an exported row: written as is (numbers stay numbers in XLSX). */
@@ -88,7 +87,9 @@ async function writeXlsx(
   out: Writable,
   sheetName: string,
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // exceljs is large and only spreadsheet exports need it: loaded on first use.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: false,
     useSharedStrings: false,

@@ -1,6 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RawRow } from '../../core/imports/cells.js';
 import type { FileFormat } from '../../core/imports/import-kinds.js';
 
@@ -40,7 +40,9 @@ function csvRows(input: Readable): AsyncIterable<RawRow> {
 }
 
 async function* xlsxRows(input: Readable): AsyncIterable<RawRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // exceljs is large and only imports of spreadsheets need it: loaded on first use.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

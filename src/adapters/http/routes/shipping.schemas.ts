@@ -22,7 +22,7 @@ export const CartonTypeIn = Type.Object(
 export const CartonTypePatch = Type.Partial(CartonTypeIn, { additionalProperties: false });
 
 export const OpenCartonIn = Type.Object(
-  { cartonTypeId: Type.Optional(Id) },
+  { cartonTypeId: Type.Optional(Id), warehouseId: Type.Optional(Id) },
   { additionalProperties: false },
 );
 
@@ -44,6 +44,7 @@ export const PackItemIn = Type.Object(
 export const ShipIn = Type.Object(
   {
     cartonIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 500 })),
+    warehouseId: Type.Optional(Id),
     carrierCode: Type.String({ minLength: 1, maxLength: 40 }),
     service: Type.String({ minLength: 1, maxLength: 40 }),
   },

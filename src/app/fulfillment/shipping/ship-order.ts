@@ -13,13 +13,15 @@ import { loadCustomerForOrder } from '../../customers/customer-for-order.js';
 import { appendEvent } from '../../events/outbox.js';
 import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
-import { cartonsToShip, dispatchCartons, shippedPerLine } from './ship-cartons.js';
+import { cartonsToShip, dispatchCartons, shipFrom, shippedPerLine } from './ship-cartons.js';
 import { issueInvoice, type IssuedInvoice } from './ship-invoice.js';
 import { shipmentRequest } from './ship-request.js';
 
 export interface ShipInput {
   /** The cartons that leave now; all closed, unshipped cartons of the order when omitted. */
   cartonIds?: number[] | undefined;
+  /** Without cartonIds: the closed cartons packed in this warehouse (needed for a split order). */
+  warehouseId?: number | undefined;
   carrierCode: string;
   service: string;
 }
@@ -65,7 +67,8 @@ export async function shipOrder(
     });
   }
   const service = must(serviceOf(carrier, input.service));
-  const cartons = await cartonsToShip(trx, orderId, input.cartonIds);
+  const cartons = await cartonsToShip(trx, orderId, input.cartonIds, input.warehouseId);
+  const warehouseId = shipFrom(cartons, order.warehouse_id);
   const shippedNow = shippedPerLine(cartons);
   const lines = await trx
     .selectFrom('order_lines')
@@ -85,7 +88,7 @@ export async function shipOrder(
 
   const request = await shipmentRequest(
     trx,
-    order,
+    { ...order, warehouse_id: warehouseId },
     service.code,
     shipDate,
     cartons.map((c) => c.carrierView),
