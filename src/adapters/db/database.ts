@@ -30,9 +30,11 @@ export interface Database {
   readonly writer: Kysely<Tables>;
   write<T>(work: (trx: Tx) => Promise<T>): Promise<T>;
   /**
-   * Runs `work` without waiting for the disk at each commit (SQLite `synchronous = NORMAL`:
-   * the WAL stays consistent, but a power cut may lose the last commits). Only for bulk work
-   * that can be redone, like the demo's simulated history; elsewhere (PostgreSQL) it just runs.
+   * Runs `work` without waiting for the disk at its commits (SQLite: its units skip the WAL
+   * sync; the WAL stays consistent, but a power cut may lose the last of them). Only for bulk
+   * work that can be redone, like the demo's simulated history. Other writes meanwhile (requests
+   * the server answers) stay durable: a batch is synced if any unit in it is not bulk work.
+   * PostgreSQL: it just runs.
    */
   withoutCommitFsync<T>(work: () => Promise<T>): Promise<T>;
   /** Statements (round trips on PostgreSQL) and commit syncs so far: see StoreStats. */
@@ -106,16 +108,7 @@ function openSqlite(file: string): Database {
     writer: writeDb,
     write: (work) => group.submit(work),
     stats: () => ({ statements: counter.count, commitSyncs: walSync.count }),
-    async withoutCommitFsync(work) {
-      await group.drained();
-      walSync.enabled = false;
-      try {
-        return await work();
-      } finally {
-        await group.drained();
-        walSync.enabled = true;
-      }
-    },
+    withoutCommitFsync: (work) => group.withoutSync(work),
     async close() {
       await group.drained();
       await walSync.close();

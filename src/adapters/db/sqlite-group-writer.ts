@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Tables } from './schema.js';
 import type { Tx } from './database.js';
@@ -5,6 +6,8 @@ import type { WalSync } from './sqlite-wal-sync.js';
 
 interface Unit {
   work: (trx: Tx) => Promise<unknown>;
+  /** Submitted inside `withoutSync`: may be acknowledged without a WAL sync. */
+  bulk: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -12,6 +15,8 @@ interface Unit {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const MAX_BATCH = 1024;
+/** Set while bulk work (that can be redone) submits its units: see `withoutSync`. */
+const bulkWork = new AsyncLocalStorage<boolean>();
 const SAVEPOINT = CompiledQuery.raw('savepoint unit');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to unit');
 
@@ -38,12 +43,22 @@ export class SqliteGroupWriter {
 
   submit<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({
+        work,
+        bulk: bulkWork.getStore() === true,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       if (!this.#running) {
         this.#running = true;
         this.#draining = this.#drain();
       }
     });
+  }
+
+  /** Runs `work` with its units acknowledged without a WAL sync (see Database.withoutCommitFsync). */
+  withoutSync<T>(work: () => Promise<T>): Promise<T> {
+    return bulkWork.run(true, work);
   }
 
   /** Resolves when no unit is queued or running and every batch so far is acknowledged. */
@@ -86,8 +101,9 @@ export class SqliteGroupWriter {
       return;
     }
     // Not awaited: the next batch runs while this one's frames reach the disk.
+    const durable = batch.some((unit) => !unit.bulk);
     this.#acknowledged = this.#acknowledged
-      .then(() => this.walSync.sync())
+      .then(() => (durable ? this.walSync.sync() : undefined))
       .then(
         () => settle(batch, outcomes),
         (error: unknown) => {

@@ -12,19 +12,15 @@ const close = promisify(fs.close);
  * as durable as under synchronous = FULL (SQLite ignores frames after the last synced commit
  * frame on recovery, by their checksums). Checkpoints sync the WAL themselves before copying it
  * into the database file.
- *
- * `enabled = false` skips the sync: bulk work that can be redone (the demo's simulated history).
  */
 export class WalSync {
   #fd: number | undefined;
-  enabled = true;
   /** Syncs done so far: one per group-committed batch (the bench reads it). */
   count = 0;
 
   constructor(private readonly databaseFile: string) {}
 
   async sync(): Promise<void> {
-    if (!this.enabled) return;
     // The WAL exists from the first write and is only removed when the last connection closes.
     this.#fd ??= await open(`${this.databaseFile}-wal`, 'r');
     await fdatasync(this.#fd);
