@@ -18,6 +18,7 @@ import {
   useWebWorld,
   type WebWorld,
 } from './web-world.js';
+import { fillOrderOnScreen, pickWaveByScans, scanKeys } from './web-steps.js';
 
 /** The planning API is another issue's; until its routes exist, that scenario is a todo. */
 const planningReady = fs
@@ -36,18 +37,7 @@ describe('the web app in a real browser (SQLite)', () => {
     await createCustomer(web.world, 'PET-100');
     const page = await newPage(web.context);
     await signInAs(page, web.world, 'sales');
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Orders' })
-      .click();
-    await page.getByRole('link', { name: 'New order' }).click();
-    await page.getByLabel('Find customer (account or name)').fill('PET-100');
-    await page.getByRole('button', { name: /PET-100/ }).click();
-    await page.getByLabel('Add SKU (code, name or GTIN)').fill(`DOG-DRY-2KG-${web.world.skuCount}`);
-    await page
-      .getByRole('button', { name: new RegExp(`DOG-DRY-2KG-${web.world.skuCount}`) })
-      .click();
-    await page.getByLabel('Quantity of line 1').fill('3');
+    await fillOrderOnScreen(page, 'PET-100', `DOG-DRY-2KG-${web.world.skuCount}`, 3);
     // The server prices the lines: 3 eaches at 5.00.
     await expect.poll(() => page.locator('.total').textContent()).toContain('$15.00');
     await screenshot(page, 'order-create');
@@ -102,15 +92,7 @@ describe('the web app in a real browser (SQLite)', () => {
     await page.getByTestId('pick-task').waitFor();
     await screenshot(page, 'pick-start');
 
-    const scanField = page.getByLabel(/^Scan (bin|product)$/);
-    const scan = async (value: string) => {
-      await expect.poll(() => scanField.isEnabled()).toBe(true);
-      const focused = (el: unknown) =>
-        el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement;
-      expect(await scanField.evaluate(focused)).toBe(true);
-      await page.keyboard.type(value);
-      await page.keyboard.press('Enter');
-    };
+    const scan = (value: string) => scanKeys(page, /^Scan (bin|product)$/, value);
     const feedback = page.locator('.feedback[data-tone]');
 
     // The wrong scan: a bin that is not the one asked for.
@@ -121,43 +103,7 @@ describe('the web app in a real browser (SQLite)', () => {
     expect(await feedback.textContent()).toContain(`expected ${asked}`);
     await screenshot(page, 'pick-wrong-scan');
 
-    // One read of the screen: the card may be replaced (next task, or the wave done) between
-    // two separate reads when the machine is loaded, so take all of it at once, or wait.
-    const task = page.getByTestId('pick-task');
-    const readScreen = async () => {
-      if (await page.getByTestId('wave-done').isVisible()) return 'done' as const;
-      return task
-        .evaluate(
-          (el: { querySelector(selector: string): { textContent: string | null } | null }) => ({
-            where: el.querySelector('.where')?.textContent?.trim() ?? '',
-            instruction: el.querySelector('.instruction')?.textContent ?? '',
-          }),
-          undefined,
-          { timeout: 1000 },
-        )
-        .catch(() => undefined);
-    };
-    for (let guard = 0; guard < 40; guard++) {
-      let screen: Awaited<ReturnType<typeof readScreen>>;
-      await expect.poll(async () => (screen = await readScreen())).toBeDefined();
-      if (screen === 'done') break;
-      const { where, instruction } = screen!;
-      if (instruction.startsWith('Scan bin')) {
-        await scan(`MAIN-${where}`);
-        await expect
-          .poll(() => task.locator('.instruction').textContent())
-          .toMatch(/^Scan product/);
-        continue;
-      }
-      const skuCode = (await task.locator('.what').textContent())!.split(' ')[0]!;
-      const gtin = await gtinOf(web.world, skuCode);
-      const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
-      const reloaded = page.waitForResponse((r) => r.url().includes('/pick-list'));
-      await scan(gtin);
-      expect((await confirmed).status()).toBe(200);
-      await reloaded;
-    }
-    await page.getByTestId('wave-done').waitFor();
+    await pickWaveByScans(page, web.world);
     await screenshot(page, 'pick-done');
 
     const lines = await web.world.api.store.database.db
@@ -321,14 +267,4 @@ async function seedDemand(world: WebWorld, skuId: number, days: number, perDay: 
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: watermark }))
       .execute();
   });
-}
-
-/** The each GTIN of a SKU, as printed on the unit the picker scans. */
-async function gtinOf(world: WebWorld, skuCode: string): Promise<string> {
-  const row = await world.api.store.database.db
-    .selectFrom('skus')
-    .select('gtin')
-    .where('code', '=', skuCode)
-    .executeTakeFirstOrThrow();
-  return row.gtin!;
 }
