@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   call,
   createCustomer,
@@ -17,6 +17,7 @@ import {
   signInAs,
   useWebWorld,
   type WebWorld,
+  describeInBrowser,
 } from './web-world.js';
 import { fillOrderOnScreen, pickWaveByScans, scanKeys } from './web-steps.js';
 
@@ -28,7 +29,7 @@ const planningReady = fs
   )
   .includes('/planning/suggestions/approve');
 
-describe('the web app in a real browser (SQLite)', () => {
+describeInBrowser('the web app in a real browser (SQLite)', () => {
   const web = useWebWorld();
 
   it('a sales user creates an order and sees it allocated', async () => {

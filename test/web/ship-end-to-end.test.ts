@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createCustomer, createSku, receive } from '../orders/order-fixtures.js';
-import { appErrors, newPage, screenshot, signInAs, useWebWorld } from './web-world.js';
+import {
+  appErrors,
+  newPage,
+  screenshot,
+  signInAs,
+  useWebWorld,
+  describeInBrowser,
+} from './web-world.js';
 import { fillOrderOnScreen, gtinOf, pickWaveByScans, scanKeys } from './web-steps.js';
 
 /**
@@ -8,7 +15,7 @@ import { fillOrderOnScreen, gtinOf, pickWaveByScans, scanKeys } from './web-step
  * released in a wave, picked, packed and shipped on a phone-sized handheld screen, which then
  * shows the tracking number and serves the carton's label.
  */
-describe('an order from placement to tracking number in a real browser (SQLite)', () => {
+describeInBrowser('an order from placement to tracking number in a real browser (SQLite)', () => {
   const web = useWebWorld();
 
   it('sales places it; the warehouse releases, picks and packs by scans, ships, sees tracking and the label', async () => {
