@@ -20,6 +20,7 @@ import { registerKpiRoutes } from './kpis.routes.js';
 import { registerWebhookRoutes } from './webhooks.routes.js';
 import { registerEdiRoutes } from './edi.routes.js';
 import { registerImportRoutes } from './imports.routes.js';
+import { registerDashboardRoutes } from './dashboard.routes.js';
 
 /** Every area's routes under /api/v1. */
 export function registerRoutes(api: Api, ctx: AppContext) {
@@ -43,4 +44,5 @@ export function registerRoutes(api: Api, ctx: AppContext) {
   registerWebhookRoutes(api, ctx);
   registerEdiRoutes(api, ctx);
   registerImportRoutes(api, ctx);
+  registerDashboardRoutes(api, ctx);
 }
