@@ -93,7 +93,23 @@ describeInBrowser('an order from placement to tracking number in a real browser 
     expect(label.status()).toBe(200);
     expect(label.headers()['content-type']).toContain('application/pdf');
     expect(appErrors(page)).toEqual([]);
-  }, 90_000);
+
+    // Back office: the shipped order offers only what its status allows (nothing to confirm,
+    // release, cancel or edit) and shows the tracking number.
+    const after = await newPage(web.context);
+    await signInAs(after, web.world, 'sales');
+    await after.goto(`${web.world.baseUrl}/orders/${orderId}`);
+    await after.locator('[data-status="shipped"]').waitFor();
+    await expect.poll(() => after.locator('main').textContent()).toContain(tracking);
+    const actions = after.getByRole('group', { name: 'Order actions' });
+    for (const name of ['Confirm', 'Release to warehouse'])
+      expect(await actions.getByRole('button', { name }).count()).toBe(0);
+    expect(await after.getByRole('button', { name: 'Cancel order' }).count()).toBe(0);
+    expect(await after.getByRole('spinbutton').count()).toBe(0);
+    expect(await after.getByTestId('packs-1').textContent()).toBe('2');
+    await screenshot(after, 'order-shipped');
+    expect(appErrors(after)).toEqual([]);
+  }, 120_000);
 
   it('a screen that fails to render shows its error and a way back, and the app stays up', async () => {
     const page = await newPage(web.context, 360);
