@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest';
+import { createUser } from '../../src/app/users/users.js';
 import { createCustomer, createSku, receive } from '../orders/order-fixtures.js';
 import {
   appErrors,
   newPage,
+  PASSWORD,
   screenshot,
   signInAs,
   useWebWorld,
@@ -22,7 +24,7 @@ describeInBrowser('an order from placement to tracking number in a real browser 
     const skuId = await createSku(web.world, false);
     const skuCode = `DOG-DRY-2KG-${web.world.skuCount}`;
     await receive(web.world, skuId, 10, { locationId: web.world.pickFace });
-    await createCustomer(web.world, 'PET-900');
+    const shopId = await createCustomer(web.world, 'PET-900');
 
     const office = await newPage(web.context);
     await signInAs(office, web.world, 'sales');
@@ -108,6 +110,30 @@ describeInBrowser('an order from placement to tracking number in a real browser 
     expect(await after.getByRole('spinbutton').count()).toBe(0);
     expect(await after.getByTestId('packs-1').textContent()).toBe('2');
     await screenshot(after, 'order-shipped');
+    expect(appErrors(after)).toEqual([]);
+
+    // The customer lands on its own account: the order, its shipment's tracking, its invoice.
+    const made = await createUser(
+      web.world.api.store.database,
+      {
+        email: web.world.emailOf('customer'),
+        name: 'Pet shop buyer',
+        role: 'customer',
+        customerId: shopId,
+        password: PASSWORD,
+      },
+      new Date(),
+    );
+    expect(made.ok).toBe(true);
+    await signInAs(after, web.world, 'customer');
+    const orderNumber = `SO-${String(orderId).padStart(6, '0')}`;
+    await expect.poll(() => after.getByTestId('home-orders').textContent()).toContain(orderNumber);
+    await expect.poll(() => after.getByTestId('home-shipments').textContent()).toContain(tracking);
+    await expect
+      .poll(() => after.getByTestId('home-invoices').textContent())
+      .toContain(orderNumber);
+    expect(await after.getByRole('alert').count()).toBe(0);
+    await screenshot(after, 'customer-home');
     expect(appErrors(after)).toEqual([]);
   }, 120_000);
 

@@ -21,6 +21,7 @@ import { registerWebhookRoutes } from './webhooks.routes.js';
 import { registerEdiRoutes } from './edi.routes.js';
 import { registerImportRoutes } from './imports.routes.js';
 import { registerDashboardRoutes } from './dashboard.routes.js';
+import { registerDocumentRoutes } from './documents.routes.js';
 
 /** Every area's routes under /api/v1. */
 export function registerRoutes(api: Api, ctx: AppContext) {
@@ -45,4 +46,5 @@ export function registerRoutes(api: Api, ctx: AppContext) {
   registerEdiRoutes(api, ctx);
   registerImportRoutes(api, ctx);
   registerDashboardRoutes(api, ctx);
+  registerDocumentRoutes(api, ctx);
 }
