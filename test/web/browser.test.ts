@@ -161,7 +161,7 @@ describeInBrowser('the web app in a real browser (SQLite)', () => {
     // Inventory for one SKU: stock by location and the movement history.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${web.world.baseUrl}/inventory`);
-    await page.getByLabel('Add SKU (code, name or GTIN)').fill(code);
+    await page.getByLabel('Find SKU (code, name or GTIN)').fill(code);
     await page.getByRole('button', { name: new RegExp(`${code}\\b`) }).click();
     await page
       .getByRole('table', { name: /Movements of/ })
