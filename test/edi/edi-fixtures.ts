@@ -10,10 +10,10 @@ import {
   receive,
   type OrderWorld,
 } from '../orders/order-fixtures.js';
-import { sharedDataDir } from '../support/shared-data.js';
+import { fixturePath } from '../support/shared-data.js';
 
-/** The sample files (see /work/shared/data/SOURCES.md for their sources and licences). */
-export const EDI_DIR = path.join(sharedDataDir(), 'edi');
+/** The sample files (see test/fixtures/SOURCES.md for their sources and licences). */
+export const EDI_DIR = fixturePath('edi');
 export const sample = (name: string) => fs.readFileSync(path.join(EDI_DIR, name), 'utf8');
 
 /** node-x12's 850 (MIT): XYZ RETAIL orders six widgets by vendor part number. */

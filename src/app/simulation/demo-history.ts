@@ -1,4 +1,5 @@
 import type { Tx } from '../../adapters/db/database.js';
+import { daysBetween } from '../../core/shared/calendar-days.js';
 import type { AppContext } from '../context.js';
 import { seedDemo, type SeedDemoResult } from '../demo/seed-demo.js';
 import { readSetting, writeSetting } from '../planning/planning-settings.js';
@@ -140,8 +141,4 @@ async function readHistory(ctx: AppContext): Promise<DemoHistory | undefined> {
 
 function saveHistory(ctx: AppContext, history: DemoHistory): Promise<void> {
   return ctx.database.write((trx) => writeSetting(trx, DEMO_HISTORY_KEY, JSON.stringify(history)));
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }

@@ -1,3 +1,4 @@
+import { addDays } from '../../shared/calendar-days.js';
 /**
  * Whether to order a SKU today and how much: compare the inventory position with the reorder
  * point; when at or below it, order up to the order-up-to level, then round to what the
@@ -52,9 +53,6 @@ export interface ReplenishmentNeed {
   stockoutDate: string | null;
   reason: string;
 }
-
-const addDays = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function roundingText(needed: number, quantity: number, rounding: OrderRounding): string {
   const multiple = Math.max(1, Math.floor(rounding.orderMultiple));
