@@ -2,7 +2,7 @@ import type { Tx } from '../../adapters/db/database.js';
 import { build856, type AsnCarton } from '../../core/edi/asn-856.js';
 import { FailureError } from '../../core/shared/result.js';
 import type { AppContext } from '../context.js';
-import { partnerForCustomer, type OutboundDocument } from './outbound-documents.js';
+import { partnerForCustomer, partnerIdsOf, type OutboundDocument } from './outbound-documents.js';
 import { storeOutbound } from './partner-profile.js';
 
 async function cartonsOf(trx: Tx, shipmentId: number): Promise<AsnCarton[]> {
@@ -21,6 +21,7 @@ async function cartonsOf(trx: Tx, shipmentId: number): Promise<AsnCarton[]> {
       'e.line_id',
       'e.gtin as partnerGtin',
       'e.buyer_part',
+      'e.product_ids',
       'cc.quantity',
     ])
     .where('c.shipment_id', '=', shipmentId)
@@ -40,9 +41,9 @@ async function cartonsOf(trx: Tx, shipmentId: number): Promise<AsnCarton[]> {
     }
     carton.items.push({
       lineId: r.line_id ?? String(r.line_number),
-      gtin: r.partnerGtin ?? r.gtin ?? undefined,
+      gtin: r.gtin ?? undefined,
       vendorPart: r.code,
-      buyerPart: r.buyer_part ?? undefined,
+      partnerIds: partnerIdsOf(r),
       quantity: r.quantity,
       unit: 'EA',
     });

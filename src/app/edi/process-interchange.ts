@@ -143,7 +143,8 @@ export async function processInterchange(
       ids.push((await storeOutbound(trx, partner, ack, { ackOf: interchangeId }, now)).id);
     }
     if (partner.send_855)
-      for (const order of refusals) ids.push(await send855(trx, partner, order, null, [], now));
+      for (const order of refusals)
+        ids.push(await send855(trx, partner, order, null, new Map(), now));
     const reason = errorReason(outcome);
     await trx
       .updateTable('edi_interchanges')

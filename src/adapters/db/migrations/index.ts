@@ -11,6 +11,7 @@ import { users } from './0008-users.js';
 import { edi } from './0009-edi.js';
 import { imports } from './0010-imports.js';
 import { lookupIndexes } from './0011-lookup-indexes.js';
+import { partnersEdiEcho } from './0012-partners-edi-echo.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0009-edi': edi(ddl),
     '0010-imports': imports(ddl),
     '0011-lookup-indexes': lookupIndexes(),
+    '0012-partners-edi-echo': partnersEdiEcho(),
   };
 }
