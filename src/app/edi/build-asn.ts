@@ -15,6 +15,7 @@ async function cartonsOf(trx: Tx, shipmentId: number): Promise<AsnCarton[]> {
     .select([
       'c.id as cartonId',
       'c.sscc',
+      'c.tracking_number as trackingNumber',
       'ol.line_number',
       's.code',
       's.gtin',
@@ -28,9 +29,16 @@ async function cartonsOf(trx: Tx, shipmentId: number): Promise<AsnCarton[]> {
     .orderBy('c.id')
     .orderBy('ol.line_number')
     .execute();
-  const cartons = new Map<number, { sscc: string; items: AsnCarton['items'][number][] }>();
+  const cartons = new Map<
+    number,
+    { sscc: string; trackingNumber: string | null; items: AsnCarton['items'][number][] }
+  >();
   for (const r of rows) {
-    const carton = cartons.get(r.cartonId) ?? { sscc: r.sscc, items: [] };
+    const carton = cartons.get(r.cartonId) ?? {
+      sscc: r.sscc,
+      trackingNumber: r.trackingNumber,
+      items: [],
+    };
     cartons.set(r.cartonId, carton);
     const same = carton.items.findIndex((i) => i.lineId === (r.line_id ?? String(r.line_number)));
     // One carton may hold a line from several lots: the ASN counts the line once.
@@ -86,11 +94,9 @@ export async function buildAsn(ctx: AppContext, shipmentId: number): Promise<Out
       throw new FailureError({ code: 'SHIPMENT.NOT_FOUND', message: `No shipment ${shipmentId}` });
     const partner = await partnerForCustomer(trx, shipment.customer_id);
     const packed = await cartonsOf(trx, shipmentId);
-    // Parcel numbers are stored one per carton, comma-separated, in carton order: each goes
-    // on its carton's HL P; if they do not pair up, all go on the shipment level.
-    const parcels = shipment.tracking_number?.split(',').filter((t) => t !== '') ?? [];
-    const paired = parcels.length === packed.length;
-    const cartons = paired ? packed.map((c, i) => ({ ...c, trackingNumber: parcels[i] })) : packed;
+    // Each carton's parcel number goes on its HL P; a shipment-level number (PRO) on HL S.
+    const cartons = packed;
+    const shipmentLevel = shipment.tracking_number?.split(/[ ,]/).filter((t) => t !== '') ?? [];
     const weight = await trx
       .selectFrom('cartons')
       .select((eb) => eb.fn.sum<number>('weight_g').as('g'))
@@ -102,7 +108,7 @@ export async function buildAsn(ctx: AppContext, shipmentId: number): Promise<Out
         shipDate: shipment.shipped_at.slice(0, 10),
         carrier: shipment.carrier_code,
         service: shipment.service,
-        trackingNumbers: paired ? [] : parcels,
+        trackingNumbers: shipmentLevel,
         weightG: Number(weight?.g ?? 0),
         shipTo: shipment.shipToCode
           ? { name: shipment.shipToName ?? '', code: shipment.shipToCode }

@@ -12,6 +12,7 @@ import { edi } from './0009-edi.js';
 import { imports } from './0010-imports.js';
 import { lookupIndexes } from './0011-lookup-indexes.js';
 import { partnersEdiEcho } from './0012-partners-edi-echo.js';
+import { partnersCartonTracking } from './0013-partners-carton-tracking.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -28,5 +29,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0010-imports': imports(ddl),
     '0011-lookup-indexes': lookupIndexes(),
     '0012-partners-edi-echo': partnersEdiEcho(),
+    '0013-partners-carton-tracking': partnersCartonTracking(),
   };
 }
