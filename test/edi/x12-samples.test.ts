@@ -47,7 +47,13 @@ describe('sample interchanges', () => {
       '00000715670002152111',
     ]);
     expect(asn.orders[0]!.cartons[0]!.items).toEqual([
-      { lineId: '', gtin: '0000000000642', quantity: 12, unit: 'EA' },
+      {
+        lineId: '',
+        gtin: '0000000000642',
+        partnerIds: [{ qualifier: 'UP', value: '0000000000642' }],
+        quantity: 12,
+        unit: 'EA',
+      },
     ]);
   });
 

@@ -121,6 +121,10 @@ export interface CartonTable {
   created_by: string;
   created_at: string;
   closed_at: string | null;
+  /** The parcel's carrier tracking number (migration 0015-partners-carton-tracking). */
+  tracking_number: string | null;
+  /** Who carries it when entered by hand (UPS, FEDEX, …); the shipment's carrier otherwise. */
+  tracking_carrier: string | null;
 }
 
 export interface CartonContentTable {

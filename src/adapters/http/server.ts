@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { openApiWebhooks } from './webhook-events.js';
 import rateLimit from '@fastify/rate-limit';
 import crypto from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -80,6 +81,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
+      // Every event type we POST to subscribers, with its payload (OpenAPI 3.1 webhooks).
+      // TypeBox schemas are JSON Schema 2020-12, which OpenAPI 3.1 takes as they are; the
+      // openapi-types declarations cannot say so for a generic TSchema.
+      webhooks: openApiWebhooks() as never,
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });

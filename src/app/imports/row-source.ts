@@ -69,7 +69,12 @@ async function* xlsxRows(input: Readable): AsyncIterable<RawRow> {
 /** A cell as the text a CSV would have held. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
+  // A date cell (our XLSX exports write business dates as dates at UTC midnight) reads back
+  // as the YYYY-MM-DD the importers take; an instant keeps its time.
+  if (value instanceof Date)
+    return value.toISOString().endsWith('T00:00:00.000Z')
+      ? value.toISOString().slice(0, 10)
+      : value.toISOString();
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: string; result?: unknown };
     if (v.richText) return v.richText.map((t) => t.text).join('');

@@ -13,6 +13,8 @@ import { imports } from './0010-imports.js';
 import { lookupIndexes } from './0011-lookup-indexes.js';
 import { masterDataVersion } from './0012-master-data-version.js';
 import { cartonWarehouse } from './0013-carton-warehouse.js';
+import { partnersEdiEcho } from './0014-partners-edi-echo.js';
+import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -30,5 +32,7 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0011-lookup-indexes': lookupIndexes(),
     '0012-master-data-version': masterDataVersion(ddl),
     '0013-carton-warehouse': cartonWarehouse(),
+    '0014-partners-edi-echo': partnersEdiEcho(),
+    '0015-partners-carton-tracking': partnersCartonTracking(),
   };
 }

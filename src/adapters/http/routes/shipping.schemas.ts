@@ -59,3 +59,16 @@ export const DeliveryIn = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A carton's parcel number: keyed (`trackingNumber`) or the carrier label scanned (`scan`). */
+export const CartonTrackingIn = Type.Object(
+  {
+    trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    scan: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    carrier: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9_-]+$' }),
+    ),
+    replace: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);

@@ -13,6 +13,7 @@ import { loadCustomerForOrder } from '../../customers/customer-for-order.js';
 import { appendEvent } from '../../events/outbox.js';
 import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
+import { storeTracking } from './carton-tracking.js';
 import { cartonsToShip, dispatchCartons, shipFrom, shippedPerLine } from './ship-cartons.js';
 import { issueInvoice, type IssuedInvoice } from './ship-invoice.js';
 import { shipmentRequest } from './ship-request.js';
@@ -114,13 +115,8 @@ export async function shipOrder(
     .returning('id')
     .executeTakeFirstOrThrow();
   const booking = must(await carrier.ship({ ...request, shipmentId: shipment.id }));
-  // One column holds the shipment's tracking: parcel numbers (one per carton) comma-separated.
-  await trx
-    .updateTable('shipments')
-    .set({ tracking_number: booking.trackingNumbers.join(',') || null })
-    .where('id', '=', shipment.id)
-    .execute();
   await dispatchCartons(trx, request.warehouseId, shipment.id, cartons, actor.id, nowIso);
+  await storeTracking(trx, shipment.id, carrier.code, cartons, booking.trackingNumbers);
   for (const [lineId, quantity] of shippedNow) {
     await trx
       .updateTable('order_lines')
