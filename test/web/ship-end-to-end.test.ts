@@ -72,10 +72,12 @@ describeInBrowser('an order from placement to tracking number in a real browser 
     const tracking = (await page.getByTestId('tracking').first().textContent())!.trim();
     await screenshot(page, 'pack-shipped');
 
+    // Tracking is kept per carton; the shipment says which carrier and service took it.
     const shipment = await web.world.api.store.database.db
       .selectFrom('shipments')
-      .select(['tracking_number', 'carrier_code', 'service'])
-      .where('order_id', '=', orderId)
+      .innerJoin('cartons', 'cartons.shipment_id', 'shipments.id')
+      .select(['cartons.tracking_number', 'shipments.carrier_code', 'shipments.service'])
+      .where('shipments.order_id', '=', orderId)
       .executeTakeFirstOrThrow();
     expect(shipment).toEqual({
       tracking_number: tracking,

@@ -63,13 +63,17 @@ export async function lockBinForCount(trx: Tx, locationId: number): Promise<void
     .execute();
 }
 
-/** The id of an open or counted task at the location, if any. */
-export async function pendingCountAt(trx: Tx, locationId: number): Promise<number | undefined> {
+/** The id of a task at the location in one of `statuses` (default: open or counted), if any. */
+export async function pendingCountAt(
+  trx: Tx,
+  locationId: number,
+  statuses: readonly CountStatus[] = ACTIVE_COUNT_STATUSES,
+): Promise<number | undefined> {
   const row = await trx
     .selectFrom('count_tasks')
     .select('id')
     .where('location_id', '=', locationId)
-    .where('status', 'in', [...ACTIVE_COUNT_STATUSES])
+    .where('status', 'in', [...statuses])
     .executeTakeFirst();
   return row?.id;
 }

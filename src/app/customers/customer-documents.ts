@@ -1,4 +1,5 @@
 import type { Tx } from '../../adapters/db/database.js';
+import { trackingOf } from '../fulfillment/shipping/carton-tracking.js';
 
 /** Which rows a list may show: one customer's (a customer key always), or everyone's. */
 export interface DocumentFilter {
@@ -71,7 +72,6 @@ export async function listShipmentsOf(db: Tx, filter: DocumentFilter): Promise<S
       'o.customer_id',
       's.carrier_code',
       's.service',
-      's.tracking_number',
       's.status',
       's.shipped_at',
       's.promised_date',
@@ -82,13 +82,17 @@ export async function listShipmentsOf(db: Tx, filter: DocumentFilter): Promise<S
   if (filter.customerId !== undefined) query = query.where('o.customer_id', '=', filter.customerId);
   if (filter.beforeId !== undefined) query = query.where('s.id', '<', filter.beforeId);
   const rows = await query.execute();
+  const tracking = await trackingOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     orderId: r.order_id,
     customerId: r.customer_id,
     carrierCode: r.carrier_code,
     service: r.service,
-    trackingNumbers: r.tracking_number ? r.tracking_number.split(',') : [],
+    trackingNumbers: tracking.get(r.id) ?? [],
     status: r.status,
     shippedAt: r.shipped_at,
     promisedDate: r.promised_date,

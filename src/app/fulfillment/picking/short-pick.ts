@@ -207,9 +207,10 @@ async function releaseMissing(
 }
 
 /**
- * The count that checks the bin after a short pick: the one already pending there (another
- * short pick, a cycle count, an ad-hoc request), or a new one due today. One bin, one task, so
- * the handheld's count list never shows the same bin twice.
+ * The count that checks the bin after a short pick: one not yet counted there (another short
+ * pick, a cycle count, an ad-hoc request), or a new one due today. One bin, one open task, so the
+ * handheld's count list never shows the same bin twice; a count already taken (awaiting
+ * approval) was of the bin before it came up short, so it does not stand in for a new one.
  */
 async function countTaskForShort(
   trx: Tx,
@@ -218,7 +219,7 @@ async function countTaskForShort(
   nowIso: string,
 ): Promise<number> {
   await lockBinForCount(trx, task.location_id);
-  const pending = await pendingCountAt(trx, task.location_id);
+  const pending = await pendingCountAt(trx, task.location_id, ['open']);
   if (pending !== undefined) return pending;
   return insertCountTask(
     trx,
