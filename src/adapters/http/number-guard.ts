@@ -32,15 +32,39 @@ function refuse(field: string, value: unknown): never {
   });
 }
 
+/** Plain decimal notation: what a person or a client library writes for a number in a URL. */
+const DECIMAL_INTEGER = /^-?[0-9]+$/;
+const DECIMAL_NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+
+/**
+ * Numbers in the query and path arrive as text and Ajv converts anything `Number()` reads:
+ * `/orders/0x10` opened order 16 and `/orders/1e3` order 1000. Only decimal digits are numbers.
+ */
 function checkStrings(values: unknown, schema: ObjectSchema | undefined) {
   if (!schema?.properties || typeof values !== 'object' || values === null) return;
   for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
     const type = schema.properties[name]?.type;
     const types = Array.isArray(type) ? type : [type];
-    if (!types.includes('integer') && !types.includes('number')) continue;
-    for (const v of Array.isArray(value) ? value : [value])
-      if (typeof v === 'string' && unusable(Number(v))) refuse(name, v);
+    const integer = types.includes('integer');
+    if (!integer && !types.includes('number')) continue;
+    if (types.includes('string')) continue; // a code or a number: left to the schema
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v !== 'string') continue;
+      if (!(integer ? DECIMAL_INTEGER : DECIMAL_NUMBER).test(v)) notDecimal(name, v, integer);
+      if (unusable(Number(v))) refuse(name, v);
+    }
   }
+}
+
+function notDecimal(field: string, value: string, integer: boolean): never {
+  throw new FailureError({
+    code: 'REQUEST.INVALID',
+    message: `${field} must be ${integer ? 'an integer' : 'a number'} in decimal digits (got ${JSON.stringify(value.slice(0, 40))})`,
+    details: {
+      field,
+      errors: [{ field, message: integer ? 'must be integer' : 'must be number' }],
+    },
+  });
 }
 
 function checkJson(value: unknown, path: string, depth = 0) {

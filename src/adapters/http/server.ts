@@ -10,6 +10,7 @@ import { FailureError } from '../../core/shared/result.js';
 import { registerAuth } from './auth.js';
 import { frameworkProblem, registerErrorHandling } from './errors.js';
 import { registerNumberGuard } from './number-guard.js';
+import { strictBodyValidators } from './strict-validation.js';
 import { registerHome } from './home.js';
 import { registerMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
@@ -36,14 +37,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
     frameworkErrors: frameworkProblem,
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-      },
-    },
+    // Bodies are validated without type coercion; query and path with (strict-validation.ts).
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // The docs pages are public. Marked before the table below records them, so the table shows
