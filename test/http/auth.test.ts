@@ -3,6 +3,7 @@ import { createApiKey } from '../../src/app/auth/api-keys.js';
 import { ROLES } from '../../src/core/shared/roles.js';
 import { dialects } from '../support/databases.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { customerRow } from '../support/fixtures.js';
 
 /** A concrete URL for a route pattern: every path parameter becomes 1. */
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '1');
@@ -12,9 +13,16 @@ describe.each(dialects)('every API route is guarded on %s', (dialect) => {
   let customerKey: string;
   beforeAll(async () => {
     api = await startTestApi(dialect);
+    const customer = await api.store.database.write((trx) =>
+      trx
+        .insertInto('customers')
+        .values(customerRow('AUTH'))
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
     const created = await createApiKey(
       api.store.database,
-      { role: 'customer', customerId: 1 },
+      { role: 'customer', customerId: customer.id },
       new Date(),
     );
     if (!created.ok) throw new Error(created.error.message);

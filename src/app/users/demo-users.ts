@@ -37,7 +37,13 @@ export async function ensureDemoUsers(
     const email = `${role}@demo.stockline.dev`;
     const created = await createUser(
       ctx.database,
-      { email, name: `Demo ${role}`, role, password, customerId: customer?.id ?? null },
+      {
+        email,
+        name: `Demo ${role}`,
+        role,
+        password,
+        customerId: role === 'customer' ? (customer?.id ?? null) : null,
+      },
       ctx.now(),
     );
     if (!created.ok) throw new Error(created.error.message);
