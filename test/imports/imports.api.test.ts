@@ -70,6 +70,27 @@ describe.each(dialects)('imports API (%s)', (dialect) => {
     expect(csv.body).toContain('3,standard_cost,IMPORT.INVALID_MONEY');
   });
 
+  // Issue 17, item 14: SQLite stored the NUL, PostgreSQL refused the row with its raw message.
+  it('refuses a row with a NUL in a cell, naming the column, on both stores', async () => {
+    const csv = [
+      PRODUCTS.split('\n')[0],
+      'TEA-NUL-1,Nul\u0000tea,tea,,,,1.00,GBP,0,',
+      'TEA-OK-1,Fine tea,tea,,,,1.00,GBP,0,',
+    ].join('\n');
+    // A dry run: the later round trip counts this store's SKUs.
+    const dryRun = await post('products', csv, 'text/csv', true);
+    const job = await waitForJob(api, dryRun.json<{ id: number }>().id);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 2, rowsImported: 1, rowsRejected: 1 });
+    const errors = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${job.id}/errors`,
+      headers: api.as('admin'),
+    });
+    expect(errors.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({ row: 1, column: 'name', code: 'IMPORT.INVALID_TEXT' }),
+    ]);
+  });
+
   it('refuses a body that is not CSV or XLSX, and an unknown job', async () => {
     const res = await api.app.inject({
       method: 'POST',

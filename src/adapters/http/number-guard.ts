@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { FailureError } from '../../core/shared/result.js';
+import { unstorableText } from '../../core/shared/text.js';
 
 interface ObjectSchema {
   properties?: Record<string, { type?: string | string[] }>;
@@ -11,13 +12,17 @@ interface ObjectSchema {
  * as an `integer` under any `maximum` (ajv 8.20), and ids and quantities without a maximum let
  * `1e308` through: each reached SQLite's LIMIT or PostgreSQL's bigint as a 500 (found by the
  * fuzz drill). Quantities are base units and money minor units, so no real value comes near.
- * In query and path only numeric fields are checked: a SKU code may well read `1E999`.
+ * In query and path only numeric fields are checked: a SKU code may well read `1E999`; there,
+ * numbers are decimal digits only. Text anywhere (body values and keys, query, path) with a NUL
+ * or a lone surrogate is refused too (see core/shared/text.ts): 400 on both databases.
  */
 export function registerNumberGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
     const schema = request.routeOptions.schema;
     checkStrings(request.query, schema?.querystring as ObjectSchema | undefined);
     checkStrings(request.params, schema?.params as ObjectSchema | undefined);
+    checkText(request.query, 'querystring');
+    checkText(request.params, 'params');
     checkJson(request.body, 'body');
   });
 }
@@ -69,6 +74,28 @@ function notDecimal(field: string, value: string, integer: boolean): never {
 
 function checkJson(value: unknown, path: string, depth = 0) {
   if (typeof value === 'number' && unusable(value)) refuse(path, value);
+  if (typeof value === 'string') refuseText(path, value);
   if (typeof value !== 'object' || value === null || depth > 32 || Buffer.isBuffer(value)) return;
-  for (const [key, item] of Object.entries(value)) checkJson(item, `${path}/${key}`, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    refuseText(`${path}/${key}`, key);
+    checkJson(item, `${path}/${key}`, depth + 1);
+  }
+}
+
+/** Query and path text: every value, whatever its declared type. */
+function checkText(values: unknown, part: string) {
+  if (typeof values !== 'object' || values === null) return;
+  for (const [name, value] of Object.entries(values as Record<string, unknown>))
+    for (const v of Array.isArray(value) ? value : [value])
+      if (typeof v === 'string') refuseText(name || part, v);
+}
+
+function refuseText(field: string, text: string) {
+  const reason = unstorableText(text);
+  if (!reason) return;
+  throw new FailureError({
+    code: 'REQUEST.INVALID_TEXT',
+    message: `${field} ${reason}`,
+    details: { field, errors: [{ field, message: reason }] },
+  });
 }
