@@ -2,7 +2,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import rateLimit from '@fastify/rate-limit';
-import crypto from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { KeyVerifier } from '../../app/auth/api-keys.js';
@@ -110,19 +109,20 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
 }
 
 /**
- * Per-process limit (each worker counts on its own): keyed by a hash of the API key, so one
- * noisy integration cannot starve the others, or by IP without a key. 429 with Retry-After.
+ * Per-process limit (each worker counts on its own), keyed by the verified caller (an API key
+ * or a signed-in user) or by IP for public routes. It runs after authentication, so a made-up
+ * key never gets a bucket of its own (failed authentications have their own limit, see
+ * auth-failures.ts). Routes with their own `rateLimit` (sign-in) are limited even when the
+ * request limit is off: 0 turns off only the request limit. 429 with Retry-After.
  */
 async function registerRateLimit(app: FastifyInstance, perMinute: number) {
-  if (perMinute <= 0) return;
   await app.register(rateLimit, {
-    max: perMinute,
+    global: perMinute > 0,
+    max: perMinute > 0 ? perMinute : Number.MAX_SAFE_INTEGER,
     timeWindow: 60_000,
+    hook: 'preHandler',
     allowList: (request) => request.url === '/health',
-    keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      return auth ? crypto.createHash('sha256').update(auth).digest('hex') : request.ip;
-    },
+    keyGenerator: (request) => (request.actor ? `caller:${request.actor.id}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) =>
       new FailureError({
         code: 'REQUEST.RATE_LIMITED',
