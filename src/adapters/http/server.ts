@@ -26,8 +26,10 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Where the built web app is (default dist/web of this checkout). */
   webRoot?: string;
-  /** Requests per minute per API key (or per IP without one); default 6000. 0 turns it off. */
+  /** Requests per minute per verified caller (or per IP without one); default 6000. 0 turns it off. */
   rateLimitPerMinute?: number;
+  /** Proxies whose X-Forwarded-* headers are believed (Fastify's `trustProxy`); default none. */
+  trustProxy?: true | string[] | undefined;
 }
 
 /** Builds the HTTP API: docs, auth, errors, metrics and every area's routes. */
@@ -35,6 +37,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     frameworkErrors: frameworkProblem,
     // Bodies are validated without type coercion; query and path with (strict-validation.ts).
     schemaController: { compilersFactory: { buildValidator: strictBodyValidators() } },
