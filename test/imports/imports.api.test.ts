@@ -91,6 +91,29 @@ describe.each(dialects)('imports API (%s)', (dialect) => {
     ]);
   });
 
+  // Issue 17, item 10: one unterminated quote swallowed the rest of the file and failed the
+  // whole job (rows before it not imported, the message pointing at the file's end).
+  it('rejects a row with an unterminated quote by its line and imports the rest', async () => {
+    const csv = [
+      PRODUCTS.split('\n')[0],
+      'TEA-Q-1,"Multi-line,\nname",tea,,,,1.00,GBP,0,',
+      'TEA-Q-2,"Broken name,tea,,,,1.00,GBP,0,',
+      'TEA-Q-3,12" tin,tea,,,,1.00,GBP,0,',
+      'TEA-Q-4,Fine tea,tea,,,,1.00,GBP,0,',
+    ].join('\n');
+    const dryRun = await post('products', csv, 'text/csv', true);
+    const job = await waitForJob(api, dryRun.json<{ id: number }>().id);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 4, rowsImported: 3, rowsRejected: 1 });
+    const errors = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${job.id}/errors`,
+      headers: api.as('admin'),
+    });
+    const items = errors.json<{ items: { row: number; code: string; message: string }[] }>().items;
+    expect(items).toEqual([expect.objectContaining({ row: 2, code: 'IMPORT.UNTERMINATED_QUOTE' })]);
+    expect(items[0]!.message).toContain('Line 4');
+  });
+
   it('refuses a body that is not CSV or XLSX, and an unknown job', async () => {
     const res = await api.app.inject({
       method: 'POST',

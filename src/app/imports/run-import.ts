@@ -14,6 +14,7 @@ import {
   type ImportProgress,
   type NewImportJob,
 } from './import-jobs.js';
+import { isBroken } from './csv-records.js';
 import { ByteCounter, readRows } from './row-source.js';
 
 /** Rows per transaction: big enough to amortize the commit, small enough not to starve others. */
@@ -95,7 +96,9 @@ export async function runImport<T>(
   try {
     for await (const raw of readRows(counter, job.format)) {
       rows += 1;
-      const outcome = unstorableCells(raw, rows) ?? handler.map(raw, rows);
+      const outcome = isBroken(raw)
+        ? brokenRecord(raw.line, rows)
+        : (unstorableCells(raw, rows) ?? handler.map(raw, rows));
       if (!outcome.ok) refused.push(outcome.issues);
       else {
         if (
@@ -117,6 +120,12 @@ export async function runImport<T>(
     await finishImportJob(ctx.database, jobId, { status: 'failed', failure }, isoNow(ctx));
   }
   return (await getImportJob(ctx.database.db, jobId))!;
+}
+
+/** A record with an unterminated quote: refused with its line; the rows after it still import. */
+function brokenRecord(line: number, row: number): RowOutcome<never> {
+  const message = `Line ${line}: a quoted field is never closed (an unmatched ")`;
+  return { ok: false, issues: [{ row, column: null, code: 'IMPORT.UNTERMINATED_QUOTE', message }] };
 }
 
 /**
