@@ -172,6 +172,20 @@ describe.each(dialects)('imports API (%s)', (dialect) => {
     }
   });
 
+  // Issue 17, item 13: warehouse and planner keys could export the whole customer list.
+  it('lets only commercial roles export accounts and price lists', async () => {
+    const exportAs = (role: 'warehouse' | 'planner' | 'sales', kind: string) =>
+      api.app.inject({ method: 'GET', url: `/api/v1/exports/${kind}`, headers: api.as(role) });
+    for (const role of ['warehouse', 'planner'] as const)
+      for (const kind of ['customers', 'price_lists']) {
+        const refused = await exportAs(role, kind);
+        expect(refused.statusCode, `${role} ${kind}`).toBe(403);
+        expect(refused.json().code).toBe('AUTH.FORBIDDEN');
+      }
+    expect((await exportAs('sales', 'customers')).statusCode).toBe(200);
+    expect((await exportAs('warehouse', 'stock')).statusCode).toBe(200);
+  });
+
   it('exports every list screen as CSV with its header', async () => {
     for (const kind of ['stock', 'customers', 'price_lists', 'suppliers', 'orders']) {
       const res = await api.app.inject({
