@@ -1,18 +1,17 @@
 /**
  * idle_rss_mb_100k_skus: the resident memory of an idle server over a catalog of 100,000
- * SKUs on SQLite. The SKUs are bulk-loaded straight through the writer in this process; the
- * server then runs in a child process of its own (so the load's garbage does not count):
- * buildServer, listen, one GET /health, a few seconds idle, then process.memoryUsage().rss.
+ * SKUs on SQLite, measured on the built server as users run it (`npm run build`, then
+ * `node dist/cli/main.js serve`). The SKUs are bulk-loaded straight through the writer in
+ * this process; the server runs in a child process of its own: it listens, answers one GET
+ * /health, idles a few seconds, and its RSS is read from /proc (or `ps`).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/adapters/db/database.js';
 import { migrateToLatest } from '../src/adapters/db/migrate.js';
-import { buildServer } from '../src/adapters/http/server.js';
-import { DEFAULT_POLICIES } from '../src/app/context.js';
 import { skuRow } from './support/fixtures.js';
 import { emit, log, scaled } from './support/report.js';
 
@@ -20,21 +19,45 @@ const SKUS = scaled(100_000);
 const CHUNK = 1_000;
 const IDLE_MS = 5_000;
 
-/** The child: serve the store at `url`, go idle, report RSS in MB on stdout. */
-async function serveAndMeasure(url: string): Promise<void> {
-  const database = openDatabase({ url });
-  const app = await buildServer(
-    { database, now: () => new Date(), policies: DEFAULT_POLICIES },
-    { logLevel: 'warn' },
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resident set size of a process in MB: /proc on Linux, `ps` elsewhere. */
+function rssMbOf(pid: number): number {
+  const status = `/proc/${pid}/status`;
+  if (fs.existsSync(status)) {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(status, 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  }
+  return (
+    Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout) / 1024
   );
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const health = await fetch(`${base}/health`);
-  if (!health.ok) throw new Error(`/health answered ${health.status}`);
-  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-  const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  await app.close();
-  await database.close();
-  process.stdout.write(`${rssMb.toFixed(1)}\n`);
+}
+
+/** The built server on the store at `url`: listen, one /health, idle, its RSS in MB. */
+async function serveAndMeasure(url: string): Promise<number> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const server = spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`server exited ${server.exitCode}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      await sleep(200);
+    }
+    await sleep(IDLE_MS);
+    return rssMbOf(server.pid!);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
 }
 
 async function main(): Promise<void> {
@@ -53,13 +76,11 @@ async function main(): Promise<void> {
     }
     await database.close();
     log(`${SKUS} SKUs loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const child = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', url],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    if (child.status !== 0) throw new Error(`server child exited ${child.status ?? child.signal}`);
-    const rss = Number(child.stdout.trim().split('\n').pop());
+    if (!fs.existsSync(path.join(root, 'dist/cli/main.js')) || process.env.BENCH_BUILD !== '0') {
+      const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+      if (build.status !== 0) throw new Error(`npm run build exited ${build.status}`);
+    }
+    const rss = Math.round((await serveAndMeasure(url)) * 10) / 10;
     log(`idle server RSS ${rss} MB`);
     emit({ idle_rss_mb_100k_skus: rss });
   } finally {
@@ -67,5 +88,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--serve') await serveAndMeasure(process.argv[3]!);
-else await main();
+await main();

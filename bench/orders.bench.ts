@@ -17,6 +17,7 @@
  */
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
@@ -32,7 +33,7 @@ import { startLoadClient, type LoadClient, type LoadResult } from './support/htt
 import type { OrderBodyArgs } from './support/order-bodies.js';
 import { emit, log, scaled, warnLoudly, type Metrics } from './support/report.js';
 import { round } from './support/stats.js';
-import { postgresVersion, withStore } from './support/store.js';
+import { APPLICATION_NAME, postgresVersion, withStore } from './support/store.js';
 
 const CLIENTS = 8;
 const SKUS = 5_000;
@@ -185,13 +186,26 @@ function expectAll(r: LoadResult, status: number, what: string) {
 }
 
 interface DialectRun {
+  clients: number;
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Server CPU (every thread of this process) per order. */
   cpuMsPerOrder: number;
+  /** SQLite: statements per order; PostgreSQL: round trips per order (counted by the store). */
+  statementsPerOrder: number;
+  /** SQLite: WAL syncs (group-committed batches) per order. */
+  syncsPerOrder: number;
+  /** PostgreSQL: backend CPU of the server's connections per order (from /proc). */
+  dbCpuMsPerOrder: number | null;
 }
 
-async function ordersRun(client: LoadClient, dialect: DialectName): Promise<DialectRun> {
+/** Measured runs at each client count on one fresh store (a warm-up first). */
+async function ordersRuns(
+  client: LoadClient,
+  dialect: DialectName,
+  clientCounts: readonly number[],
+): Promise<DialectRun[]> {
   return withStore(dialect, async ({ database }) => {
     const setUpStart = performance.now();
     const catalog = await setUp(database);
@@ -203,7 +217,7 @@ async function ordersRun(client: LoadClient, dialect: DialectName): Promise<Dial
     const app = await buildServer(ctx, { logLevel: 'warn', rateLimitPerMinute: 0 });
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
-      const spec = (amount: number, seed: number) => ({
+      const spec = (amount: number, seed: number, connections: number, sequential = false) => ({
         url: `${base}/api/v1/orders`,
         method: 'POST' as const,
         headers: { authorization: `Bearer ${catalog.apiKey}` },
@@ -216,31 +230,81 @@ async function ordersRun(client: LoadClient, dialect: DialectName): Promise<Dial
             linesPerOrder: LINES_PER_ORDER,
             maxPacks: MAX_EACHES_PER_LINE,
             seed,
+            sequential,
           } satisfies OrderBodyArgs,
         },
         amount,
-        connections: CLIENTS,
+        connections,
       });
-      const warmup = await client.run(spec(WARMUP_ORDERS, 1));
+      // The warm-up orders every SKU once, as a running server's trade would have by then: the
+      // measured runs see order entry's master-data cache in its steady state.
+      const warmup = await client.run(
+        spec(Math.max(WARMUP_ORDERS, Math.ceil(SKUS / LINES_PER_ORDER)), 1, CLIENTS, true),
+      );
       log(`${dialect} warm-up: ${summary(warmup)}`);
       expectAll(warmup, 201, `${dialect} warm-up`);
-      const amount = Math.max(CLIENTS, Math.round(warmup.perSecond * SECONDS));
-      const { value: run, cpuMs } = await serverCpu(`orders-${dialect}`, () =>
-        client.run(spec(amount, 2)),
-      );
-      log(`${dialect}: ${summary(run)}; server CPU ${(cpuMs / run.requests).toFixed(2)} ms/order`);
-      expectAll(run, 201, dialect);
-      await verify(database, warmup.requests + run.requests, dialect);
-      return {
-        perSecond: run.perSecond,
-        p50Ms: run.p50Ms,
-        p99Ms: run.p99Ms,
-        cpuMsPerOrder: cpuMs / run.requests,
-      };
+      let created = warmup.requests;
+      const runs: DialectRun[] = [];
+      for (const [i, clients] of clientCounts.entries()) {
+        const amount = Math.max(clients, Math.round(warmup.perSecond * SECONDS));
+        const stats = database.stats();
+        const backends = await backendCpu(database);
+        const { value: run, cpuMs } = await serverCpu(`orders-${dialect}-c${clients}`, () =>
+          client.run(spec(amount, 2 + i, clients)),
+        );
+        const dbCpuMs = backends ? (await backends()) / run.requests : null;
+        const after = database.stats();
+        expectAll(run, 201, `${dialect} at ${clients} clients`);
+        created += run.requests;
+        const measured: DialectRun = {
+          clients,
+          perSecond: run.perSecond,
+          p50Ms: run.p50Ms,
+          p99Ms: run.p99Ms,
+          cpuMsPerOrder: cpuMs / run.requests,
+          statementsPerOrder: (after.statements - stats.statements) / run.requests,
+          syncsPerOrder: (after.commitSyncs - stats.commitSyncs) / run.requests,
+          dbCpuMsPerOrder: dbCpuMs,
+        };
+        log(
+          `${dialect} at ${clients} clients: ${summary(run)}; server CPU ${measured.cpuMsPerOrder.toFixed(3)} ms/order` +
+            `; ${measured.statementsPerOrder.toFixed(2)} ${dialect === 'sqlite' ? 'statements' : 'round trips'}/order` +
+            (dialect === 'sqlite'
+              ? `; ${(1 / measured.syncsPerOrder).toFixed(1)} orders per WAL sync`
+              : `; PostgreSQL backends ${dbCpuMs?.toFixed(3)} ms CPU/order`),
+        );
+        runs.push(measured);
+      }
+      await verify(database, created, dialect);
+      return runs;
     } finally {
       await app.close();
     }
   });
+}
+
+/**
+ * PostgreSQL only: starts counting the CPU of the store's own server backends (those of its
+ * application name) from /proc; the returned function gives the milliseconds used since.
+ */
+async function backendCpu(database: Database): Promise<(() => Promise<number>) | undefined> {
+  if (database.dialect !== 'postgres') return undefined;
+  const pids = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where application_name = ${APPLICATION_NAME}`.execute(
+    database.db,
+  );
+  const ticks = () =>
+    pids.rows.reduce((n, { pid }) => {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return n + Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return n; // A backend that ended (pool shrink) stops counting.
+      }
+    }, 0);
+  const before = ticks();
+  // Clock ticks are 1/100 s on Linux.
+  return async () => ((ticks() - before) * 1000) / 100;
 }
 
 /** Every 201 is one stored, fully allocated order, and the ledger reconciles. */
@@ -303,26 +367,42 @@ async function echoRun(client: LoadClient): Promise<number> {
 const client = await startLoadClient();
 const metrics: Metrics = {};
 try {
+  metrics.load_average_1m = round(os.loadavg()[0]!, 2);
   metrics.echo_per_s = round(await echoRun(client), 1);
-  const sqlite = await ordersRun(client, 'sqlite');
-  metrics.orders_per_s_sqlite = round(sqlite.perSecond, 1);
+  const [c8, c32] = await ordersRuns(client, 'sqlite', [CLIENTS, 32]);
+  metrics.orders_per_s_sqlite = round(c8!.perSecond, 1);
+  metrics.orders_per_s_sqlite_c32 = round(c32!.perSecond, 1);
   // Same client, same run: the share of the bare Fastify ceiling an order reaches.
-  metrics.orders_vs_echo_ratio = round(sqlite.perSecond / metrics.echo_per_s, 4);
-  metrics.order_p50_ms = round(sqlite.p50Ms, 3);
-  metrics.order_p99_ms = round(sqlite.p99Ms, 3);
-  metrics.order_cpu_ms = round(sqlite.cpuMsPerOrder, 3);
+  metrics.orders_vs_echo_ratio = round(c32!.perSecond / metrics.echo_per_s, 4);
+  metrics.order_p50_ms = round(c32!.p50Ms, 3);
+  metrics.order_p99_ms = round(c32!.p99Ms, 3);
+  metrics.order_p99_ms_c8 = round(c8!.p99Ms, 3);
+  metrics.order_cpu_ms = round(c32!.cpuMsPerOrder, 4);
+  metrics.sql_statements_per_order = round(c32!.statementsPerOrder, 2);
+  metrics.orders_per_wal_sync_c32 = round(1 / c32!.syncsPerOrder, 2);
   if (await postgresVersion()) {
-    const pg = await ordersRun(client, 'postgres');
-    metrics.orders_per_s_pg = round(pg.perSecond, 1);
-    metrics.order_p50_ms_pg = round(pg.p50Ms, 3);
-    metrics.order_p99_ms_pg = round(pg.p99Ms, 3);
+    const [pg] = await ordersRuns(client, 'postgres', [32]);
+    metrics.orders_per_s_pg = round(pg!.perSecond, 1);
+    metrics.order_p50_ms_pg = round(pg!.p50Ms, 3);
+    metrics.order_p99_ms_pg = round(pg!.p99Ms, 3);
+    metrics.order_cpu_ms_pg = round(pg!.cpuMsPerOrder, 4);
+    metrics.order_db_cpu_ms_pg =
+      pg!.dbCpuMsPerOrder === null ? null : round(pg!.dbCpuMsPerOrder, 4);
+    metrics.pg_round_trips_per_order = round(pg!.statementsPerOrder, 2);
+    metrics.pg_processes = 1;
   } else {
     warnLoudly(
-      'PostgreSQL is unreachable: orders_per_s_pg, order_p50_ms_pg, order_p99_ms_pg NOT measured',
+      'PostgreSQL is unreachable: orders_per_s_pg, order_p99_ms_pg, pg_round_trips_per_order NOT measured',
     );
-    metrics.orders_per_s_pg = null;
-    metrics.order_p50_ms_pg = null;
-    metrics.order_p99_ms_pg = null;
+    for (const name of [
+      'orders_per_s_pg',
+      'order_p50_ms_pg',
+      'order_p99_ms_pg',
+      'order_cpu_ms_pg',
+      'order_db_cpu_ms_pg',
+      'pg_round_trips_per_order',
+    ])
+      metrics[name] = null;
   }
 } finally {
   await client.close();

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { PICK_MODES, type PickMode } from './core/fulfillment/wave-policy.js';
 
@@ -9,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** `postgres://…` for PostgreSQL; otherwise a SQLite file path. */
   databaseUrl: string;
+  /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   logLevel: string;
   /** Largest accepted request body, bytes. */
   bodyLimit: number;
@@ -47,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL ?? path.join(dataDir, 'stockline.db'),
+    databasePoolSize: intOf(env.DATABASE_POOL_SIZE, defaultPoolSize()),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: intOf(env.BODY_LIMIT_BYTES, 1_048_576),
     backorderSweepSeconds: intOf(env.BACKORDER_SWEEP_SECONDS, 30),
@@ -95,4 +99,13 @@ function pickModeOf(value: string): PickMode {
   if (!(PICK_MODES as readonly string[]).includes(value))
     throw new Error(`WAVE_PICK_MODE must be one of ${PICK_MODES.join(', ')}`);
   return value as PickMode;
+}
+
+/**
+ * PostgreSQL connections per process: about twice the cores (PostgreSQL does no more work at
+ * once than it has cores to run; extra connections only queue inside the server). With several
+ * processes on one server, divide the server's budget between them (DATABASE_POOL_SIZE).
+ */
+function defaultPoolSize(): number {
+  return Math.max(4, 2 * os.availableParallelism() + 2);
 }

@@ -1,13 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { openDatabase, type Database } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrate.js';
 import { buildServer } from './adapters/http/server.js';
 import { openNatsSink } from './adapters/nats/jetstream-sink.js';
-import { createApiKey } from './app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
-import { ensureDemoHistory } from './app/simulation/demo-history.js';
-import { simProgress } from './cli/sim-progress.js';
+import { ensureDemoAdminKey } from './app/demo/demo-admin-key.js';
+import { isSeeded } from './app/demo/seed-demo.js';
+import {
+  continueDemoHistory,
+  demoHistoryStatus,
+  planDemoHistory,
+} from './app/simulation/demo-history.js';
+import { demoHistorySummary, historyProgress } from './cli/sim-progress.js';
 import { pollEdiFolder } from './app/edi/edi-folder.js';
 import { withLease } from './app/jobs/lease.js';
 import { ensureDemoUsers } from './app/users/demo-users.js';
@@ -24,7 +27,7 @@ import { redactUrl, type Config } from './config.js';
 
 /** Composition root: configuration → database (migrated) → application context. */
 export async function openStore(config: Config): Promise<Database> {
-  const database = openDatabase({ url: config.databaseUrl });
+  const database = openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize });
   await migrateToLatest(database);
   return database;
 }
@@ -34,37 +37,54 @@ export function contextFor(database: Database): AppContext {
 }
 
 /**
- * Seeds the demo wholesaler on first start — with `config.demoHistoryDays` of simulated
- * trading behind it, resumed where it stopped if a start was interrupted — and creates the
- * admin key, which is printed once and written to the data directory (readable only by its
- * owner).
+ * Seeds the demo wholesaler on first start (seconds) and makes sure its admin key and web
+ * sign-ins exist — created and printed on the first start, even one interrupted later; named
+ * by their files on every later one. Returns whether simulated history is still to be built.
  */
-export async function ensureDemo(ctx: AppContext, config: Config, say: (line: string) => void) {
-  const { seeded, simulatedDays } = await ensureDemoHistory(ctx, config.demoHistoryDays, {
+export async function prepareDemo(
+  ctx: AppContext,
+  config: Config,
+  say: (line: string) => void,
+): Promise<boolean> {
+  const { seeded, history } = await planDemoHistory(ctx, config.demoHistoryDays);
+  if (seeded.skus > 0)
+    say(
+      `Demo data loaded: ${seeded.skus} SKUs, ${seeded.warehouses} warehouses, ${seeded.locations} locations, ${seeded.customers} customers, ${seeded.orders} orders.`,
+    );
+  if (!(await isSeeded(ctx.database.db))) return false;
+  await ensureDemoAdminKey(ctx, config.dataDir, say);
+  await ensureDemoUsers(ctx, config.dataDir, say);
+  const status = await demoHistoryStatus(ctx.database.db);
+  return status?.building ?? (history !== undefined && history.through === null);
+}
+
+/**
+ * Simulates the demo's history still to do (`config.demoHistoryDays` back to yesterday,
+ * resumed where a start stopped), with a progress line per 10 % and a closing summary of
+ * what was simulated.
+ */
+export async function buildDemoHistory(ctx: AppContext, say: (line: string) => void) {
+  const { simulatedDays, history, summary } = await continueDemoHistory(ctx, {
     onStart: (days) =>
       say(
-        `Simulating ${days} days of trading for the demo, once (minutes; DEMO_HISTORY_DAYS sets the days)…`,
+        `Simulating ${days} days of trading for the demo, once (DEMO_HISTORY_DAYS sets the days)…`,
       ),
-    onDay: simProgress(process.stdout),
+    onDay: historyProgress(say),
   });
-  if (simulatedDays > 0) say(`Simulated ${simulatedDays} days of demo history.`);
-  if (seeded.skus === 0) return;
-  const admin = await createApiKey(ctx.database, { role: 'admin', name: 'demo admin' }, ctx.now());
-  if (!admin.ok) throw new Error(admin.error.message);
-  const keyFile = path.join(config.dataDir, 'admin-key.txt');
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  fs.writeFileSync(keyFile, `${admin.value.key}\n`, { mode: 0o600 });
-  say(
-    `Demo data loaded: ${seeded.skus} SKUs, ${seeded.warehouses} warehouses, ${seeded.locations} locations, ${seeded.customers} customers, ${seeded.orders} orders.`,
-  );
-  say(`Admin API key (shown once; also in ${keyFile}):\n\n  ${admin.value.key}\n`);
-  await ensureDemoUsers(ctx, config.dataDir, say);
+  if (!summary || !history) return;
+  say(demoHistorySummary(simulatedDays, history.startDate, summary));
+}
+
+/** Seed, keys and the whole history in the foreground: `stockline seed`, and before workers fork. */
+export async function ensureDemo(ctx: AppContext, config: Config, say: (line: string) => void) {
+  if (await prepareDemo(ctx, config, say)) await buildDemoHistory(ctx, say);
 }
 
 export async function serve(config: Config, options: { demo: boolean }) {
   const database = await openStore(config);
   const ctx = contextFor(database);
-  if (options.demo) await ensureDemo(ctx, config, (line) => console.log(line));
+  const say = (line: string) => console.log(line);
+  const historyToBuild = options.demo && (await prepareDemo(ctx, config, say));
   const app = await buildServer(ctx, {
     logLevel: config.logLevel,
     bodyLimit: config.bodyLimit,
@@ -74,7 +94,7 @@ export async function serve(config: Config, options: { demo: boolean }) {
   });
   const logError = (job: string) => (error: unknown) =>
     app.log.error({ err: error, job }, 'scheduled job failed');
-  const stopJobs = [
+  const startJobs = (): (() => void)[] => [
     repeatEvery(
       config.backorderSweepSeconds,
       () => sweepBackorders(ctx, logError('backorders')),
@@ -103,6 +123,9 @@ export async function serve(config: Config, options: { demo: boolean }) {
     ),
     repeatEvery(config.webhookEverySeconds, () => deliverWebhooks(ctx), logError('webhooks')),
   ];
+  // While the demo's past is simulated on its own clock, the scheduled jobs (waves,
+  // replenishment, counts on today's clock) wait: they would act in the middle of that past.
+  const stopJobs: (() => void)[] = historyToBuild ? [] : startJobs();
   const { ediDir } = config;
   if (ediDir)
     stopJobs.push(
@@ -135,5 +158,12 @@ export async function serve(config: Config, options: { demo: boolean }) {
   console.log(
     `Stockline is running at http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`,
   );
+  if (historyToBuild) {
+    say('The demo history is being built in the background; /health and the web app show how far.');
+    void buildDemoHistory(ctx, say).then(
+      () => stopJobs.push(...startJobs()),
+      (error: unknown) => app.log.error({ err: error }, 'building the demo history failed'),
+    );
+  }
   return app;
 }

@@ -11,11 +11,17 @@ export interface OrderBodyArgs {
   linesPerOrder: number;
   maxPacks: number;
   seed: number;
+  /** Walk the SKUs in order instead of drawing them: a warm-up that touches every SKU once. */
+  sequential?: boolean;
 }
 
 export function orderBodies(args: OrderBodyArgs): () => string {
   const random = seededRandom(args.seed);
-  const pick = () => args.skuIds[Math.floor(random() * args.skuIds.length)]!;
+  let next = 0;
+  const pick = () =>
+    args.sequential
+      ? args.skuIds[next++ % args.skuIds.length]!
+      : args.skuIds[Math.floor(random() * args.skuIds.length)]!;
   return () => {
     const skus = new Set<number>();
     while (skus.size < Math.min(args.linesPerOrder, args.skuIds.length)) skus.add(pick());

@@ -12,6 +12,9 @@ export const PG_URL =
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/test';
 
+/** The application name of the benches' PostgreSQL connections. */
+export const APPLICATION_NAME = `stockline-bench-${process.pid}`;
+
 export interface BenchStore {
   database: Database;
   drop(): Promise<void>;
@@ -33,7 +36,10 @@ export async function freshStore(dialect: DialectName): Promise<BenchStore> {
   }
   const schema = `bench_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   await adminQuery(`create schema ${schema}`);
-  const database = openDatabase({ url: PG_URL, schema });
+  // Named, so a bench can find its own server backends (and their CPU) in pg_stat_activity.
+  const url = new URL(PG_URL);
+  url.searchParams.set('application_name', APPLICATION_NAME);
+  const database = openDatabase({ url: url.toString(), schema });
   await migrateToLatest(database);
   return {
     database,

@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { reconcile } from '../app/inventory/reconcile.js';
 import {
   DEFAULT_SIMULATION,
   simulate,
@@ -8,7 +7,7 @@ import {
 import { addDays } from '../app/simulation/sim-random.js';
 import { readConfig } from '../config.js';
 import { contextFor, openStore } from '../main.js';
-import { simProgress } from './sim-progress.js';
+import { healthLines, simProgress } from './sim-progress.js';
 
 const whole = (min: number) => (value: string) => {
   const n = Number(value);
@@ -84,9 +83,8 @@ export const simulateCommand = new Command('simulate')
         },
         (day, index) => progress(day, index, flags.days),
       );
-      const report = await reconcile(database.db);
-      console.log(formatSummary(summary, report.differences.length, (Date.now() - started) / 1000));
-      if (report.differences.length > 0) process.exitCode = 1;
+      console.log(formatSummary(summary, (Date.now() - started) / 1000));
+      if (summary.health.reconcileDifferences > 0) process.exitCode = 1;
     } finally {
       await database.close();
     }
@@ -97,8 +95,9 @@ const money = (minor: number) =>
   `$${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** The KPI summary as the terminal shows it. */
-export function formatSummary(s: SimulationSummary, differences: number, seconds: number): string {
-  const { kpis: k, totals: t, options: o } = s;
+export function formatSummary(s: SimulationSummary, seconds: number): string {
+  const { kpis: k, totals: t, options: o, health: h } = s;
+  const differences = h.reconcileDifferences;
   return [
     `Simulated ${o.days} days from ${o.startDate} (seed ${o.seed}) in ${seconds.toFixed(1)} s`,
     `  orders            ${k.orders} (${k.lines} lines; ${t.refused} refused)`,
@@ -111,5 +110,7 @@ export function formatSummary(s: SimulationSummary, differences: number, seconds
     `  inventory value   ${money(k.inventoryValueMinor)}`,
     `  stock-outs        ${k.stockOuts} SKU × warehouse; ${k.backorderedLines} lines backordered`,
     `  ledger            ${differences === 0 ? 'reconciles' : `${differences} differences!`}`,
+    `  stock turnover    ${h.turnover} a year (fill rate ${pct(h.fillRate)})`,
+    ...healthLines(h),
   ].join('\n');
 }

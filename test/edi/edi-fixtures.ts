@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { createPartner, addXref } from '../../src/app/edi/partners.js';
-import { readInterchange } from '../../src/core/edi/x12-envelope.js';
+import { build997, verdictFor } from '../../src/core/edi/ack-997.js';
+import { map850 } from '../../src/core/edi/po-850.js';
+import { readInterchange, type Interchange } from '../../src/core/edi/x12-envelope.js';
 import {
   clock,
   createCustomer,
@@ -10,10 +12,10 @@ import {
   receive,
   type OrderWorld,
 } from '../orders/order-fixtures.js';
-import { sharedDataDir } from '../support/shared-data.js';
+import { fixturePath } from '../support/shared-data.js';
 
-/** The sample files (see /work/shared/data/SOURCES.md for their sources and licences). */
-export const EDI_DIR = path.join(sharedDataDir(), 'edi');
+/** The sample files (see test/fixtures/SOURCES.md for their sources and licences). */
+export const EDI_DIR = fixturePath('edi');
 export const sample = (name: string) => fs.readFileSync(path.join(EDI_DIR, name), 'utf8');
 
 /** node-x12's 850 (MIT): XYZ RETAIL orders six widgets by vendor part number. */
@@ -101,4 +103,18 @@ export function segmentsOf(raw: string): string[][] {
   if (!parsed.ok) throw new Error(parsed.error.message);
   expect(parsed.value.notes).toEqual([]);
   return parsed.value.groups[0]!.sets[0]!.segments.map((s) => [...s.elements]);
+}
+
+/** An interchange that must read. */
+export function read(raw: string): Interchange {
+  const parsed = readInterchange(raw);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
+/** The 997 a partner would get for the first group, as arrays of elements. */
+export function ack(interchange: Interchange, version: '004010' | '005010' = '004010'): string[][] {
+  const group = interchange.groups[0]!;
+  const verdicts = group.sets.map((set) => verdictFor(set, map850(set)));
+  return build997(group, verdicts, version).segments.map((s) => [...s]);
 }

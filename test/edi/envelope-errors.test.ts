@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { build997, verdictFor } from '../../src/core/edi/ack-997.js';
 import { map850 } from '../../src/core/edi/po-850.js';
-import { readInterchange, type Interchange } from '../../src/core/edi/x12-envelope.js';
-import { PO_850 } from './edi-fixtures.js';
-
-function read(raw: string): Interchange {
-  const parsed = readInterchange(raw);
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
-}
-
-/** The 997 a partner would get for the first group, as arrays of elements. */
-function ack(interchange: Interchange): string[][] {
-  const group = interchange.groups[0]!;
-  const verdicts = group.sets.map((set) => verdictFor(set, map850(set)));
-  return build997(group, verdicts, '004010').segments.map((s) => [...s]);
-}
+import { readInterchange } from '../../src/core/edi/x12-envelope.js';
+import { ack, PO_850, read } from './edi-fixtures.js';
 
 /** Another partner's habits: | between elements, > inside, newline between segments, ISA padding collapsed. */
 function restyle(raw: string): string {

@@ -76,16 +76,32 @@ describe.each(dialects)('inbound 850 on %s', (dialect) => {
     const po = segmentsOf(ack855!.raw);
     expect(po.find((s) => s[0] === 'BAK')!.slice(0, 4)).toEqual(['BAK', '00', 'AC', '08292233294']);
     const acks = po.filter((s) => s[0] === 'ACK').map((s) => s.slice(1, 3));
-    // 150 of each on hand: lines under 150 are accepted whole, the others split IA 150 / IB rest.
+    // 150 of each on hand: lines under 150 are accepted whole, the others split 150 / IB rest.
+    // The partner's PO1-04 (9.25 …) is not our 4.50: accepted at another price, IP.
     const expected = QUANTITIES.flatMap((q) =>
       q <= 150
-        ? [['IA', String(q)]]
+        ? [['IP', String(q)]]
         : [
-            ['IA', '150'],
+            ['IP', '150'],
             ['IB', String(q - 150)],
           ],
     );
     expect(acks).toEqual(expected);
+    // The partner's ids come back as sent (CB, PR, VN, not VP) with PO1-05; PO1-04 is our price.
+    expect(po.find((s) => s[0] === 'PO1')).toEqual([
+      'PO1',
+      '1',
+      '120',
+      'EA',
+      '4.5',
+      'TE',
+      'CB',
+      '065322-117',
+      'PR',
+      'RO',
+      'VN',
+      'AB3542',
+    ]);
   });
 
   it('refuses a re-sent interchange without a second order, and keeps it', async () => {
@@ -109,9 +125,9 @@ describe.each(dialects)('inbound 850 on %s', (dialect) => {
       QUANTITIES.slice(1).sort((a, b) => a - b),
     );
     const fa = segmentsOf(received.acks!.find((a) => a.setId === '997')!.raw);
-    // PO1 is the 13th segment of the set; element 11 (VN's value, the product id) is invalid.
+    // PO1 is the 13th segment of the set; element 11 (VN's value, our item number) is invalid.
     expect(fa).toContainEqual(['AK3', 'PO1', '13', '', '8']);
-    expect(fa).toContainEqual(['AK4', '7', '', '7', 'NO-SUCH']);
+    expect(fa).toContainEqual(['AK4', '11', '', '7', 'NO-SUCH']);
     expect(fa).toContainEqual(['AK5', 'E', '5']);
     const po = segmentsOf(received.acks!.find((a) => a.setId === '855')!.raw);
     const first = po.findIndex((s) => s[0] === 'PO1' && s[1] === '1');

@@ -19,8 +19,8 @@ const PO = [
   'BEG|00|SA|RT-1001||20260302',
   'DTM|010|20260305',
   'N1|ST|XYZ RETAIL|9|0003947268292',
-  'PO1|10|14|EA|4.5||VN|AB3542',
-  'PO1|20|9|EA|4.5||VN|RD5322',
+  'PO1|10|14|EA|5|PE|CB|CAT-10|VN|AB3542',
+  'PO1|20|9|EA|5|PE|VN|RD5322',
   'CTT|2',
   'SE|7|0001',
   'GE|1|77',
@@ -128,17 +128,17 @@ describe.each(dialects)('850 → order → pack → 856 → parse back, on %s', 
     expect(cartons.map((c) => c.sscc)).toEqual(ssccs);
     expect(trackingNumbers).toHaveLength(2);
     expect(cartons.map((c) => c.trackingNumber)).toEqual(trackingNumbers);
-    expect(
-      cartons.map((c) =>
-        c.items.map((i) => [i.lineId, i.vendorPart?.startsWith('DOG-DRY-2KG-'), i.quantity]),
-      ),
-    ).toEqual([
-      [['10', true, 10]],
+    expect(cartons.map((c) => c.items.map((i) => [i.lineId, i.vendorPart, i.quantity]))).toEqual([
+      [['10', 'AB3542', 10]],
       [
-        ['10', true, 4],
-        ['20', true, 9],
+        ['10', 'AB3542', 4],
+        ['20', 'RD5322', 9],
       ],
     ]);
+    // LIN echoes the partner's ids as sent (CB kept, VN not turned into VP), then our GTIN.
+    const lin = segmentsOf(asn.raw).find((s) => s[0] === 'LIN')!;
+    expect(lin.slice(0, 6)).toEqual(['LIN', '10', 'CB', 'CAT-10', 'VN', 'AB3542']);
+    expect(lin[6]).toBe('UK'); // the catalog keeps GTIN-14s: UK, not EN (13 digits)
     const stored = await world.api.store.database.db
       .selectFrom('cartons')
       .select('sscc')
@@ -154,6 +154,15 @@ describe.each(dialects)('850 → order → pack → 856 → parse back, on %s', 
     expect(it1.map((s) => s.slice(1, 4))).toEqual([
       ['10', '14', 'EA'],
       ['20', '9', 'EA'],
+    ]);
+    expect(it1[0]!.slice(5, 10)).toEqual(['PE', 'CB', 'CAT-10', 'VN', 'AB3542']);
+    // The 810 names the ship-to as the 850 and 856 do (issue 18, item 5).
+    expect(segmentsOf(doc.raw)).toContainEqual([
+      'N1',
+      'ST',
+      'XYZ RETAIL SOLON',
+      '92',
+      '0003947268292',
     ]);
     expect(Number(asn.controlNumber)).toBeLessThan(Number(doc.controlNumber));
   });

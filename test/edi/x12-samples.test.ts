@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parse856 } from '../../src/core/edi/asn-856.js';
 import { map850 } from '../../src/core/edi/po-850.js';
 import { readInterchange } from '../../src/core/edi/x12-envelope.js';
-import { sharedDataDir } from '../support/shared-data.js';
+import { fixturePath } from '../support/shared-data.js';
 
 /**
- * Real partner files from other projects (see /work/shared/data/SOURCES.md): node-x12 (MIT),
+ * Real partner files from other projects (see test/fixtures/SOURCES.md): node-x12 (MIT),
  * EdiEngine (MIT), StAEDI (Apache-2.0). Each must be read through its envelope.
  */
-const DIR = path.join(sharedDataDir(), 'edi');
+const DIR = fixturePath('edi');
 const read = (name: string) => fs.readFileSync(path.join(DIR, name), 'utf8');
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.edi'));
 
@@ -47,7 +47,13 @@ describe('sample interchanges', () => {
       '00000715670002152111',
     ]);
     expect(asn.orders[0]!.cartons[0]!.items).toEqual([
-      { lineId: '', gtin: '0000000000642', quantity: 12, unit: 'EA' },
+      {
+        lineId: '',
+        gtin: '0000000000642',
+        partnerIds: [{ qualifier: 'UP', value: '0000000000642' }],
+        quantity: 12,
+        unit: 'EA',
+      },
     ]);
   });
 

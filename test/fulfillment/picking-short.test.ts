@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { available, call, orderDetail } from '../orders/order-fixtures.js';
+import { TODAY, available, call, orderDetail } from '../orders/order-fixtures.js';
 import { dialects } from '../support/databases.js';
 import {
   allocatedOrder,
@@ -105,6 +105,30 @@ describe.each(dialects)('short picks and cancellations on %s', (dialect) => {
     await expectPickConsistent(world);
     const tooMuch = await shortPick(world, taskId, 1);
     expect(tooMuch.json().code).toBe('PICK.TASK_CLOSED');
+  });
+
+  it('two shorts at one bin raise one count task, in the warehouse and due today', async () => {
+    const [a1] = world.warehouse.bins as [number];
+    const food = await stockedSku(world, [[a1, 5]]);
+    await allocatedOrder(world, 'C-1', [[food.skuId, 5]]);
+    const taskId = (await batchWave()).tasks[0]!.taskId;
+    const first = await shortPick(world, taskId, 1, 'not there');
+    const second = await shortPick(world, taskId, 1, 'still not there');
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json().countTaskId).toBe(first.json().countTaskId);
+    const counts = await world.api.store.database.db
+      .selectFrom('count_tasks')
+      .select(['location_id', 'warehouse_id', 'due_date', 'status'])
+      .execute();
+    expect(counts).toEqual([
+      {
+        location_id: a1,
+        warehouse_id: world.warehouse.id,
+        due_date: TODAY,
+        status: 'open',
+      },
+    ]);
+    await expectPickConsistent(world);
   });
 
   it('cancelling a released order before picking releases its stock and cancels its tasks', async () => {

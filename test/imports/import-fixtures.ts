@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { TestApi } from '../support/api.js';
 import { importStream } from '../../src/app/imports/import-file.js';
@@ -6,13 +5,10 @@ import type { ImportJobView } from '../../src/app/imports/import-jobs.js';
 import type { AppContext } from '../../src/app/context.js';
 import type { ImportKind } from '../../src/core/imports/import-kinds.js';
 import { IMPORT_ACTOR } from '../../src/app/imports/import-file.js';
-import { sharedDataDir } from '../support/shared-data.js';
+import { fixturePath } from '../support/shared-data.js';
 
-/** The UCI online-retail sample (CC BY 4.0, Chen, Sain and Guo 2012): see /work/shared/data/SOURCES.md. */
-export const ONLINE_RETAIL = path.join(
-  sharedDataDir(),
-  'online-retail/online_retail_2010-12.csv.gz',
-);
+/** The UCI online-retail sample (CC BY 4.0, Chen, Sain and Guo 2012): see test/fixtures/SOURCES.md. */
+export const ONLINE_RETAIL = fixturePath('online-retail/online_retail_2010-12.csv.gz');
 
 /** Imports CSV text in-process as the import actor. */
 export function importCsv(

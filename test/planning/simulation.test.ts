@@ -55,6 +55,9 @@ describe('one-year simulation: reorder policy against static min/max', () => {
     expect(result.minMax.fillRate).toBeGreaterThanOrEqual(result.policy.fillRate);
     expect(result.policy.averageUnits).toBeLessThan(result.minMax.averageUnits);
     expect(result.policy.averageValueMinor).toBeLessThan(result.minMax.averageValueMinor);
+    // Issue 16: at most 0.8 × min/max's stock where the policy serves at least as well.
+    expect(result.minMaxBelow.fillRate).toBeLessThanOrEqual(result.policy.fillRate);
+    expect(result.policy.averageUnits / result.minMaxBelow.averageUnits).toBeLessThanOrEqual(0.8);
   });
 });
 

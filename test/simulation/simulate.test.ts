@@ -58,6 +58,19 @@ describe('a simulated week of the wholesaler', () => {
     expect(kpis.fillRate).toBeLessThanOrEqual(1);
   });
 
+  it('ends healthy: no order left behind, nothing stranded in staging, lots not scattered', () => {
+    const { health } = summaries[0]!;
+    expect(health.problems).toEqual([]);
+    expect(health).toMatchObject({
+      stuckOrders: 0,
+      strandedUnits: 0,
+      fragmentedBins: 0,
+      reconcileDifferences: 0,
+    });
+    expect(health.fillRate).toBeGreaterThan(0);
+    expect(health.turnover).toBeGreaterThan(0);
+  });
+
   it('leaves a ledger that reconciles and lines with shipped ≤ picked ≤ allocated ≤ ordered', async () => {
     for (const store of stores) {
       const db = store.database.db;

@@ -2,20 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The sample data that came with the project brief (`../shared/data` beside the checkout; see
- * its SOURCES.md). A clone elsewhere finds it through STOCKLINE_SHARED_DATA or the workplace's
- * fixed path; if none exists the tests that need it fail loudly rather than skip.
+ * The sample files the tests read (EDI interchanges, the online-retail month, and whatever
+ * else is listed in its SOURCES.md with its licence): `test/fixtures/` in the repository, so a
+ * fresh clone tests anywhere. `STOCKLINE_SHARED_DATA` points elsewhere (a larger copy).
  */
 export function sharedDataDir(): string {
-  const candidates = [
-    process.env.STOCKLINE_SHARED_DATA,
-    path.resolve(import.meta.dirname, '../../../shared/data'),
-    '/work/shared/data',
-  ].filter((c): c is string => Boolean(c));
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'SOURCES.md')));
-  if (!found)
+  return process.env.STOCKLINE_SHARED_DATA ?? path.resolve(import.meta.dirname, '..', 'fixtures');
+}
+
+/**
+ * A sample file by its path under the fixtures folder (`edi/node-x12__850.edi`). A missing
+ * file fails loudly with where it was looked for, never a skip: the repository carries them.
+ */
+export function fixturePath(relative: string): string {
+  const full = path.join(sharedDataDir(), relative);
+  if (!fs.existsSync(full))
     throw new Error(
-      `The shared sample data is missing (looked in ${candidates.join(', ')}); set STOCKLINE_SHARED_DATA.`,
+      `The sample file ${relative} is missing (looked in ${sharedDataDir()}); see test/fixtures/SOURCES.md.`,
     );
-  return found;
+  return full;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   call,
   createCustomer,
@@ -17,7 +17,9 @@ import {
   signInAs,
   useWebWorld,
   type WebWorld,
+  describeInBrowser,
 } from './web-world.js';
+import { fillOrderOnScreen, pickWaveByScans, scanKeys } from './web-steps.js';
 
 /** The planning API is another issue's; until its routes exist, that scenario is a todo. */
 const planningReady = fs
@@ -27,7 +29,7 @@ const planningReady = fs
   )
   .includes('/planning/suggestions/approve');
 
-describe('the web app in a real browser (SQLite)', () => {
+describeInBrowser('the web app in a real browser (SQLite)', () => {
   const web = useWebWorld();
 
   it('a sales user creates an order and sees it allocated', async () => {
@@ -36,18 +38,7 @@ describe('the web app in a real browser (SQLite)', () => {
     await createCustomer(web.world, 'PET-100');
     const page = await newPage(web.context);
     await signInAs(page, web.world, 'sales');
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Orders' })
-      .click();
-    await page.getByRole('link', { name: 'New order' }).click();
-    await page.getByLabel('Find customer (account or name)').fill('PET-100');
-    await page.getByRole('button', { name: /PET-100/ }).click();
-    await page.getByLabel('Add SKU (code, name or GTIN)').fill(`DOG-DRY-2KG-${web.world.skuCount}`);
-    await page
-      .getByRole('button', { name: new RegExp(`DOG-DRY-2KG-${web.world.skuCount}`) })
-      .click();
-    await page.getByLabel('Quantity of line 1').fill('3');
+    await fillOrderOnScreen(page, 'PET-100', `DOG-DRY-2KG-${web.world.skuCount}`, 3);
     // The server prices the lines: 3 eaches at 5.00.
     await expect.poll(() => page.locator('.total').textContent()).toContain('$15.00');
     await screenshot(page, 'order-create');
@@ -102,15 +93,7 @@ describe('the web app in a real browser (SQLite)', () => {
     await page.getByTestId('pick-task').waitFor();
     await screenshot(page, 'pick-start');
 
-    const scanField = page.getByLabel(/^Scan (bin|product)$/);
-    const scan = async (value: string) => {
-      await expect.poll(() => scanField.isEnabled()).toBe(true);
-      const focused = (el: unknown) =>
-        el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement;
-      expect(await scanField.evaluate(focused)).toBe(true);
-      await page.keyboard.type(value);
-      await page.keyboard.press('Enter');
-    };
+    const scan = (value: string) => scanKeys(page, /^Scan (bin|product)$/, value);
     const feedback = page.locator('.feedback[data-tone]');
 
     // The wrong scan: a bin that is not the one asked for.
@@ -121,43 +104,7 @@ describe('the web app in a real browser (SQLite)', () => {
     expect(await feedback.textContent()).toContain(`expected ${asked}`);
     await screenshot(page, 'pick-wrong-scan');
 
-    // One read of the screen: the card may be replaced (next task, or the wave done) between
-    // two separate reads when the machine is loaded, so take all of it at once, or wait.
-    const task = page.getByTestId('pick-task');
-    const readScreen = async () => {
-      if (await page.getByTestId('wave-done').isVisible()) return 'done' as const;
-      return task
-        .evaluate(
-          (el: { querySelector(selector: string): { textContent: string | null } | null }) => ({
-            where: el.querySelector('.where')?.textContent?.trim() ?? '',
-            instruction: el.querySelector('.instruction')?.textContent ?? '',
-          }),
-          undefined,
-          { timeout: 1000 },
-        )
-        .catch(() => undefined);
-    };
-    for (let guard = 0; guard < 40; guard++) {
-      let screen: Awaited<ReturnType<typeof readScreen>>;
-      await expect.poll(async () => (screen = await readScreen())).toBeDefined();
-      if (screen === 'done') break;
-      const { where, instruction } = screen!;
-      if (instruction.startsWith('Scan bin')) {
-        await scan(`MAIN-${where}`);
-        await expect
-          .poll(() => task.locator('.instruction').textContent())
-          .toMatch(/^Scan product/);
-        continue;
-      }
-      const skuCode = (await task.locator('.what').textContent())!.split(' ')[0]!;
-      const gtin = await gtinOf(web.world, skuCode);
-      const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
-      const reloaded = page.waitForResponse((r) => r.url().includes('/pick-list'));
-      await scan(gtin);
-      expect((await confirmed).status()).toBe(200);
-      await reloaded;
-    }
-    await page.getByTestId('wave-done').waitFor();
+    await pickWaveByScans(page, web.world);
     await screenshot(page, 'pick-done');
 
     const lines = await web.world.api.store.database.db
@@ -214,7 +161,7 @@ describe('the web app in a real browser (SQLite)', () => {
     // Inventory for one SKU: stock by location and the movement history.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${web.world.baseUrl}/inventory`);
-    await page.getByLabel('Add SKU (code, name or GTIN)').fill(code);
+    await page.getByLabel('Find SKU (code, name or GTIN)').fill(code);
     await page.getByRole('button', { name: new RegExp(`${code}\\b`) }).click();
     await page
       .getByRole('table', { name: /Movements of/ })
@@ -321,14 +268,4 @@ async function seedDemand(world: WebWorld, skuId: number, days: number, perDay: 
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: watermark }))
       .execute();
   });
-}
-
-/** The each GTIN of a SKU, as printed on the unit the picker scans. */
-async function gtinOf(world: WebWorld, skuCode: string): Promise<string> {
-  const row = await world.api.store.database.db
-    .selectFrom('skus')
-    .select('gtin')
-    .where('code', '=', skuCode)
-    .executeTakeFirstOrThrow();
-  return row.gtin!;
 }

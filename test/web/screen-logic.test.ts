@@ -7,6 +7,7 @@ import {
   type ImportJob,
 } from '../../web/src/screens/imports/import-job.js';
 import {
+  onePerBin,
   addScan,
   setKeyed,
   submissionLines,
@@ -84,6 +85,26 @@ describe('blind count entries', () => {
           });
         }
       }),
+    );
+  });
+});
+
+describe('count task list', () => {
+  it('shows each bin once, the oldest task first, with how many more wait there', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('A-01-01', 'A-01-02', 'B-02-01'), { maxLength: 12 }),
+        (bins) => {
+          const tasks = bins.map((locationCode, i) => ({ id: 100 - i, locationCode }));
+          const shown = onePerBin(tasks);
+          expect(shown.map((t) => t.locationCode).sort()).toEqual([...new Set(bins)].sort());
+          for (const t of shown) {
+            const same = tasks.filter((x) => x.locationCode === t.locationCode);
+            expect(t.id).toBe(Math.min(...same.map((x) => x.id)));
+            expect(t.alsoPending).toBe(same.length - 1);
+          }
+        },
+      ),
     );
   });
 });

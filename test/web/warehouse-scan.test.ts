@@ -1,9 +1,16 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSku, receive } from '../orders/order-fixtures.js';
 import { adhocTask, expectLedgerSound, onHandAt } from '../counts/count-fixtures.js';
 import { gtinsOf, insertSupplier, sentPurchaseOrder } from '../receiving/receiving-fixtures.js';
-import { appErrors, newPage, screenshot, signInAs, useWebWorld } from './web-world.js';
+import {
+  appErrors,
+  newPage,
+  screenshot,
+  signInAs,
+  useWebWorld,
+  describeInBrowser,
+} from './web-world.js';
 
 /** Types a barcode into the focused scan field, as a keyboard-wedge scanner does. */
 async function scanInto(page: Page, label: RegExp, value: string) {
@@ -24,7 +31,7 @@ async function scanInto(page: Page, label: RegExp, value: string) {
 
 const feedbackOf = (page: Page) => page.locator('.feedback[data-tone]');
 
-describe('handheld receiving, put-away and counting in a real browser (SQLite)', () => {
+describeInBrowser('handheld receiving, put-away and counting in a real browser (SQLite)', () => {
   const web = useWebWorld();
 
   it('receives a PO by scan, refuses an unknown barcode, and puts away by bin scan', async () => {

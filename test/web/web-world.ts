@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createUser } from '../../src/app/users/users.js';
 import type { Role } from '../../src/core/shared/roles.js';
 import { startTestApi, type TestApi } from '../support/api.js';
@@ -19,6 +19,12 @@ export const SCREENSHOTS = path.resolve(
   'screenshots',
 );
 export const PASSWORD = 'browser-test-password';
+
+/**
+ * `describe` for the tests that drive a real browser: skipped (with the global setup's banner)
+ * where Chromium is missing, required under CI=true.
+ */
+export const describeInBrowser = describe.skipIf(process.env.STOCKLINE_TEST_BROWSER === '0');
 
 /** A real server on a socket over a fresh SQLite store, the order world's data, and users. */
 export interface WebWorld extends OrderWorld {

@@ -1,7 +1,9 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './api/session';
 import { Layout } from './ui/Layout';
+import { HistoryBanner } from './ui/HistoryBanner';
 import { Dashboard } from './screens/Dashboard';
+import { CustomerHome } from './screens/CustomerHome';
 import { SignIn } from './screens/SignIn';
 import { OrderList } from './screens/orders/OrderList';
 import { OrderCreate } from './screens/orders/OrderCreate';
@@ -29,6 +31,12 @@ import { ReturnDetail } from './screens/returns/ReturnDetail';
 import { Admin } from './screens/admin/Admin';
 import { Imports } from './screens/imports/Imports';
 
+/** Where each role lands: a customer sees its own account; staff see the dashboard. */
+function Home() {
+  const { user } = useSession();
+  return user?.role === 'customer' ? <CustomerHome /> : <Dashboard />;
+}
+
 /** Signed out: the sign-in form. Signed in: the screens, each checked again by the API. */
 function Screens() {
   const { user, loading } = useSession();
@@ -37,7 +45,7 @@ function Screens() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<Dashboard />} />
+        <Route index element={<Home />} />
         <Route path="orders" element={<OrderList />} />
         <Route path="orders/new" element={<OrderCreate />} />
         <Route path="orders/:id" element={<OrderDetail />} />
@@ -74,6 +82,7 @@ export function App() {
   return (
     <SessionProvider>
       <BrowserRouter>
+        <HistoryBanner />
         <Screens />
       </BrowserRouter>
     </SessionProvider>

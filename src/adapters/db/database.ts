@@ -4,8 +4,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { FailureError, fail, ok, type Result } from '../../core/shared/result.js';
+import { preparingPool } from './pg-prepared.js';
+import { StatementCounter, type StoreStats } from './store-stats.js';
 import { SqliteGroupWriter } from './sqlite-group-writer.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { StocklineSqliteDialect } from './sqlite-dialect.js';
+import { WalSync } from './sqlite-wal-sync.js';
 import type { Tables } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -26,11 +30,15 @@ export interface Database {
   readonly writer: Kysely<Tables>;
   write<T>(work: (trx: Tx) => Promise<T>): Promise<T>;
   /**
-   * Runs `work` without waiting for the disk at each commit (SQLite `synchronous = NORMAL`:
-   * the WAL stays consistent, but a power cut may lose the last commits). Only for bulk work
-   * that can be redone, like the demo's simulated history; elsewhere (PostgreSQL) it just runs.
+   * Runs `work` without waiting for the disk at its commits (SQLite: its units skip the WAL
+   * sync; the WAL stays consistent, but a power cut may lose the last of them). Only for bulk
+   * work that can be redone, like the demo's simulated history. Other writes meanwhile (requests
+   * the server answers) stay durable: a batch is synced if any unit in it is not bulk work.
+   * PostgreSQL: it just runs.
    */
   withoutCommitFsync<T>(work: () => Promise<T>): Promise<T>;
+  /** Statements (round trips on PostgreSQL) and commit syncs so far: see StoreStats. */
+  stats(): StoreStats;
   close(): Promise<void>;
 }
 
@@ -70,7 +78,14 @@ function openSqlite(file: string): Database {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const writer = new BetterSqlite3(file);
   writer.pragma('journal_mode = WAL');
-  writer.pragma('synchronous = FULL');
+  // Commits write the WAL without an fsync on the event loop; WalSync makes each group-committed
+  // batch durable (fdatasync off the event loop) before anyone hears "done": see sqlite-group-writer.
+  writer.pragma('synchronous = NORMAL');
+  // Savepoints' statement journals stay in memory (a unit's journal would otherwise spill to a
+  // temporary file on every order).
+  writer.pragma('temp_store = MEMORY');
+  // Checkpoints run on a worker thread (SqliteCheckpointer), not inside a request's COMMIT.
+  writer.pragma('wal_autocheckpoint = 0');
   writer.pragma('busy_timeout = 10000');
   writer.pragma('foreign_keys = ON');
   const reader = new BetterSqlite3(file, { readonly: false });
@@ -81,26 +96,23 @@ function openSqlite(file: string): Database {
     connection.pragma('cache_size = -65536');
     connection.pragma('mmap_size = 268435456');
   }
-  const writeDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(writer) });
-  const readDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(reader) });
-  const group = new SqliteGroupWriter(writeDb);
+  const counter = new StatementCounter();
+  const writeDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(writer, counter) });
+  const readDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(reader, counter) });
+  const walSync = new WalSync(writer.name);
+  const checkpointer = new SqliteCheckpointer(writer.name);
+  const group = new SqliteGroupWriter(writeDb, walSync);
   return {
     dialect: 'sqlite',
     db: readDb,
     writer: writeDb,
     write: (work) => group.submit(work),
-    async withoutCommitFsync(work) {
-      await group.drained();
-      writer.pragma('synchronous = NORMAL');
-      try {
-        return await work();
-      } finally {
-        await group.drained();
-        writer.pragma('synchronous = FULL');
-      }
-    },
+    stats: () => ({ statements: counter.count, commitSyncs: walSync.count }),
+    withoutCommitFsync: (work) => group.withoutSync(work),
     async close() {
       await group.drained();
+      await walSync.close();
+      await checkpointer.close();
       await readDb.destroy();
       await writeDb.destroy();
     },
@@ -123,7 +135,10 @@ function openPostgres(options: OpenOptions): Database {
   // An idle connection the server dropped (restart, failover) is discarded by the pool, and the
   // next query opens a new one; without a listener its 'error' event would end the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const counter = new StatementCounter();
+  const db = new Kysely<Tables>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool, counter) }),
+  });
   return {
     dialect: 'postgres',
     schema,
@@ -141,6 +156,7 @@ function openPostgres(options: OpenOptions): Database {
       }
     },
     withoutCommitFsync: (work) => work(),
+    stats: () => ({ statements: counter.count, commitSyncs: 0 }),
     close: () => db.destroy(),
   };
 }

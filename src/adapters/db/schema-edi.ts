@@ -79,6 +79,10 @@ export interface EdiOrderLineTable {
   gtin: string | null;
   vendor_part: string | null;
   buyer_part: string | null;
+  /** JSON [{ qualifier, value }]: every PO1 id pair as sent (migration 0014-partners-edi-echo). */
+  product_ids: string | null;
+  /** PO1-05, basis of unit price (PE, TE, …) as sent. */
+  price_basis: string | null;
 }
 
 export interface EdiTables {

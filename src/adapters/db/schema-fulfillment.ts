@@ -110,6 +110,8 @@ export interface ShipmentTable {
 export interface CartonTable {
   id: Generated<number>;
   order_id: number;
+  /** Where it is packed and ships from (null only on cartons older than the column). */
+  warehouse_id: number | null;
   carton_type_id: number | null;
   sscc: string;
   /** open, closed, shipped. */
@@ -119,6 +121,10 @@ export interface CartonTable {
   created_by: string;
   created_at: string;
   closed_at: string | null;
+  /** The parcel's carrier tracking number (migration 0015-partners-carton-tracking). */
+  tracking_number: string | null;
+  /** Who carries it when entered by hand (UPS, FEDEX, …); the shipment's carrier otherwise. */
+  tracking_carrier: string | null;
 }
 
 export interface CartonContentTable {

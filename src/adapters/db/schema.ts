@@ -156,6 +156,12 @@ export interface OutboxEventTable {
   created_at: string;
 }
 
+/** One row (id 1): moved by triggers on every change of order-entry master data. */
+export interface MasterDataVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -183,6 +189,7 @@ export interface Tables
   api_keys: ApiKeyTable;
   idempotency_keys: IdempotencyKeyTable;
   outbox_events: OutboxEventTable;
+  master_data_version: MasterDataVersionTable;
   settings: SettingTable;
 }
 

@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { StatementCounter } from './store-stats.js';
 
 /**
  * Kysely's SQLite dialect with two changes that matter for a ledger:
@@ -18,12 +19,15 @@ import {
  * (the built-in driver prepares every query anew).
  */
 export class StocklineSqliteDialect implements Dialect {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly counter: StatementCounter = new StatementCounter(),
+  ) {}
   createAdapter() {
     return new SqliteAdapter();
   }
   createDriver(): Driver {
-    return new CachingSqliteDriver(this.db);
+    return new CachingSqliteDriver(this.db, this.counter);
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();
@@ -38,8 +42,8 @@ class CachingSqliteDriver implements Driver {
   #lock: Promise<void> | undefined;
   #unlock: (() => void) | undefined;
 
-  constructor(db: BetterSqlite3.Database) {
-    this.#connection = new CachingSqliteConnection(db);
+  constructor(db: BetterSqlite3.Database, counter: StatementCounter) {
+    this.#connection = new CachingSqliteConnection(db, counter);
   }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -70,7 +74,10 @@ class CachingSqliteDriver implements Driver {
 
 class CachingSqliteConnection implements DatabaseConnection {
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly counter: StatementCounter,
+  ) {}
 
   close() {
     this.#statements.clear();
@@ -89,6 +96,7 @@ class CachingSqliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    this.counter.count++;
     const statement = this.#prepare(compiled.sql);
     const parameters = compiled.parameters as unknown[];
     if (statement.reader) return { rows: statement.all(parameters) as R[] };

@@ -1,33 +1,54 @@
-import { sql, type Kysely } from 'kysely';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Tables } from './schema.js';
 import type { Tx } from './database.js';
+import type { WalSync } from './sqlite-wal-sync.js';
 
 interface Unit {
   work: (trx: Tx) => Promise<unknown>;
+  /** Submitted inside `withoutSync`: may be acknowledged without a WAL sync. */
+  bulk: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-const MAX_BATCH = 512;
+const MAX_BATCH = 1024;
+/** Set while bulk work (that can be redone) submits its units: see `withoutSync`. */
+const bulkWork = new AsyncLocalStorage<boolean>();
+const SAVEPOINT = CompiledQuery.raw('savepoint unit');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to unit');
 
 /**
- * Group commit for SQLite. Units of work that arrive while a commit is in flight are run
- * together in the next transaction, each inside its own savepoint: a unit that fails rolls
- * back only itself. Nobody hears "done" before the shared COMMIT (synchronous=FULL) returns,
- * so durability is that of one transaction per unit, at one fsync per batch.
+ * Group commit for SQLite. Units of work that arrive while a batch runs or syncs are run
+ * together in the next transaction, each inside its own savepoint: a unit that fails rolls back
+ * only itself. Nobody hears "done" before the batch's WAL frames are on disk: the COMMIT writes
+ * them (synchronous = NORMAL, no fsync on the event loop) and `WalSync` then fdatasyncs the WAL
+ * on libuv's thread pool. While that sync runs, requests keep being read and the next batch is
+ * already running; syncs are chained, so a later batch is never acknowledged before an earlier
+ * one is durable. The durability is that of synchronous = FULL, at one off-thread fsync per batch.
  */
 export class SqliteGroupWriter {
   #queue: Unit[] = [];
   #draining: Promise<void> | undefined;
   #running = false;
+  /** The last batch's acknowledgement: settled once its WAL sync returned. */
+  #acknowledged: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Kysely<Tables>) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly walSync: WalSync,
+  ) {}
 
   submit<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({
+        work,
+        bulk: bulkWork.getStore() === true,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       if (!this.#running) {
         this.#running = true;
         this.#draining = this.#drain();
@@ -35,16 +56,25 @@ export class SqliteGroupWriter {
     });
   }
 
+  /** Runs `work` with its units acknowledged without a WAL sync (see Database.withoutCommitFsync). */
+  withoutSync<T>(work: () => Promise<T>): Promise<T> {
+    return bulkWork.run(true, work);
+  }
+
+  /** Resolves when no unit is queued or running and every batch so far is acknowledged. */
   async drained(): Promise<void> {
     while (this.#running) await this.#draining;
+    await this.#acknowledged;
   }
 
   async #drain(): Promise<void> {
-    // Let the callers of this tick join the first batch.
+    // Let the callers of this tick (and the requests already read) join the first batch.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
       await this.#runBatch(batch);
+      // Read what arrived meanwhile before the next batch: it joins that batch.
+      if (this.#queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
     // Same synchronous step as the emptiness check: a unit submitted after this starts a new drain.
     this.#running = false;
@@ -70,23 +100,39 @@ export class SqliteGroupWriter {
       for (const unit of batch) unit.reject(error);
       return;
     }
-    batch.forEach((unit, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) unit.resolve(outcome.value);
-      else unit.reject(outcome.error);
-    });
+    // Not awaited: the next batch runs while this one's frames reach the disk.
+    const durable = batch.some((unit) => !unit.bulk);
+    this.#acknowledged = this.#acknowledged
+      .then(() => (durable ? this.walSync.sync() : undefined))
+      .then(
+        () => settle(batch, outcomes),
+        (error: unknown) => {
+          for (const unit of batch) unit.reject(error);
+        },
+      );
   }
 }
 
+function settle(batch: readonly Unit[], outcomes: readonly Outcome[]) {
+  batch.forEach((unit, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) unit.resolve(outcome.value);
+    else unit.reject(outcome.error);
+  });
+}
+
+/**
+ * A unit in its own savepoint. A unit that succeeds leaves its savepoint on the stack (the
+ * batch's COMMIT releases them all; a RELEASE per unit would be one more statement per order);
+ * one that fails rolls back to its own — the most recent of that name — and nothing else.
+ */
 async function runUnit(trx: Tx, unit: Unit): Promise<Outcome> {
-  await sql`savepoint unit`.execute(trx);
+  await trx.executeQuery(SAVEPOINT);
   try {
     const value = await unit.work(trx);
-    await sql`release unit`.execute(trx);
     return { ok: true, value };
   } catch (error) {
-    await sql`rollback to unit`.execute(trx);
-    await sql`release unit`.execute(trx);
+    await trx.executeQuery(ROLLBACK_TO);
     return { ok: false, error };
   }
 }

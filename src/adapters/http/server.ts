@@ -1,10 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { openApiWebhooks } from './webhook-events.js';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { KeyVerifier } from '../../app/auth/api-keys.js';
+import { demoHistoryStatus } from '../../app/simulation/demo-history.js';
 import { FailureError } from '../../core/shared/result.js';
 import { registerAuth } from './auth.js';
 import { frameworkProblem, registerErrorHandling } from './errors.js';
@@ -76,6 +78,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
+      // Every event type we POST to subscribers, with its payload (OpenAPI 3.1 webhooks).
+      // TypeBox schemas are JSON Schema 2020-12, which OpenAPI 3.1 takes as they are; the
+      // openapi-types declarations cannot say so for a generic TSchema.
+      webhooks: openApiWebhooks() as never,
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
@@ -89,8 +95,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
     { config: { public: true }, schema: { hide: true } },
     async (_request, reply) => {
       try {
-        await ctx.database.db.selectFrom('settings').select('key').limit(1).execute();
-        return { status: 'ok', database: ctx.database.dialect };
+        // Reading the demo history's progress is also the database check.
+        const history = await demoHistoryStatus(ctx.database.db);
+        return {
+          status: 'ok',
+          database: ctx.database.dialect,
+          ...(history?.building ? { history } : {}),
+        };
       } catch {
         return reply.code(503).send({ status: 'unavailable', database: ctx.database.dialect });
       }

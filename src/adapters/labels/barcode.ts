@@ -3,7 +3,10 @@
  * parenthesized element string and inserts FNC1 itself, so callers pass `(00)…` text built
  * by `encodeElementString(…, 'hri')`.
  */
-import bwipjs from 'bwip-js';
+/** bwip-js is large and only printed documents need it: loaded on first use. */
+async function bwip() {
+  return (await import('bwip-js')).default;
+}
 
 /** Pixels per module; high enough that the PNG scaled onto a 4×6 label stays crisp. */
 const SCALE = 4;
@@ -13,8 +16,8 @@ const SCALE = 4;
  * line under the bars. `heightMm` is the bar height; GS1 logistics labels want ≥ 27 mm, but
  * the PDF scales the image to the space it is given.
  */
-export function gs1128Png(hri: string, heightMm = 27): Promise<Buffer> {
-  return bwipjs.toBuffer({
+export async function gs1128Png(hri: string, heightMm = 27): Promise<Buffer> {
+  return (await bwip()).toBuffer({
     bcid: 'gs1-128',
     text: hri,
     scale: SCALE,
@@ -26,8 +29,8 @@ export function gs1128Png(hri: string, heightMm = 27): Promise<Buffer> {
 }
 
 /** A plain Code 128 barcode (carrier tracking numbers) as PNG, with text. */
-export function code128Png(text: string, heightMm = 12): Promise<Buffer> {
-  return bwipjs.toBuffer({
+export async function code128Png(text: string, heightMm = 12): Promise<Buffer> {
+  return (await bwip()).toBuffer({
     bcid: 'code128',
     text,
     scale: SCALE,

@@ -4,7 +4,7 @@
  * "Page n of m" footers. Standard PDF fonts only (Helvetica), so nothing is embedded and
  * text stays in WinAnsi — addresses with accents print, emoji do not.
  */
-import PDFDocument from 'pdfkit';
+import type {} from 'pdfkit';
 
 /** A pdfkit document being drawn. */
 export type Pdf = PDFKit.PDFDocument;
@@ -19,10 +19,12 @@ export interface RenderOptions {
  * Draws a document and returns its bytes. `draw` runs synchronously on the open document;
  * prepare anything asynchronous (barcode images) before calling.
  */
-export function renderPdf(
+export async function renderPdf(
   options: PDFKit.PDFDocumentOptions,
   draw: (doc: Pdf) => void,
 ): Promise<Buffer> {
+  // pdfkit (with its fonts) is large and only printed documents need it: loaded on first use.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({ bufferPages: true, ...options });
     const chunks: Buffer[] = [];

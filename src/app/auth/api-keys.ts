@@ -20,6 +20,13 @@ export interface NewKey {
   role: string;
   name?: string;
   customerId?: number | null;
+  /** A key generated (and saved) beforehand — the demo writes its key file first; else a new one. */
+  key?: string;
+}
+
+/** A new random API key. */
+export function generateApiKey(): string {
+  return `sl_${crypto.randomBytes(32).toString('base64url')}`;
 }
 
 export async function createApiKey(
@@ -30,7 +37,7 @@ export async function createApiKey(
   if (!isRole(input.role)) return fail('AUTH.UNKNOWN_ROLE', `Unknown role "${input.role}"`);
   const binding = customerBinding('AUTH', input.role, input.customerId);
   if (!binding.ok) return binding;
-  const key = `sl_${crypto.randomBytes(32).toString('base64url')}`;
+  const key = input.key ?? generateApiKey();
   const name = input.name ?? `${input.role} key`;
   const created = await run(database, async (trx) => {
     must(await requireCustomer(trx, binding.value));

@@ -1,3 +1,4 @@
+import { addDays } from '../../core/shared/calendar-days.js';
 import { applyOrderRules, type OrderRule } from '../../core/pricing/order-quantity.js';
 import type { DemoCustomer, DemoCustomerKind } from './demo-customers.js';
 import { estimateLineMinor, packSize, type DemoCustomerPrice } from './demo-price-plan.js';
@@ -264,10 +265,4 @@ class LinePlanner {
     if (!sku) throw new Error(`demo order names unknown SKU ${code}`);
     return sku;
   }
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

@@ -1,3 +1,4 @@
+import { addDays } from '../../core/shared/calendar-days.js';
 import { planBinLayout } from '../../core/inventory/bin-layout.js';
 import type { DemoCatalog } from './demo-catalog.js';
 import { demoRandom, type DemoRandom } from './demo-random.js';
@@ -165,12 +166,6 @@ function stockSku(
     );
   }
   return out;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /** `2025-03-14` → `250314`, the way lot codes are printed on bags. */

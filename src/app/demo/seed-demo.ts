@@ -48,7 +48,11 @@ const NOTHING: SeedDemoResult = {
  */
 export async function seedDemo(
   ctx: AppContext,
-  options: { seed?: number } = {},
+  options: {
+    seed?: number;
+    /** Settings written in the same unit, so they exist exactly when the demo does. */
+    settings?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<SeedDemoResult> {
   const { database } = ctx;
   if (await isSeeded(database.db)) return NOTHING;
@@ -77,6 +81,8 @@ export async function seedDemo(
       .insertInto('settings')
       .values({ key: DEMO_SEEDED_KEY, value: JSON.stringify({ seed, seededAt: nowIso }) })
       .execute();
+    for (const [key, value] of Object.entries(options.settings ?? {}))
+      await trx.insertInto('settings').values({ key, value }).execute();
     return {
       skus: skuIds.size,
       warehouses,
@@ -136,7 +142,8 @@ function receiptInput(
   };
 }
 
-async function isSeeded(trx: Tx): Promise<boolean> {
+/** True once the demo is in the store. */
+export async function isSeeded(trx: Tx): Promise<boolean> {
   const row = await trx
     .selectFrom('settings')
     .select('key')

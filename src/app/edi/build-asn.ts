@@ -2,7 +2,7 @@ import type { Tx } from '../../adapters/db/database.js';
 import { build856, type AsnCarton } from '../../core/edi/asn-856.js';
 import { FailureError } from '../../core/shared/result.js';
 import type { AppContext } from '../context.js';
-import { partnerForCustomer, type OutboundDocument } from './outbound-documents.js';
+import { partnerForCustomer, partnerIdsOf, type OutboundDocument } from './outbound-documents.js';
 import { storeOutbound } from './partner-profile.js';
 
 async function cartonsOf(trx: Tx, shipmentId: number): Promise<AsnCarton[]> {
@@ -15,21 +15,30 @@ async function cartonsOf(trx: Tx, shipmentId: number): Promise<AsnCarton[]> {
     .select([
       'c.id as cartonId',
       'c.sscc',
+      'c.tracking_number as trackingNumber',
       'ol.line_number',
       's.code',
       's.gtin',
       'e.line_id',
       'e.gtin as partnerGtin',
       'e.buyer_part',
+      'e.product_ids',
       'cc.quantity',
     ])
     .where('c.shipment_id', '=', shipmentId)
     .orderBy('c.id')
     .orderBy('ol.line_number')
     .execute();
-  const cartons = new Map<number, { sscc: string; items: AsnCarton['items'][number][] }>();
+  const cartons = new Map<
+    number,
+    { sscc: string; trackingNumber: string | null; items: AsnCarton['items'][number][] }
+  >();
   for (const r of rows) {
-    const carton = cartons.get(r.cartonId) ?? { sscc: r.sscc, items: [] };
+    const carton = cartons.get(r.cartonId) ?? {
+      sscc: r.sscc,
+      trackingNumber: r.trackingNumber,
+      items: [],
+    };
     cartons.set(r.cartonId, carton);
     const same = carton.items.findIndex((i) => i.lineId === (r.line_id ?? String(r.line_number)));
     // One carton may hold a line from several lots: the ASN counts the line once.
@@ -40,9 +49,9 @@ async function cartonsOf(trx: Tx, shipmentId: number): Promise<AsnCarton[]> {
     }
     carton.items.push({
       lineId: r.line_id ?? String(r.line_number),
-      gtin: r.partnerGtin ?? r.gtin ?? undefined,
+      gtin: r.gtin ?? undefined,
       vendorPart: r.code,
-      buyerPart: r.buyer_part ?? undefined,
+      partnerIds: partnerIdsOf(r),
       quantity: r.quantity,
       unit: 'EA',
     });
@@ -85,11 +94,9 @@ export async function buildAsn(ctx: AppContext, shipmentId: number): Promise<Out
       throw new FailureError({ code: 'SHIPMENT.NOT_FOUND', message: `No shipment ${shipmentId}` });
     const partner = await partnerForCustomer(trx, shipment.customer_id);
     const packed = await cartonsOf(trx, shipmentId);
-    // Parcel numbers are stored one per carton, comma-separated, in carton order: each goes
-    // on its carton's HL P; if they do not pair up, all go on the shipment level.
-    const parcels = shipment.tracking_number?.split(',').filter((t) => t !== '') ?? [];
-    const paired = parcels.length === packed.length;
-    const cartons = paired ? packed.map((c, i) => ({ ...c, trackingNumber: parcels[i] })) : packed;
+    // Each carton's parcel number goes on its HL P; a shipment-level number (PRO) on HL S.
+    const cartons = packed;
+    const shipmentLevel = shipment.tracking_number?.split(/[ ,]/).filter((t) => t !== '') ?? [];
     const weight = await trx
       .selectFrom('cartons')
       .select((eb) => eb.fn.sum<number>('weight_g').as('g'))
@@ -101,7 +108,7 @@ export async function buildAsn(ctx: AppContext, shipmentId: number): Promise<Out
         shipDate: shipment.shipped_at.slice(0, 10),
         carrier: shipment.carrier_code,
         service: shipment.service,
-        trackingNumbers: paired ? [] : parcels,
+        trackingNumbers: shipmentLevel,
         weightG: Number(weight?.g ?? 0),
         shipTo: shipment.shipToCode
           ? { name: shipment.shipToName ?? '', code: shipment.shipToCode }

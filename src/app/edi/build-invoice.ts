@@ -2,7 +2,7 @@ import type { Tx } from '../../adapters/db/database.js';
 import { build810, type InvoiceLine810 } from '../../core/edi/invoice-810.js';
 import { FailureError } from '../../core/shared/result.js';
 import type { AppContext } from '../context.js';
-import { partnerForCustomer, type OutboundDocument } from './outbound-documents.js';
+import { partnerForCustomer, partnerIdsOf, type OutboundDocument } from './outbound-documents.js';
 import { storeOutbound } from './partner-profile.js';
 
 const LEVEL_UNITS: Record<string, string> = { each: 'EA', case: 'CA', pallet: 'PL' };
@@ -28,6 +28,8 @@ async function invoiceLines(trx: Tx, invoiceId: number): Promise<InvoiceLine810[
       'e.unit',
       'e.gtin as partnerGtin',
       'e.buyer_part',
+      'e.product_ids',
+      'e.price_basis',
     ])
     .where('il.invoice_id', '=', invoiceId)
     .orderBy('ol.line_number')
@@ -44,9 +46,11 @@ async function invoiceLines(trx: Tx, invoiceId: number): Promise<InvoiceLine810[
       unitPriceMinor: whole
         ? r.unit_price_minor
         : Math.round(r.amount_minor / Math.max(1, r.quantity)),
-      gtin: r.partnerGtin ?? r.gtin ?? undefined,
+      gtin: r.gtin ?? undefined,
       vendorPart: r.code,
-      buyerPart: r.buyer_part ?? undefined,
+      partnerIds: partnerIdsOf(r),
+      // PO1-05 is the basis of the partner's price: it holds only while we bill in their unit.
+      priceBasis: whole ? r.price_basis : null,
       description: r.name,
     };
   });
@@ -66,6 +70,7 @@ export async function buildInvoice(ctx: AppContext, invoiceId: number): Promise<
       .selectFrom('invoices as i')
       .innerJoin('customers as c', 'c.id', 'i.customer_id')
       .leftJoin('orders as o', 'o.id', 'i.order_id')
+      .leftJoin('customer_ship_tos as st', 'st.id', 'o.ship_to_id')
       .select([
         'i.id',
         'i.customer_id',
@@ -75,6 +80,8 @@ export async function buildInvoice(ctx: AppContext, invoiceId: number): Promise<
         'i.issued_at',
         'c.payment_terms_days',
         'o.customer_po',
+        'st.name as shipToName',
+        'st.code as shipToCode',
       ])
       .where('i.id', '=', invoiceId)
       .executeTakeFirst();
@@ -85,6 +92,10 @@ export async function buildInvoice(ctx: AppContext, invoiceId: number): Promise<
       invoiceNumber: `INV-${invoice.id}`,
       invoiceDate: invoice.issued_at.slice(0, 10),
       poNumber: invoice.customer_po,
+      // N1*ST with the partner's own store code (N104), as on the 850 and the 856.
+      shipTo: invoice.shipToCode
+        ? { name: invoice.shipToName ?? '', code: invoice.shipToCode }
+        : undefined,
       currency: invoice.currency,
       paymentTermsDays: invoice.payment_terms_days,
       totalMinor: invoice.total_minor,

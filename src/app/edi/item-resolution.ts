@@ -28,9 +28,15 @@ const UNIT_LEVELS: Record<string, PriceLevel> = {
   PL: 'pallet',
 };
 
-/** PO1 positions of each id kind: the element the AK4 names when nothing matches. */
-function idElement(line: PurchaseOrderLine850): number {
-  return line.ids.buyerPart || line.ids.vendorPart || line.ids.gtin ? 7 : 6;
+/**
+ * The id an unknown item is reported by (AK4): our own number (vendor part) first, then the
+ * GTIN, then the buyer's, with its real element position in the PO1 (value of pair n at 7 + 2n).
+ */
+function reportedId(line: PurchaseOrderLine850): { position: number; value: string } {
+  const value = line.ids.vendorPart ?? line.ids.gtin ?? line.ids.buyerPart;
+  if (value === undefined) return { position: 6, value: '' };
+  const n = line.qualifiedIds.findIndex((id) => id.value === value);
+  return { position: 7 + 2 * Math.max(0, n), value };
 }
 
 async function fromXref(trx: Tx, partnerId: number, line: PurchaseOrderLine850) {
@@ -96,7 +102,8 @@ export async function resolveLine(
   line: PurchaseOrderLine850,
 ): Promise<LineOutcome> {
   const found = await findSku(trx, partnerId, line);
-  const value = line.ids.buyerPart ?? line.ids.vendorPart ?? line.ids.gtin ?? '';
+  const reported = reportedId(line);
+  const value = reported.value;
   if (!found) {
     return {
       ok: false,
@@ -105,7 +112,7 @@ export async function resolveLine(
         position: line.position,
         code: SEGMENT_ERROR.segmentHasDataElementErrors,
         elements: [
-          { position: idElement(line), code: ELEMENT_ERROR.invalidCodeValue, badValue: value },
+          { position: reported.position, code: ELEMENT_ERROR.invalidCodeValue, badValue: value },
         ],
         message: `Line ${line.lineId}: no SKU for item ${value || '(none given)'}`,
       },

@@ -1,5 +1,6 @@
 import type { Tx } from '../../adapters/db/database.js';
-import { build855, type AckLine855 } from '../../core/edi/ack-855.js';
+import { build855 } from '../../core/edi/ack-855.js';
+import { answerLine, type PlacedLine } from '../../core/edi/line-answer.js';
 import type { PurchaseOrder850 } from '../../core/edi/po-850.js';
 import { ELEMENT_ERROR, SEGMENT_ERROR, type SegmentError } from '../../core/edi/x12-codes.js';
 import type { AllocationPolicy } from '../../core/orders/allocation-policy.js';
@@ -73,7 +74,7 @@ export async function orderFrom850(
     } else errors.push(outcome.error);
   }
   if (resolved.length === 0) {
-    const ack = partner.send_855 ? await send855(trx, partner, order, null, [], now) : null;
+    const ack = partner.send_855 ? await send855(trx, partner, order, null, new Map(), now) : null;
     return { orderId: null, rejected: true, segmentErrors: errors, ack855Id: ack };
   }
   const placed = await placeOrder(
@@ -97,7 +98,7 @@ export async function orderFrom850(
   );
   const lineRows = await trx
     .selectFrom('order_lines')
-    .select(['id', 'line_number', 'quantity_ordered', 'quantity_allocated', 'quantity_backordered'])
+    .select(['id', 'quantity_ordered', 'quantity_allocated', 'pack_quantity', 'unit_price_minor'])
     .where('order_id', '=', placed.id)
     .orderBy('line_number')
     .execute();
@@ -113,45 +114,40 @@ export async function orderFrom850(
         gtin: r.line.ids.gtin ?? null,
         vendor_part: r.line.ids.vendorPart ?? null,
         buyer_part: r.line.ids.buyerPart ?? null,
+        product_ids: JSON.stringify(r.line.qualifiedIds),
+        price_basis: r.line.priceBasis,
       })),
     )
     .execute();
-  const allocated = new Map(lineRows.map((row, i) => [resolved[i]!.line.lineId, row]));
-  const ack = partner.send_855
-    ? await send855(trx, partner, order, placed, [...allocated], now)
-    : null;
+  // What placement made of each line (an order rule may have rounded it), for the 855.
+  const taken = new Map(
+    lineRows.map((row, i) => [
+      resolved[i]!.line.lineId,
+      {
+        packSize: resolved[i]!.packSize,
+        line: {
+          quantityOrdered: row.quantity_ordered,
+          quantityAllocated: row.quantity_allocated,
+          packQuantity: row.pack_quantity,
+          unitPriceMinor: row.unit_price_minor,
+        },
+      },
+    ]),
+  );
+  const ack = partner.send_855 ? await send855(trx, partner, order, placed, taken, now) : null;
   return { orderId: placed.id, rejected: false, segmentErrors: errors, ack855Id: ack };
 }
 
-type LineRow = { quantity_ordered: number; quantity_allocated: number };
-
+/** Stores the 855 for an order (or, with no `placed` order, the refusal of every line). */
 export async function send855(
   trx: Tx,
   partner: PartnerRow,
   order: PurchaseOrder850,
   placed: { id: number; orderNumber: string } | null,
-  rows: [string, LineRow][],
+  taken: ReadonlyMap<string, { line: PlacedLine; packSize: number }>,
   now: Date,
 ): Promise<number> {
-  const byLine = new Map(rows);
-  const lines: AckLine855[] = order.lines.map((line) => {
-    const row = byLine.get(line.lineId);
-    // Allocation works in eaches; the 855 answers in the partner's unit.
-    const perUnit = row ? row.quantity_ordered / line.quantity : 1;
-    const accepted = row ? Math.floor(row.quantity_allocated / perUnit) : 0;
-    return {
-      lineId: line.lineId,
-      quantityOrdered: line.quantity,
-      unit: line.unit,
-      unitPriceMinor: line.unitPriceMinor,
-      gtin: line.ids.gtin,
-      vendorPart: line.ids.vendorPart,
-      buyerPart: line.ids.buyerPart,
-      accepted,
-      backordered: row ? line.quantity - accepted : 0,
-      rejected: row ? 0 : line.quantity,
-    };
-  });
+  const lines = order.lines.map((line) => answerLine(line, taken.get(line.lineId)));
   const set = build855({
     poNumber: order.poNumber,
     poDate: order.poDate,

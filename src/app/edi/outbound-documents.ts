@@ -1,4 +1,5 @@
 import type { Tx } from '../../adapters/db/database.js';
+import { gtinQualifier, parseQualifiedIds, type QualifiedId } from '../../core/edi/product-ids.js';
 import { FailureError } from '../../core/shared/result.js';
 import type { PartnerRow } from './partner-profile.js';
 
@@ -25,4 +26,23 @@ export async function partnerForCustomer(trx: Tx, customerId: number): Promise<P
       details: { customerId },
     });
   return partner;
+}
+
+/**
+ * The partner's PO1 id pairs of an order line, to echo in the 856 and 810; lines stored before
+ * the pairs were kept give what was: their GTIN and buyer part. Undefined for non-EDI lines.
+ */
+export function partnerIdsOf(row: {
+  product_ids: string | null;
+  partnerGtin: string | null;
+  buyer_part: string | null;
+  line_id: string | null;
+}): QualifiedId[] | undefined {
+  if (row.line_id === null) return undefined;
+  if (row.product_ids !== null) return parseQualifiedIds(row.product_ids);
+  const ids: QualifiedId[] = [];
+  if (row.partnerGtin)
+    ids.push({ qualifier: gtinQualifier(row.partnerGtin), value: row.partnerGtin });
+  if (row.buyer_part) ids.push({ qualifier: 'BP', value: row.buyer_part });
+  return ids;
 }

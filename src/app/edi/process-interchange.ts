@@ -22,6 +22,8 @@ interface SetWork {
   orderId: number | null;
   problems: string[];
   refused: PurchaseOrder850 | null;
+  /** Why placement refused the order (code: message), when it did. */
+  refusal?: string;
   /** The 855 sent with the order, to link to the interchange. */
   ackId?: number | null;
 }
@@ -53,11 +55,13 @@ async function take850(
     if (!(error instanceof FailureError)) throw error;
     // A business refusal (inactive account, SKU no longer sold): the syntax was fine, so the
     // 997 accepts; the 855 rejects and the interchange waits in the error queue.
+    const refusal = `${error.failure.code}: ${error.failure.message}`;
     return {
       verdict: verdictFor(set, mapped),
       orderId: null,
-      problems: [`${error.failure.code}: ${error.failure.message}`],
+      problems: [refusal],
       refused: order,
+      refusal,
     };
   }
 }
@@ -122,7 +126,9 @@ export async function processInterchange(
       verdicts.push(work.verdict);
       if (work.refused) refusals.push(work.refused);
       if (work.ackId) sentWithOrders.push(work.ackId);
-      sets.push(setOutcome(group.controlNumber, work.verdict, work.orderId, work.problems));
+      sets.push(
+        setOutcome(group.controlNumber, work.verdict, work.orderId, work.problems, work.refusal),
+      );
     }
     perGroup.push({ group, verdicts });
   }
@@ -137,7 +143,8 @@ export async function processInterchange(
       ids.push((await storeOutbound(trx, partner, ack, { ackOf: interchangeId }, now)).id);
     }
     if (partner.send_855)
-      for (const order of refusals) ids.push(await send855(trx, partner, order, null, [], now));
+      for (const order of refusals)
+        ids.push(await send855(trx, partner, order, null, new Map(), now));
     const reason = errorReason(outcome);
     await trx
       .updateTable('edi_interchanges')

@@ -12,6 +12,11 @@ export interface SetOutcome {
   /** Why the set is in error, in words: envelope messages, segment messages, business refusals. */
   readonly problems: readonly string[];
   readonly segmentErrors: readonly SegmentError[];
+  /**
+   * A business refusal of a well-formed set (`PRICING.NO_PRICE: …`): the 997 accepts it, yet
+   * no order exists, so the interchange waits in the error queue until it is reprocessed.
+   */
+  readonly refusal?: string | null | undefined;
 }
 
 /** The stored outcome of an inbound interchange (the `outcome` JSON column). */
@@ -25,6 +30,7 @@ export function setOutcome(
   verdict: SetVerdict,
   orderId: number | null,
   problems: readonly string[],
+  refusal: string | null = null,
 ): SetOutcome {
   return {
     groupControl,
@@ -34,15 +40,21 @@ export function setOutcome(
     orderId,
     problems: [...problems, ...verdict.segmentErrors.map((e) => e.message)],
     segmentErrors: verdict.segmentErrors,
+    refusal,
   };
 }
 
-/** A readable reason for the error queue: each rejected set and why, then envelope notes. */
+/**
+ * A readable reason for the error queue: each rejected or refused set and why, then envelope
+ * notes. Null when every set went through (the interchange is processed).
+ */
 export function errorReason(outcome: InterchangeOutcome): string | null {
-  const rejected = outcome.sets.filter((s) => s.status === 'R');
-  if (rejected.length === 0) return null;
-  const lines = rejected.map(
-    (s) => `${s.setId} ${s.controlNumber} rejected: ${s.problems.join('; ') || 'see 997'}`,
+  const failed = outcome.sets.filter((s) => s.status === 'R' || (s.refusal && !s.orderId));
+  if (failed.length === 0) return null;
+  const lines = failed.map((s) =>
+    s.status === 'R'
+      ? `${s.setId} ${s.controlNumber} rejected: ${s.problems.join('; ') || 'see 997'}`
+      : `${s.setId} ${s.controlNumber} refused, no order: ${s.refusal}`,
   );
   for (const note of outcome.notes) lines.push(`Envelope (TA1 ${note.code}): ${note.message}`);
   return lines.join('\n');

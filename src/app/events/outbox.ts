@@ -1,5 +1,19 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
+
+/** Events as a JSON array, inserted in array order (ids, and so delivery order, follow it). */
+const INSERT_EVENTS = fixedSql(
+  'outbox.insert',
+  `insert into outbox_events (event_id, type, aggregate_type, aggregate_id, payload, created_at)
+   select value ->> 'event_id', value ->> 'type', value ->> 'aggregate_type',
+          value ->> 'aggregate_id', value ->> 'payload', ?
+   from json_each(?) order by key`,
+  `insert into outbox_events (event_id, type, aggregate_type, aggregate_id, payload, created_at)
+   select e ->> 'event_id', e ->> 'type', e ->> 'aggregate_type', e ->> 'aggregate_id',
+          e ->> 'payload', $1
+   from jsonb_array_elements($2::jsonb) with ordinality as r(e, n) order by n`,
+);
 
 export interface DomainEvent {
   /** Dotted name, e.g. `stock.adjusted`, `order.created`. */
@@ -31,8 +45,7 @@ export async function appendEvents(
     aggregate_type: event.aggregateType,
     aggregate_id: String(event.aggregateId),
     payload: JSON.stringify(event.payload),
-    created_at: nowIso,
   }));
-  await trx.insertInto('outbox_events').values(rows).execute();
+  await runSql(trx, INSERT_EVENTS, [nowIso, JSON.stringify(rows)]);
   return rows.map((r) => r.event_id);
 }

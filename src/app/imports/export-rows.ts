@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { FileFormat } from '../../core/imports/import-kinds.js';
+import { xlsxCell } from '../../core/imports/xlsx-cells.js';
 
-/** A cell of an exported row: written as is (numbers stay numbers in XLSX). */
+/** A cell of an exported row: as is in CSV; in XLSX money and dates become numbers and dates. */
 export type ExportCell = string | number | boolean | null | undefined;
 export type ExportRow = Readonly<Record<string, ExportCell>>;
 
@@ -88,9 +88,12 @@ async function writeXlsx(
   out: Writable,
   sheetName: string,
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // exceljs is large and only spreadsheet exports need it: loaded on first use.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
-    useStyles: false,
+    // Styles carry the number formats of money and date cells.
+    useStyles: true,
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(sheetName);
@@ -99,7 +102,12 @@ async function writeXlsx(
   for await (const row of rows) {
     if (out.destroyed) break;
     count += 1;
-    sheet.addRow(columns.map((c) => row[c] ?? null)).commit();
+    const cells = columns.map((c) => xlsxCell(c, row[c]));
+    const added = sheet.addRow(cells.map((cell) => cell.value));
+    cells.forEach((cell, i) => {
+      if (cell.numFmt) added.getCell(i + 1).numFmt = cell.numFmt;
+    });
+    added.commit();
     // The XLSX writer takes rows without backpressure: let the stream flow (and a hang-up be
     // seen) now and then, rather than queueing the whole export in memory first.
     if (count % 1000 === 0) await nextTurn();

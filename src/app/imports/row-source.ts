@@ -1,5 +1,5 @@
 import { Transform, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RawRow } from '../../core/imports/cells.js';
 import type { FileFormat } from '../../core/imports/import-kinds.js';
 import { csvRecords, type BrokenRecord } from './csv-records.js';
@@ -31,7 +31,9 @@ export function readRows(
 }
 
 async function* xlsxRows(input: Readable): AsyncIterable<RawRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // exceljs is large and only imports of spreadsheets need it: loaded on first use.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
@@ -58,7 +60,12 @@ async function* xlsxRows(input: Readable): AsyncIterable<RawRow> {
 /** A cell as the text a CSV would have held. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
+  // A date cell (our XLSX exports write business dates as dates at UTC midnight) reads back
+  // as the YYYY-MM-DD the importers take; an instant keeps its time.
+  if (value instanceof Date)
+    return value.toISOString().endsWith('T00:00:00.000Z')
+      ? value.toISOString().slice(0, 10)
+      : value.toISOString();
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: string; result?: unknown };
     if (v.richText) return v.richText.map((t) => t.text).join('');

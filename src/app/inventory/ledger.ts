@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
 import type { MovementType } from '../../core/inventory/movement.js';
 import { FailureError } from '../../core/shared/result.js';
 
@@ -52,42 +53,60 @@ export async function postMovement(
     if (leg.delta < 0) await takeFrom(trx, movement, leg.place.id, nowIso);
     else await addTo(trx, movement, leg.place, leg.delta, nowIso);
   }
-  const row = await trx
-    .insertInto('stock_movements')
-    .values({
-      sku_id: movement.skuId,
-      lot_id: movement.lotId,
-      from_location_id: movement.from.id,
-      to_location_id: movement.to.id,
-      quantity: movement.quantity,
-      type: movement.type,
-      reason_code: movement.reasonCode ?? null,
-      reference: movement.reference ?? null,
-      actor: movement.actor,
-      created_at: nowIso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const [row] = await runSql<{ id: number }>(trx, INSERT_MOVEMENT, [
+    movement.skuId,
+    movement.lotId,
+    movement.from.id,
+    movement.to.id,
+    movement.quantity,
+    movement.type,
+    movement.reasonCode ?? null,
+    movement.reference ?? null,
+    movement.actor,
+    nowIso,
+  ]);
+  return row!.id;
 }
+
+const INSERT_MOVEMENT = fixedSql(
+  'ledger.movement',
+  `insert into stock_movements (sku_id, lot_id, from_location_id, to_location_id, quantity, type,
+     reason_code, reference, actor, created_at)
+   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+);
+
+/** Takes from a balance only if that much is there unreserved (and `reserved` is reserved). */
+const TAKE_FROM = fixedSql(
+  'ledger.take',
+  `update stock_balances set on_hand = on_hand - ?, allocated = allocated - ?, updated_at = ?
+   where location_id = ? and sku_id = ? and lot_id = ? and allocated >= ?
+     and on_hand - allocated >= ?
+   returning 1 as taken`,
+);
+
+const ADD_TO = fixedSql(
+  'ledger.add',
+  `insert into stock_balances (location_id, sku_id, lot_id, warehouse_id, on_hand, allocated,
+     updated_at)
+   values (?, ?, ?, ?, ?, 0, ?)
+   on conflict (location_id, sku_id, lot_id)
+   do update set on_hand = stock_balances.on_hand + excluded.on_hand, updated_at = excluded.updated_at`,
+);
 
 async function takeFrom(trx: Tx, movement: MovementInput, locationId: number, nowIso: string) {
   const reserved = movement.fromAllocated ?? 0;
   const free = movement.quantity - reserved;
-  const result = await trx
-    .updateTable('stock_balances')
-    .set({
-      on_hand: sql`on_hand - ${movement.quantity}`,
-      allocated: sql`allocated - ${reserved}`,
-      updated_at: nowIso,
-    })
-    .where('location_id', '=', locationId)
-    .where('sku_id', '=', movement.skuId)
-    .where('lot_id', '=', movement.lotId)
-    .where('allocated', '>=', reserved)
-    .where(sql<boolean>`on_hand - allocated >= ${free}`)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
+  const taken = await runSql(trx, TAKE_FROM, [
+    movement.quantity,
+    reserved,
+    nowIso,
+    locationId,
+    movement.skuId,
+    movement.lotId,
+    reserved,
+    free,
+  ]);
+  if (taken.length === 0) {
     const balance = await balanceAt(trx, locationId, movement.skuId, movement.lotId);
     throw new FailureError({
       code: 'INVENTORY.INSUFFICIENT_AVAILABLE',
@@ -110,24 +129,14 @@ async function addTo(
   delta: number,
   nowIso: string,
 ) {
-  await trx
-    .insertInto('stock_balances')
-    .values({
-      location_id: place.id,
-      sku_id: movement.skuId,
-      lot_id: movement.lotId,
-      warehouse_id: place.warehouseId,
-      on_hand: delta,
-      allocated: 0,
-      updated_at: nowIso,
-    })
-    .onConflict((oc) =>
-      oc.columns(['location_id', 'sku_id', 'lot_id']).doUpdateSet({
-        on_hand: sql`stock_balances.on_hand + ${delta}`,
-        updated_at: nowIso,
-      }),
-    )
-    .execute();
+  await runSql(trx, ADD_TO, [
+    place.id,
+    movement.skuId,
+    movement.lotId,
+    place.warehouseId,
+    delta,
+    nowIso,
+  ]);
 }
 
 /** On hand, reserved and unreserved quantity of one SKU/lot at one location. */

@@ -3,7 +3,11 @@ import {
   earliestAcceptableExpiry,
   effectiveShelfLifeDays,
 } from '../../core/customers/shelf-life.js';
-import type { AllocationPolicy } from '../../core/orders/allocation-policy.js';
+import type {
+  AllocationLine,
+  AllocationPiece,
+  AllocationPolicy,
+} from '../../core/orders/allocation-policy.js';
 import { allocationStatus, moveOrder, type OrderStatus } from '../../core/orders/order-status.js';
 import { settleShortfalls } from '../../core/orders/shortfall.js';
 import { must } from '../../core/shared/result.js';
@@ -78,32 +82,15 @@ export async function allocateHeldOrder(
   now: Date,
 ): Promise<{ outcome: AllocationOutcome; event: OrderEvent | null; totalMinor: number | null }> {
   const nowIso = now.toISOString();
-  const today = nowIso.slice(0, 10);
   const { lines } = order;
   const rules = await skuShelfLifeRules(
     trx,
     customer.id,
     lines.map((l) => l.sku_id),
   );
-  const wanted = lines.map((l) => ({
-    lineId: l.id,
-    skuId: l.sku_id,
-    quantity: l.quantity_ordered - l.quantity_allocated - l.quantity_cancelled,
-    minExpiryDate: earliestAcceptableExpiry(
-      today,
-      effectiveShelfLifeDays(customer.minRemainingShelfLifeDays, rules.get(l.sku_id)),
-    ),
-  }));
+  const wanted = wantedLines(lines, customer, rules, nowIso.slice(0, 10));
   const held = await allocateLines(trx, order.id, wanted, customer, policy, nowIso);
-  const after = lines.map((l) => ({
-    lineId: l.id,
-    ordered: l.quantity_ordered,
-    allocated:
-      l.quantity_allocated +
-      held.filter((p) => p.lineId === l.id).reduce((n, p) => n + p.quantity, 0),
-    cancelled: l.quantity_cancelled,
-  }));
-  const settled = must(settleShortfalls(after, customer));
+  const { settled, status, warehouseId, outcome, event } = settleHold(order, held, customer);
   for (const s of settled) {
     const line = lines.find((l) => l.id === s.lineId)!;
     if (line.quantity_backordered === s.backordered && line.quantity_cancelled === s.cancelled)
@@ -118,31 +105,90 @@ export async function allocateHeldOrder(
       .where('id', '=', s.lineId)
       .execute();
   }
-  const cancelledNow = settled.map((s) => ({ ...after.find((a) => a.lineId === s.lineId)!, ...s }));
-  const status = allocationStatus(
-    cancelledNow.map((l) => ({
-      ordered: l.ordered,
-      allocated: l.allocated,
-      cancelled: l.cancelled,
-    })),
-  );
-  const warehouseId = held[0]?.warehouseId ?? null;
-  if (status !== order.status) must(moveOrder(order.status as OrderStatus, status));
   await trx
     .updateTable('orders')
     .set({ status, updated_at: nowIso, ...(warehouseId ? { warehouse_id: warehouseId } : {}) })
     .where('id', '=', order.id)
     .execute();
+  // A shortfall cancelled rather than backordered is no longer sold: the order is worth less.
+  const totalMinor = outcome.cancelled > 0 ? await recomputeTotal(trx, order.id, nowIso) : null;
+  return { outcome, event, totalMinor };
+}
+
+/**
+ * What allocation should hold for each line: what is still open, no lot expiring before the
+ * customer's minimum remaining shelf life (the SKU's rule overriding the account's).
+ */
+export function wantedLines(
+  lines: readonly OpenLine[],
+  customer: CustomerForOrder,
+  rules: ReadonlyMap<number, number>,
+  today: string,
+): AllocationLine[] {
+  return lines.map((l) => ({
+    lineId: l.id,
+    skuId: l.sku_id,
+    quantity: l.quantity_ordered - l.quantity_allocated - l.quantity_cancelled,
+    minExpiryDate: earliestAcceptableExpiry(
+      today,
+      effectiveShelfLifeDays(customer.minRemainingShelfLifeDays, rules.get(l.sku_id)),
+    ),
+  }));
+}
+
+/** A line after a hold: what it now has allocated, backordered and cancelled. */
+export interface SettledLine {
+  lineId: number;
+  allocated: number;
+  backordered: number;
+  cancelled: number;
+}
+
+/**
+ * How an order stands once `held` was reserved for it (pure): what becomes of each line's
+ * shortfall as the customer's settings say (backorder, cancel, or refuse the order — thrown),
+ * the order's new status, its warehouse, the outcome and the timeline event (null when nothing
+ * changed).
+ */
+export function settleHold(
+  order: HeldOrder,
+  held: readonly AllocationPiece[],
+  customer: CustomerForOrder,
+): {
+  settled: SettledLine[];
+  status: OrderStatus;
+  warehouseId: number | null;
+  outcome: AllocationOutcome;
+  event: OrderEvent | null;
+} {
+  const heldPerLine = new Map<number, number>();
+  for (const p of held) heldPerLine.set(p.lineId, (heldPerLine.get(p.lineId) ?? 0) + p.quantity);
+  const after = order.lines.map((l) => ({
+    lineId: l.id,
+    ordered: l.quantity_ordered,
+    allocated: l.quantity_allocated + (heldPerLine.get(l.id) ?? 0),
+    cancelled: l.quantity_cancelled,
+  }));
+  const settled = must(settleShortfalls(after, customer)).map((s, i) => ({
+    ...s,
+    allocated: after[i]!.allocated,
+  }));
+  const status = allocationStatus(
+    settled.map((l, i) => ({
+      ordered: after[i]!.ordered,
+      allocated: l.allocated,
+      cancelled: l.cancelled,
+    })),
+  );
+  if (status !== order.status) must(moveOrder(order.status as OrderStatus, status));
   const outcome = {
     status,
     allocated: held.reduce((n, p) => n + p.quantity, 0),
     backordered: settled.reduce((n, s) => n + s.backordered, 0),
     cancelled:
       settled.reduce((n, s) => n + s.cancelled, 0) -
-      lines.reduce((n, l) => n + l.quantity_cancelled, 0),
+      order.lines.reduce((n, l) => n + l.quantity_cancelled, 0),
   };
-  // A shortfall cancelled rather than backordered is no longer sold: the order is worth less.
-  const totalMinor = outcome.cancelled > 0 ? await recomputeTotal(trx, order.id, nowIso) : null;
   const event =
     outcome.allocated > 0 || status !== order.status
       ? {
@@ -150,7 +196,7 @@ export async function allocateHeldOrder(
           data: { ...outcome, pieces: held.length },
         }
       : null;
-  return { outcome, event, totalMinor };
+  return { settled, status, warehouseId: held[0]?.warehouseId ?? null, outcome, event };
 }
 
 async function openLines(trx: Tx, orderId: number): Promise<OpenLine[]> {

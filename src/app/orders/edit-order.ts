@@ -8,7 +8,10 @@ import { loadCustomerForOrder, type CustomerForOrder } from '../customers/custom
 import { allocateOrder } from './allocate-order.js';
 import { lockOrder } from './lock-order.js';
 import { recordOrderEvent } from './order-timeline.js';
-import { holdReasonFor, insertLines, priceLines, type OrderLineInput } from './place-order.js';
+import { holdReasonFor } from './credit-hold.js';
+import { insertLines } from './order-lines-insert.js';
+import type { OrderLineInput } from './place-order.js';
+import { priceLines } from './price-lines.js';
 import { recomputeTotal } from './order-total.js';
 import { releaseAllocations } from './release-allocations.js';
 

@@ -7,7 +7,7 @@ import { loadCustomerForOrder } from '../customers/customer-for-order.js';
 import { allocateOrder } from './allocate-order.js';
 import { lockOrder } from './lock-order.js';
 import { recordOrderEvent } from './order-timeline.js';
-import { holdReasonFor } from './place-order.js';
+import { holdReasonFor } from './credit-hold.js';
 
 /** Roles that may approve an order held for credit or an account hold. */
 export const HOLD_RELEASERS: readonly Actor['role'][] = ['admin', 'manager'];

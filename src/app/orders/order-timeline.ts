@@ -1,5 +1,15 @@
 import type { Tx } from '../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
 import { appendEvents } from '../events/outbox.js';
+
+const INSERT_ORDER_EVENTS = fixedSql(
+  'order-events.insert',
+  `insert into order_events (order_id, type, actor, data, created_at)
+   select ?, value ->> 'type', ?, value ->> 'data', ? from json_each(?) order by key`,
+  `insert into order_events (order_id, type, actor, data, created_at)
+   select $1::bigint, e ->> 'type', $2, e ->> 'data', $3
+   from jsonb_array_elements($4::jsonb) with ordinality as r(e, n) order by n`,
+);
 
 /** One change on an order's timeline: `type` becomes `order.<type>` on the outbox. */
 export interface OrderEvent {
@@ -34,18 +44,8 @@ export async function recordOrderEvents(
   nowIso: string,
 ): Promise<void> {
   if (events.length === 0) return;
-  await trx
-    .insertInto('order_events')
-    .values(
-      events.map((e) => ({
-        order_id: orderId,
-        type: e.type,
-        actor,
-        data: JSON.stringify(e.data),
-        created_at: nowIso,
-      })),
-    )
-    .execute();
+  const rows = events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) }));
+  await runSql(trx, INSERT_ORDER_EVENTS, [orderId, actor, nowIso, JSON.stringify(rows)]);
   await appendEvents(
     trx,
     events.map((e) => ({

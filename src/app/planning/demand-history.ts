@@ -5,8 +5,8 @@ import { dayKey, stockedOutDays } from './demand-censoring.js';
 import { addDays } from './planning-calendar.js';
 import { readSetting, SETTING, writeSetting } from './planning-settings.js';
 
-/** How far back a first rebuild reaches: the 104 weeks the forecast reads. */
-export const HISTORY_DAYS = 728;
+/** How far back a first rebuild reaches: the 156 weeks (three years) the forecast reads. */
+export const HISTORY_DAYS = 7 * 156;
 
 type DemandRow = DemandDailyTable;
 

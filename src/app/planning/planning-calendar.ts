@@ -1,18 +1,10 @@
+import { addDays, daysBetween } from '../../core/shared/calendar-days.js';
+
 /**
  * Day arithmetic for demand history. Days are UTC calendar dates (`YYYY-MM-DD`): an order
  * counts on the UTC date of its creation, whatever the warehouse's time zone.
  */
-const DAY_MS = 86_400_000;
-
-/** The date `days` after `isoDate` (negative goes back). */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+export { addDays, daysBetween };
 
 /** Every date from `from` to `to`, both included. */
 export function eachDay(from: string, to: string): string[] {

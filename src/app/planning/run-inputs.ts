@@ -75,14 +75,25 @@ export async function planningPairs(db: Tx, warehouseId: number | null): Promise
   return pairs.sort((a, b) => a.skuId - b.skuId || a.warehouseId - b.warehouseId);
 }
 
-/** Sellable on hand less what is reserved, per `sku:warehouse`. */
-export async function availableByPair(db: Tx, skuIds: number[]): Promise<Map<string, number>> {
+/**
+ * Sellable on hand less what is reserved, per `sku:warehouse`: stock put away in storage or on
+ * a pick face (not receiving, quarantine or damaged), in lots that have not expired by `today`
+ * (a lot is sellable through its expiry date; stock without a lot, or a lot without a date,
+ * counts). Expired stock cannot fill an order, so it must not hold back a reorder.
+ */
+export async function availableByPair(
+  db: Tx,
+  skuIds: number[],
+  today: string,
+): Promise<Map<string, number>> {
   if (skuIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('stock_balances as b')
     .innerJoin('locations as l', 'l.id', 'b.location_id')
+    .leftJoin('lots as lot', 'lot.id', 'b.lot_id')
     .where('l.type', 'in', [...SELLABLE_TYPES])
     .where('b.sku_id', 'in', skuIds)
+    .where((eb) => eb.or([eb('lot.expiry_date', 'is', null), eb('lot.expiry_date', '>=', today)]))
     .select(['b.sku_id', 'b.warehouse_id', sql<number>`sum(b.on_hand - b.allocated)`.as('n')])
     .groupBy(['b.sku_id', 'b.warehouse_id'])
     .execute();

@@ -58,7 +58,7 @@ export async function executeRun(
   const skuIds = [...new Set(pairs.map((p) => p.skuId))];
   const [listings, available, onOrder, backordered, costs] = await Promise.all([
     supplierListings(db, skuIds),
-    availableByPair(db, skuIds),
+    availableByPair(db, skuIds, today),
     onOrderByPair(db, skuIds),
     backorderedByPair(db, skuIds),
     costSettings(db),

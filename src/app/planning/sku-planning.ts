@@ -106,7 +106,26 @@ function settingsView(r: {
 const nullableNumber = (x: number | null) => (x === null ? null : Number(x));
 
 /**
- * Everything a planner's chart of one SKU in one warehouse needs: weekly history (104 weeks
+ * The weekly history a chart draws: from the ISO week of the pair's first demand row (weeks
+ * before the SKU sold there are not weeks of zero demand), at most HISTORY_WEEKS back, through
+ * this week; empty when it never sold there.
+ */
+async function historySinceFirstSale(db: Tx, skuId: number, warehouseId: number, today: string) {
+  const earliest = addDays(isoWeekStart(today), -7 * HISTORY_WEEKS);
+  const first = await db
+    .selectFrom('demand_daily')
+    .where('sku_id', '=', skuId)
+    .where('warehouse_id', '=', warehouseId)
+    .where('day', '>=', earliest)
+    .select((eb) => eb.fn.min<string>('day').as('day'))
+    .executeTakeFirst();
+  if (!first?.day) return [];
+  const from = isoWeekStart(first.day);
+  return demandSeries(await demandDays(db, skuId, warehouseId, from, today), from, today, 'week');
+}
+
+/**
+ * Everything a planner's chart of one SKU in one warehouse needs: weekly history (up to 156 weeks
  * with censored flags), the stored forecast with its 80 % interval, and the policy levels.
  */
 export async function skuPlanningView(
@@ -141,14 +160,7 @@ export async function skuPlanningView(
       .where('warehouse_id', '=', warehouseId)
       .executeTakeFirst(),
   ]);
-  const thisWeek = isoWeekStart(today);
-  const from = addDays(thisWeek, -7 * HISTORY_WEEKS);
-  const history = demandSeries(
-    await demandDays(db, skuId, warehouseId, from, today),
-    from,
-    today,
-    'week',
-  );
+  const history = await historySinceFirstSale(db, skuId, warehouseId, today);
   return ok({
     skuId,
     skuCode: sku.code,

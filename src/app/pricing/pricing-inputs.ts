@@ -118,19 +118,34 @@ async function loadSkus(
   priceListId: number | null,
   onDate: string,
 ): Promise<Result<Map<number, SkuPricing>>> {
-  const facts = new Map<number, SkuPricing>();
-  if (skuIds.length === 0) return ok(facts);
-  const rows = await trx
-    .selectFrom('skus')
-    .select(['id', 'active'])
-    .where('id', 'in', skuIds)
-    .execute();
-  const missing = skuIds.filter((id) => !rows.some((r) => r.id === id));
+  const facts = await loadSkuPricing(trx, skuIds, customerId, priceListId, onDate);
+  const missing = skuIds.filter((id) => !facts.has(id));
   if (missing.length > 0) {
     return fail('CATALOG.SKU_NOT_FOUND', `No SKU with id ${missing.join(', ')}`, {
       skuIds: missing,
     });
   }
+  return ok(facts);
+}
+
+/**
+ * Pricing facts of the SKUs that exist among `skuIds` (one query per table): packs, the list's
+ * and the customer's prices valid on `onDate`, order rules. Unknown ids are simply absent.
+ */
+export async function loadSkuPricing(
+  trx: Tx,
+  skuIds: readonly number[],
+  customerId: number | null,
+  priceListId: number | null,
+  onDate: string,
+): Promise<Map<number, SkuPricing>> {
+  const facts = new Map<number, SkuPricing>();
+  if (skuIds.length === 0) return facts;
+  const rows = await trx
+    .selectFrom('skus')
+    .select(['id', 'active'])
+    .where('id', 'in', skuIds)
+    .execute();
   for (const row of rows) {
     facts.set(row.id, {
       skuId: row.id,
@@ -140,6 +155,8 @@ async function loadSkus(
       rule: null,
     });
   }
+  if (rows.length === 0) return facts;
+  skuIds = rows.map((r) => r.id);
   const at = (skuId: number) => facts.get(skuId)!;
   const packs = await trx
     .selectFrom('sku_packs')
@@ -183,7 +200,7 @@ async function loadSkus(
     const { skuId: _sku, ...orderRule } = orderRuleView(rule);
     at(rule.sku_id).rule = orderRule;
   }
-  return ok(facts);
+  return facts;
 }
 
 /** Rows valid on a day: from inclusive, to exclusive, null open (dates compare as text). */

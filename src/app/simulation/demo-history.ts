@@ -1,9 +1,11 @@
+import type { Tx } from '../../adapters/db/database.js';
+import { daysBetween } from '../../core/shared/calendar-days.js';
 import type { AppContext } from '../context.js';
 import { seedDemo, type SeedDemoResult } from '../demo/seed-demo.js';
 import { readSetting, writeSetting } from '../planning/planning-settings.js';
 import { SimClock, simulatedContext } from './sim-clock.js';
 import { addDays, at } from './sim-random.js';
-import { DEFAULT_SIMULATION, simulate, type SimDay } from './simulate.js';
+import { DEFAULT_SIMULATION, simulate, type SimDay, type SimulationSummary } from './simulate.js';
 
 /** The `settings` key recording the demo's planned history and how far it has got. */
 export const DEMO_HISTORY_KEY = 'demo_history';
@@ -46,18 +48,53 @@ export async function ensureDemoHistory(
   days: number,
   progress: DemoHistoryProgress = {},
 ): Promise<DemoHistoryResult> {
+  const planned = await planDemoHistory(ctx, days);
+  const built = await continueDemoHistory(ctx, progress);
+  return { ...planned, simulatedDays: built.simulatedDays, history: built.history };
+}
+
+/**
+ * The quick half of `ensureDemoHistory`: seeds the demo `days` back, recording the plan for its
+ * history in the same unit of work (so an interrupted start can never leave a demo that
+ * forgot it wanted history). Seconds; the server can listen right after it.
+ */
+export async function planDemoHistory(
+  ctx: AppContext,
+  days: number,
+): Promise<{ seeded: SeedDemoResult; history: DemoHistory | undefined }> {
   const today = ctx.now().toISOString().slice(0, 10);
   const startDate = addDays(today, -days);
-  const seeded = await seedDemo(simulatedContext(ctx, new SimClock(at(startDate, 4))));
-  if (seeded.skus > 0 && days > 0) await saveHistory(ctx, { startDate, days, through: null });
+  const plan: DemoHistory = { startDate, days, through: null };
+  const seeded = await seedDemo(simulatedContext(ctx, new SimClock(at(startDate, 4))), {
+    settings: days > 0 ? { [DEMO_HISTORY_KEY]: JSON.stringify(plan) } : {},
+  });
+  return { seeded, history: await readHistory(ctx) };
+}
+
+/** What `continueDemoHistory` simulated: the days, and the summary of those days. */
+export interface DemoHistoryRun {
+  simulatedDays: number;
+  history: DemoHistory | undefined;
+  summary: SimulationSummary | undefined;
+}
+
+/**
+ * The slow half: simulates the planned days not done yet, saving progress after each. Minutes
+ * for a year; `serve --demo` runs it after the server listens, with /health saying how far it
+ * has got (see `demoHistoryStatus`).
+ */
+export async function continueDemoHistory(
+  ctx: AppContext,
+  progress: DemoHistoryProgress = {},
+): Promise<DemoHistoryRun> {
   const history = await readHistory(ctx);
-  if (!history) return { seeded, simulatedDays: 0, history };
+  if (!history) return { simulatedDays: 0, history, summary: undefined };
   const from = history.through === null ? history.startDate : addDays(history.through, 1);
   const remaining = history.days - daysBetween(history.startDate, from);
-  if (remaining <= 0) return { seeded, simulatedDays: 0, history };
+  if (remaining <= 0) return { simulatedDays: 0, history, summary: undefined };
   progress.onStart?.(remaining);
   let simulatedDays = 0;
-  await ctx.database.withoutCommitFsync(() =>
+  const summary = await ctx.database.withoutCommitFsync(() =>
     simulate(
       ctx,
       {
@@ -74,7 +111,27 @@ export async function ensureDemoHistory(
       },
     ),
   );
-  return { seeded, simulatedDays, history };
+  return { simulatedDays, history, summary };
+}
+
+/** How far the demo's history has got, for /health and the web app's banner. */
+export interface DemoHistoryStatus {
+  building: boolean;
+  startDate: string;
+  days: number;
+  daysDone: number;
+  /** The last simulated day, or null before the first. */
+  through: string | null;
+}
+
+/** The demo history's progress, or undefined when the store has none planned. */
+export async function demoHistoryStatus(db: Tx): Promise<DemoHistoryStatus | undefined> {
+  const value = await readSetting(db, DEMO_HISTORY_KEY);
+  if (value === undefined) return undefined;
+  const history = JSON.parse(value) as DemoHistory;
+  const daysDone =
+    history.through === null ? 0 : daysBetween(history.startDate, history.through) + 1;
+  return { ...history, daysDone, building: daysDone < history.days };
 }
 
 async function readHistory(ctx: AppContext): Promise<DemoHistory | undefined> {
@@ -84,8 +141,4 @@ async function readHistory(ctx: AppContext): Promise<DemoHistory | undefined> {
 
 function saveHistory(ctx: AppContext, history: DemoHistory): Promise<void> {
   return ctx.database.write((trx) => writeSetting(trx, DEMO_HISTORY_KEY, JSON.stringify(history)));
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }

@@ -29,11 +29,7 @@ export function dayNumber(date: string): number {
 }
 
 /** `date` plus `days` (negative goes back), as `YYYY-MM-DD`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-}
+export { addDays } from '../../core/shared/calendar-days.js';
 
 /** An instant on a simulated day: `date` at `hour` (fractional hours allowed) UTC. */
 export function at(date: string, hour: number): Date {

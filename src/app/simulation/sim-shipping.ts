@@ -1,9 +1,6 @@
 import { defaultCarriers } from '../../adapters/carriers/carrier-registry.js';
 import type { AppContext } from '../context.js';
-import { closeCarton } from '../fulfillment/packing/close-carton.js';
-import { openCarton } from '../fulfillment/packing/open-carton.js';
-import { packItem } from '../fulfillment/packing/pack-item.js';
-import { loadPickedLots } from '../fulfillment/packing/packing-state.js';
+import { packOrder, warehousesToPack } from '../fulfillment/packing/pack-order.js';
 import { recordDelivery } from '../fulfillment/shipping/record-delivery.js';
 import { shipOrder } from '../fulfillment/shipping/ship-order.js';
 import { SIM_WAREHOUSE } from './sim-picking.js';
@@ -22,10 +19,11 @@ export interface ShipDay {
 }
 
 /**
- * Packs every picked order into one carton (keyed at the bench: SKU, lot, quantity, checked
- * against what was picked), closes it and ships it with the table-rate carrier (ground parcel,
- * or LTL freight when heavier than a parcel), one order per unit of work. An order the carrier or a rule refuses (a ship-complete
- * account with lines still backordered) stays picked.
+ * Packs every picked order into one carton per warehouse it was picked in (`packOrder`: the
+ * whole order at once, exactly what was picked), and ships each with the table-rate carrier
+ * (ground parcel, or LTL freight when heavier than a parcel), one order per unit of work. An
+ * order the carrier or a rule refuses (a ship-complete account with lines still backordered)
+ * stays picked.
  */
 export async function packAndShip(ctx: AppContext): Promise<number> {
   const orders = await ctx.database.db
@@ -36,24 +34,26 @@ export async function packAndShip(ctx: AppContext): Promise<number> {
     .execute();
   const now = ctx.now();
   const outcomes = await runUnits(ctx.database, orders, async (trx, { id }) => {
-    const carton = await openCarton(trx, id, {}, SIM_WAREHOUSE, now);
-    for (const lot of await loadPickedLots(trx, id)) {
-      const quantity = lot.picked - lot.packed;
-      if (quantity <= 0) continue;
-      await packItem(
-        trx,
-        carton.id,
-        { skuId: lot.skuId, lotId: lot.lotId || undefined, quantity },
-        SIM_WAREHOUSE,
-        now,
+    // An order split between warehouses is packed and shipped in each (one shipment apiece).
+    const shipments = [];
+    for (const warehouseId of await warehousesToPack(trx, id)) {
+      const packed = await packOrder(trx, id, { warehouseId }, SIM_WAREHOUSE, now);
+      // Wholesale orders are heavy: over the parcel limit the carton goes as LTL freight.
+      const service = packed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
+      shipments.push(
+        await shipOrder(
+          trx,
+          id,
+          { carrierCode: 'TABLE', service, warehouseId },
+          carriers,
+          SIM_WAREHOUSE,
+          now,
+        ),
       );
     }
-    const closed = await closeCarton(trx, carton.id, SIM_WAREHOUSE, now);
-    // Wholesale orders are heavy: over the parcel limit the carton goes as LTL freight.
-    const service = closed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
-    return shipOrder(trx, id, { carrierCode: 'TABLE', service }, carriers, SIM_WAREHOUSE, now);
+    return shipments;
   });
-  return outcomes.filter((o) => o.ok).length;
+  return outcomes.reduce((n, o) => n + (o.ok ? o.value.length : 0), 0);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import { SimClock, simulatedContext } from './sim-clock.js';
 import { countDay } from './sim-counts.js';
 import { demandFactor } from './sim-demand.js';
+import { simulationHealth, type SimHealth } from './sim-health.js';
 import { simulationKpis, type SimKpis } from './sim-kpis.js';
 import { placeDayOrders, planDayOrders } from './sim-orders.js';
 import { pickDay } from './sim-picking.js';
@@ -56,6 +57,8 @@ export interface SimulationSummary {
   /** Totals of the day tallies over the run. */
   totals: SimTotals;
   kpis: SimKpis;
+  /** Whether the business ended healthy: nothing stuck, stranded or fragmented; reconciles. */
+  health: SimHealth;
 }
 
 /**
@@ -82,8 +85,15 @@ export async function simulate(
     for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += day[key];
     await onDay(day, i);
   }
-  const kpis = await simulationKpis(ctx.database.db, at(options.startDate, 0).toISOString());
-  return { options, totals, kpis };
+  const since = at(options.startDate, 0).toISOString();
+  const kpis = await simulationKpis(ctx.database.db, since);
+  const health = await simulationHealth(
+    ctx.database.db,
+    since,
+    clock.now().toISOString(),
+    options.days,
+  );
+  return { options, totals, kpis, health };
 }
 
 /** An ordinary day's orders × the demand curve, ±10 % drawn per day. */

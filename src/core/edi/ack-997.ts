@@ -52,6 +52,16 @@ export function groupStatus(group: FunctionalGroup, verdicts: readonly SetVerdic
 }
 
 /**
+ * A control number or bad value as the 997 may repeat it: what could not be read (a value
+ * that swallowed a separator, an over-long number) is never echoed as is — only its letters
+ * and digits, cut to the element's maximum length.
+ */
+export function ackValue(value: string, maxLength: number): string {
+  const printable = /^[\x20-\x7E]*$/.test(value) && value.length <= maxLength;
+  return printable ? value : value.replace(/[^A-Za-z0-9]/g, '').slice(0, maxLength);
+}
+
+/**
  * A 997 for one functional group: AK1, then per set AK2 / AK3 / AK4 / AK5, then AK9 with the
  * counts and group error codes. Every set is listed, accepted ones too, so the partner can
  * reconcile each control number it sent.
@@ -63,20 +73,20 @@ export function build997(
 ): OutboundSet {
   const segments: string[][] = [
     version === '005010'
-      ? ['AK1', group.functionalId, group.controlNumber, group.version]
-      : ['AK1', group.functionalId, group.controlNumber],
+      ? ['AK1', group.functionalId, ackValue(group.controlNumber, 9), ackValue(group.version, 12)]
+      : ['AK1', group.functionalId, ackValue(group.controlNumber, 9)],
   ];
   for (const v of verdicts) {
-    segments.push(['AK2', v.setId, v.controlNumber]);
+    segments.push(['AK2', ackValue(v.setId, 3), ackValue(v.controlNumber, 9)]);
     for (const e of v.segmentErrors) {
-      segments.push(['AK3', e.segmentId, String(e.position), '', e.code]);
+      segments.push(['AK3', ackValue(e.segmentId, 3), String(e.position), '', e.code]);
       for (const element of e.elements)
         segments.push([
           'AK4',
           String(element.position),
           '',
           element.code,
-          (element.badValue ?? '').slice(0, 99),
+          ackValue(element.badValue ?? '', 99),
         ]);
     }
     segments.push(['AK5', v.status, ...v.codes]);

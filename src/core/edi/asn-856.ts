@@ -1,5 +1,6 @@
 import type { TransactionSet } from './x12-envelope.js';
 import { isoDate } from './po-850.js';
+import { outboundIds, readQualifiedIds, rolesOf, type QualifiedId } from './product-ids.js';
 import { el, type Segment } from './x12-tokenizer.js';
 import { ccyymmdd, type OutboundSet } from './x12-writer.js';
 
@@ -10,6 +11,8 @@ export interface AsnItem {
   readonly gtin?: string | undefined;
   readonly vendorPart?: string | undefined;
   readonly buyerPart?: string | undefined;
+  /** The partner's PO1 id pairs, echoed in LIN as sent. */
+  readonly partnerIds?: readonly QualifiedId[] | undefined;
   readonly quantity: number;
   readonly unit: string;
 }
@@ -39,14 +42,6 @@ export interface Asn856 {
   readonly weightG: number;
   readonly shipTo?: { name: string; code: string } | undefined;
   readonly orders: readonly AsnOrder[];
-}
-
-function linIds(item: AsnItem): string[] {
-  const ids: string[] = [];
-  if (item.gtin) ids.push(item.gtin.length === 12 ? 'UP' : 'EN', item.gtin);
-  if (item.vendorPart) ids.push('VP', item.vendorPart);
-  if (item.buyerPart) ids.push('BP', item.buyerPart);
-  return ids;
 }
 
 /**
@@ -94,7 +89,7 @@ export function build856(asn: Asn856, at: Date): OutboundSet {
       if (carton.trackingNumber) segments.push(['REF', 'CN', carton.trackingNumber]);
       for (const item of carton.items) {
         segments.push(['HL', String(++hl), String(packHl), 'I']);
-        segments.push(['LIN', item.lineId, ...linIds(item)]);
+        segments.push(['LIN', item.lineId, ...outboundIds(item)]);
         segments.push(['SN1', '', String(item.quantity), item.unit]);
       }
     }
@@ -103,26 +98,9 @@ export function build856(asn: Asn856, at: Date): OutboundSet {
   return { setId: '856', segments };
 }
 
-const LIN_KEYS: Record<string, 'gtin' | 'vendorPart' | 'buyerPart'> = {
-  UP: 'gtin',
-  UA: 'gtin',
-  UK: 'gtin',
-  EN: 'gtin',
-  VP: 'vendorPart',
-  VN: 'vendorPart',
-  BP: 'buyerPart',
-  IN: 'buyerPart',
-};
-
 function readLin(lin: Segment): Omit<AsnItem, 'quantity' | 'unit'> {
-  const item: { lineId: string; gtin?: string; vendorPart?: string; buyerPart?: string } = {
-    lineId: el(lin, 1),
-  };
-  for (let n = 2; n + 1 < lin.elements.length; n += 2) {
-    const key = LIN_KEYS[el(lin, n)];
-    if (key && item[key] === undefined && el(lin, n + 1)) item[key] = el(lin, n + 1);
-  }
-  return item;
+  const partnerIds = readQualifiedIds(lin, 2);
+  return { lineId: el(lin, 1), ...rolesOf(partnerIds), partnerIds };
 }
 
 interface Building {

@@ -1,3 +1,4 @@
+import { outboundIds, type QualifiedId } from './product-ids.js';
 import { ccyymmdd, decimal, type OutboundSet } from './x12-writer.js';
 
 export interface InvoiceLine810 {
@@ -8,6 +9,9 @@ export interface InvoiceLine810 {
   readonly gtin?: string | undefined;
   readonly vendorPart?: string | undefined;
   readonly buyerPart?: string | undefined;
+  /** The partner's PO1 id pairs and PO1-05, echoed in IT1 as sent. */
+  readonly partnerIds?: readonly QualifiedId[] | undefined;
+  readonly priceBasis?: string | null | undefined;
   readonly description?: string | undefined;
 }
 
@@ -42,18 +46,14 @@ export function build810(invoice: Invoice810): OutboundSet {
   if (invoice.shipTo) segments.push(['N1', 'ST', invoice.shipTo.name, '92', invoice.shipTo.code]);
   segments.push(['ITD', '01', '3', '', '', '', '', String(invoice.paymentTermsDays)]);
   for (const line of invoice.lines) {
-    const ids: string[] = [];
-    if (line.gtin) ids.push(line.gtin.length === 12 ? 'UP' : 'EN', line.gtin);
-    if (line.vendorPart) ids.push('VP', line.vendorPart);
-    if (line.buyerPart) ids.push('BP', line.buyerPart);
     segments.push([
       'IT1',
       line.lineId,
       String(line.quantity),
       line.unit,
       decimal(line.unitPriceMinor),
-      '',
-      ...ids,
+      line.priceBasis ?? '',
+      ...outboundIds(line),
     ]);
     if (line.description) segments.push(['PID', 'F', '', '', '', line.description.slice(0, 80)]);
   }

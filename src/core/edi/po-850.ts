@@ -1,13 +1,14 @@
 import { ELEMENT_ERROR, SEGMENT_ERROR, type ElementError, type SegmentError } from './x12-codes.js';
 import type { TransactionSet } from './x12-envelope.js';
+import { readQualifiedIds, rolesOf, type ProductIds, type QualifiedId } from './product-ids.js';
 import { el, type Segment } from './x12-tokenizer.js';
 
-/** PO1-06/08/10… product id qualifiers we map: buyer part, vendor part, UPC / GTIN. */
-export interface ProductIds {
-  buyerPart?: string;
-  vendorPart?: string;
-  /** UPC (UP, UK, UA) or EAN/GTIN (EN, UK = GTIN-14) as sent. */
-  gtin?: string;
+export type { ProductIds } from './product-ids.js';
+
+/** CTP: a price the partner states for the line (CTP-02 says which: CON contract, RES resale…). */
+export interface LinePrice {
+  readonly code: string;
+  readonly priceMinor: number;
 }
 
 /** PO4: how the partner expects the item packed — `pack` inner units of `size` `unit` each. */
@@ -27,7 +28,14 @@ export interface PurchaseOrderLine850 {
   readonly unit: string;
   /** PO1-04 in minor units, when sent. */
   readonly unitPriceMinor: number | null;
+  /** PO1-05, basis of unit price (PE per each, TE …), echoed as sent. */
+  readonly priceBasis: string | null;
+  /** The ids we look the item up by (buyer part, vendor part, GTIN). */
   readonly ids: ProductIds;
+  /** Every PO1 id pair as sent, echoed in the 855, 856 and 810. */
+  readonly qualifiedIds: readonly QualifiedId[];
+  /** CTP segments of the line. */
+  readonly prices: readonly LinePrice[];
   readonly pack: PackInfo | null;
   readonly description: string | null;
   /** Position of the PO1 segment in the set, ST = 1. */
@@ -63,18 +71,6 @@ export interface Mapped850 {
   readonly rejected: boolean;
 }
 
-const ID_QUALIFIERS: Record<string, keyof ProductIds> = {
-  BP: 'buyerPart',
-  IN: 'buyerPart',
-  VP: 'vendorPart',
-  VN: 'vendorPart',
-  UP: 'gtin',
-  UA: 'gtin',
-  UK: 'gtin',
-  EN: 'gtin',
-  UI: 'gtin',
-};
-
 /** CCYYMMDD → YYYY-MM-DD, or null when it is not a real date. */
 export function isoDate(value: string): string | null {
   if (!/^\d{8}$/.test(value)) return null;
@@ -103,16 +99,6 @@ const error = (
   message,
 });
 
-function productIds(po1: Segment): ProductIds {
-  const ids: ProductIds = {};
-  for (let n = 6; n + 1 < po1.elements.length; n += 2) {
-    const key = ID_QUALIFIERS[el(po1, n)];
-    const value = el(po1, n + 1).trim();
-    if (key && value && ids[key] === undefined) ids[key] = value;
-  }
-  return ids;
-}
-
 /** The PO1 line, or its AK3/AK4 when quantity or price cannot be read. */
 function readPo1(po1: Segment, position: number): PurchaseOrderLine850 | SegmentError {
   const quantityText = el(po1, 2);
@@ -134,12 +120,16 @@ function readPo1(po1: Segment, position: number): PurchaseOrderLine850 | Segment
       `PO1 line ${el(po1, 1) || '?'} cannot be read`,
       problems,
     );
+  const qualifiedIds = readQualifiedIds(po1, 6);
   return {
     lineId: el(po1, 1) || String(position),
     quantity: Number(quantityText),
     unit: el(po1, 3).toUpperCase(),
     unitPriceMinor: price,
-    ids: productIds(po1),
+    priceBasis: el(po1, 5).trim() || null,
+    ids: rolesOf(qualifiedIds),
+    qualifiedIds,
+    prices: [],
     pack: null,
     description: null,
     position,
@@ -204,9 +194,27 @@ export function map850(set: TransactionSet): Mapped850 {
       case 'PO4':
         if (current) current = replaceLast(lines, { ...current, pack: readPo4(segment, position) });
         break;
+      case 'CTP': {
+        const priceMinor = minorUnits(el(segment, 3));
+        if (current && priceMinor !== null) {
+          const prices = [...current.prices, { code: el(segment, 2).trim(), priceMinor }];
+          current = replaceLast(lines, { ...current, prices });
+        }
+        break;
+      }
     }
   });
   return finish(set, beg, { shipTo, dates, lines }, errors);
+}
+
+/** Retail prices to the consumer, not what the buyer pays us. */
+const CONSUMER_PRICES = new Set(['RES', 'MSR', 'RTL', 'SLP']);
+
+/** What the partner expects to pay per unit: PO1-04, else a CTP price that is not a retail one. */
+export function partnerPrice(line: PurchaseOrderLine850): number | null {
+  return (
+    line.unitPriceMinor ?? line.prices.find((p) => !CONSUMER_PRICES.has(p.code))?.priceMinor ?? null
+  );
 }
 
 function replaceLast(

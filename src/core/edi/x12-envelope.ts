@@ -67,6 +67,9 @@ function header(isa: Segment): IsaHeader {
   };
 }
 
+/** ST02: 4 to 9 characters; partners use digits. */
+const CONTROL_NUMBER = /^\d{4,9}$/;
+
 const sameNumber = (a: string, b: string) => a.trim() === b.trim() || Number(a) === Number(b);
 
 function closeSet(set: TransactionSet, se: Segment | undefined): void {
@@ -81,6 +84,10 @@ function closeSet(set: TransactionSet, se: Segment | undefined): void {
     set.messages.push(
       `SE01 says ${declared || 'nothing'} segments; set ${set.controlNumber} has ${set.segments.length}`,
     );
+  }
+  if (!CONTROL_NUMBER.test(set.controlNumber)) {
+    set.errors.push(SET_ERROR.missingOrInvalidControlNumber);
+    set.messages.push(`ST02 "${set.controlNumber}" is not a 4 to 9 digit control number`);
   }
   if (!sameNumber(el(se, 2), set.controlNumber)) {
     set.errors.push(SET_ERROR.controlNumberMismatch);

@@ -1,3 +1,4 @@
+import { addDays } from '../shared/calendar-days.js';
 import { fail, ok, type Result } from '../shared/result.js';
 
 /**
@@ -80,11 +81,7 @@ export function serviceOf(carrier: Carrier, code: string): Result<CarrierService
 }
 
 /** Adds days to a YYYY-MM-DD date (calendar days, UTC). */
-export function addDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export { addDays };
 
 /**
  * Adds working days (Monday–Friday) to a YYYY-MM-DD date: carriers count transit in working

@@ -1,25 +1,14 @@
+import { addDays, daysBetween } from '../shared/calendar-days.js';
+
 /** Calendar arithmetic on `YYYY-MM-DD` days (UTC), for bucketing KPIs by day, week or month. */
 export const PERIODS = ['day', 'week', 'month'] as const;
 export type Period = (typeof PERIODS)[number];
-
-const DAY_MS = 86_400_000;
 
 function toMs(day: string): number {
   return Date.parse(`${day}T00:00:00.000Z`);
 }
 
-function fromMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  return fromMs(toMs(day) + days * DAY_MS);
-}
-
-/** Whole days from `from` to `to` (exclusive end). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toMs(to) - toMs(from)) / DAY_MS);
-}
+export { addDays, daysBetween };
 
 /** The Monday that starts the ISO week holding `day`. */
 export function weekStart(day: string): string {

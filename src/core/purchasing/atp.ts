@@ -1,3 +1,4 @@
+import { addDays } from '../shared/calendar-days.js';
 /** Stock expected on a date: open PO quantity by expected date (YYYY-MM-DD). */
 export interface IncomingOnDate {
   date: string;
@@ -25,8 +26,7 @@ export interface AtpInput {
   days: number;
 }
 
-export const addDays = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export { addDays };
 
 /**
  * Cumulative available-to-promise: a point for today and for each date within the horizon on

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Column } from '../ui/DataTable';
+import { money } from '../ui/format';
 import { ResourceList } from '../ui/ResourceList';
 
 interface Return {
@@ -8,6 +9,7 @@ interface Return {
   orderId?: number;
   status: string;
   creditMinor?: number;
+  currency?: string;
 }
 
 const columns: Column<Return>[] = [
@@ -17,9 +19,27 @@ const columns: Column<Return>[] = [
     value: (r) => r.rmaNumber ?? r.id,
     render: (r) => <Link to={`/returns/${r.id}`}>{r.rmaNumber ?? r.id}</Link>,
   },
-  { key: 'order', header: 'Order', value: (r) => r.orderId ?? null },
+  {
+    key: 'order',
+    header: 'Order',
+    value: (r) => r.orderId ?? null,
+    render: (r) =>
+      r.orderId ? (
+        <Link className="nowrap" to={`/orders/${r.orderId}`}>
+          SO-{String(r.orderId).padStart(6, '0')}
+        </Link>
+      ) : (
+        '—'
+      ),
+  },
   { key: 'status', header: 'Status', value: (r) => r.status },
-  { key: 'credit', header: 'Credit (minor)', value: (r) => r.creditMinor ?? null, numeric: true },
+  {
+    key: 'credit',
+    header: 'Credit',
+    value: (r) => r.creditMinor ?? null,
+    render: (r) => money(r.creditMinor, r.currency),
+    numeric: true,
+  },
 ];
 
 /** Returns (RMAs) and where they stand; open one to receive, dispose and close it. */

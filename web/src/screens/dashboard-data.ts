@@ -1,20 +1,23 @@
-import { get, type Page } from '../api/client';
-import type { Order, StockRow } from '../api/types';
+import { get } from '../api/client';
 
-export interface DayPoint {
-  day: string;
-  orders: number;
-  valueMinor: number;
-}
-
-export interface DashboardData {
-  days: DayPoint[];
-  backlog: number;
-  backorderLines: number;
-  released: number;
-  expiring: StockRow[];
-  stockOuts: StockRow[];
-  kpis: KpiReport | null;
+/** `GET /dashboard`: every figure counted by the server over all rows. */
+export interface DashboardSummary {
+  today: string;
+  openOrders: number;
+  ordersInWaves: number;
+  backorderedLines: number;
+  backorderedUnits: number;
+  expiringLots: number;
+  expiryDays: number;
+  stockOuts: number;
+  stockOutSkus: {
+    skuId: number;
+    skuCode: string;
+    skuName: string;
+    available: number;
+    allocated: number;
+  }[];
+  days: { day: string; orders: number; valueMinor: Record<string, number> }[];
 }
 
 /** GET /kpis: one table per KPI, rows per group × period bucket (and totals). */
@@ -22,71 +25,39 @@ export interface KpiReport {
   kpis: { name: string; columns: string[]; rows: Record<string, string | number | null>[] }[];
 }
 
-const OPEN = new Set([
-  'confirmed',
-  'allocated',
-  'backordered',
-  'partially_allocated',
-  'on_hold',
-  'released',
-  'picked',
-  'packed',
-  'partially_shipped',
-]);
-const DAYS = 14;
-const EXPIRY_DAYS = 30;
-
-/** The last 14 days, oldest first, as YYYY-MM-DD (UTC). */
-export function lastDays(today: Date, count = DAYS): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    const d = new Date(today.getTime() - (count - 1 - i) * 86_400_000);
-    return d.toISOString().slice(0, 10);
-  });
+export interface DashboardData {
+  summary: DashboardSummary;
+  kpis: KpiReport | null;
 }
 
-/** Orders and their value per day, counted from the orders themselves. */
-export function perDay(orders: Order[], days: string[]): DayPoint[] {
-  const byDay = new Map(days.map((d) => [d, { day: d, orders: 0, valueMinor: 0 }]));
-  for (const o of orders) {
-    const point = byDay.get(o.createdAt.slice(0, 10));
-    if (!point || o.status === 'cancelled') continue;
-    point.orders += 1;
-    point.valueMinor += o.totalMinor;
-  }
-  return [...byDay.values()];
+/** The currency with the most order value over the days: the one the value chart shows. */
+export function mainCurrency(days: DashboardSummary['days']): string {
+  const totals = new Map<string, number>();
+  for (const d of days)
+    for (const [currency, minor] of Object.entries(d.valueMinor))
+      totals.set(currency, (totals.get(currency) ?? 0) + minor);
+  let best = 'USD';
+  let most = -1;
+  for (const [currency, total] of totals) if (total > most) [best, most] = [currency, total];
+  return best;
 }
 
 /**
- * What the dashboard shows, read from the order, backorder and stock APIs. The KPI API is
- * asked too; while it is missing, the tiles still work from these reads.
+ * What the dashboard shows: the server's aggregates (never a page of a list counted in the
+ * browser) and the service KPIs over the same days; the tiles work while the KPIs are missing.
  */
-export async function loadDashboard(today: Date): Promise<DashboardData> {
-  const days = lastDays(today);
-  const [orders, backorders, lots, skus, kpis] = await Promise.all([
-    get<Page<Order>>('/orders', { limit: 500 }),
-    get<Page<unknown> | unknown[]>('/backorders', { limit: 500 }).catch(() => ({ items: [] })),
-    get<Page<StockRow>>('/stock', { groupBy: 'lot', limit: 500 }),
-    get<Page<StockRow>>('/stock', { groupBy: 'sku', limit: 500 }),
-    get<KpiReport>('/kpis', {
-      from: days[0],
-      to: tomorrow(today),
-      period: 'day',
-      groupBy: 'none',
-    }).catch(() => null),
-  ]);
-  const horizon = new Date(today.getTime() + EXPIRY_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const backorderRows = Array.isArray(backorders) ? backorders : backorders.items;
-  return {
-    days: perDay(orders.items, days),
-    backlog: orders.items.filter((o) => OPEN.has(o.status)).length,
-    backorderLines: backorderRows.length,
-    released: orders.items.filter((o) => o.status === 'released' || o.status === 'picked').length,
-    expiring: lots.items.filter((r) => r.expiryDate && r.expiryDate <= horizon && r.onHand > 0),
-    stockOuts: skus.items.filter((r) => r.available <= 0),
-    kpis,
-  };
+export async function loadDashboard(): Promise<DashboardData> {
+  const summary = await get<DashboardSummary>('/dashboard');
+  const first = summary.days[0]?.day ?? summary.today;
+  const kpis = await get<KpiReport>('/kpis', {
+    from: first,
+    to: nextDay(summary.today),
+    period: 'day',
+    groupBy: 'none',
+  }).catch(() => null);
+  return { summary, kpis };
 }
 
-function tomorrow(today: Date): string {
-  return new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

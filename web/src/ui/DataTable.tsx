@@ -16,17 +16,21 @@ interface Props<T> {
   rows: T[];
   rowKey: (row: T) => string | number;
   empty: ReactNode;
-  /** Rows per page shown (client-side, within what was loaded). */
+  /**
+   * Rows per page shown (client-side, within what was loaded). Off unless asked for: lists
+   * page on the server by cursor, and two pagers over one list contradict each other.
+   */
   pageSize?: number;
   loading?: boolean;
 }
 
 /**
  * A plain accessible table: a real <table> with a caption, header buttons that sort (with
- * aria-sort), a page of rows at a time and an empty state that says what to do next.
+ * aria-sort), the rows loaded (the server pages) and an empty state that says what to do next.
  */
 export function DataTable<T>(props: Props<T>) {
-  const { columns, rows, pageSize = 25 } = props;
+  const { columns, rows } = props;
+  const pageSize = props.pageSize ?? Math.max(1, rows.length);
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
   const [page, setPage] = useState(0);
 

@@ -1,5 +1,6 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession, type Role } from '../api/session';
+import { ScreenBoundary } from './ScreenBoundary';
 
 interface NavItem {
   to: string;
@@ -26,6 +27,7 @@ export const NAV: NavItem[] = [
 /** The back-office frame: a skip link, the menu for the user's role, and the page. */
 export function Layout() {
   const { user, signOut } = useSession();
+  const { pathname } = useLocation();
   if (!user) return null;
   return (
     <>
@@ -53,7 +55,10 @@ export function Layout() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {/* Keyed by path: a failed screen does not stay failed on the next one. */}
+        <ScreenBoundary key={pathname}>
+          <Outlet />
+        </ScreenBoundary>
       </main>
     </>
   );

@@ -17,10 +17,18 @@ interface Props {
   height?: number;
   /** A summary for screen readers: the chart itself is a canvas. */
   summary: string;
+  /** How the y axis writes a value (e.g. whole currency with separators); plain otherwise. */
+  yFormat?: (value: number) => string;
+}
+
+/** Room for the y axis: its longest label at about 8 px a character, plus the ticks. */
+export function yAxisSize(labels: readonly string[] | undefined): number {
+  const longest = Math.max(3, ...(labels ?? []).map((l) => l.length));
+  return longest * 8 + 24;
 }
 
 /** A small time-series chart (uPlot on a canvas) that resizes with its box. */
-export function TrendChart({ title, x, series, height = 160, summary }: Props) {
+export function TrendChart({ title, x, series, height = 160, summary, yFormat }: Props) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -40,7 +48,13 @@ export function TrendChart({ title, x, series, height = 160, summary }: Props) {
             ...(s.dash ? { dash: s.dash } : {}),
           })),
         ],
-        axes: [{}, { size: 50 }],
+        axes: [
+          {},
+          {
+            size: (_self, values) => yAxisSize(values),
+            ...(yFormat ? { values: (_self, splits) => splits.map((v) => yFormat(v)) } : {}),
+          },
+        ],
       },
       [x, ...series.map((s) => s.values)],
       el,
@@ -53,7 +67,7 @@ export function TrendChart({ title, x, series, height = 160, summary }: Props) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [x, series, height]);
+  }, [x, series, height, yFormat]);
 
   return (
     <figure className="chart">

@@ -1,12 +1,22 @@
 /** Money from integer minor units, in the given currency. */
 export function money(minor: number | null | undefined, currency = 'USD'): string {
   if (minor === null || minor === undefined) return '—';
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100);
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(minor / 100);
+}
+
+/** Whole currency units with the user's thousands separators, for chart axes ("$12,500"). */
+export function wholeMoney(units: number, currency = 'USD'): string {
+  return new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  }).format(units);
 }
 
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Eaches as cases + eaches, the way a picker counts them. */

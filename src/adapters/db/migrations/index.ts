@@ -11,6 +11,10 @@ import { users } from './0008-users.js';
 import { edi } from './0009-edi.js';
 import { imports } from './0010-imports.js';
 import { lookupIndexes } from './0011-lookup-indexes.js';
+import { masterDataVersion } from './0012-master-data-version.js';
+import { cartonWarehouse } from './0013-carton-warehouse.js';
+import { partnersEdiEcho } from './0014-partners-edi-echo.js';
+import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -26,5 +30,9 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0009-edi': edi(ddl),
     '0010-imports': imports(ddl),
     '0011-lookup-indexes': lookupIndexes(),
+    '0012-master-data-version': masterDataVersion(ddl),
+    '0013-carton-warehouse': cartonWarehouse(),
+    '0014-partners-edi-echo': partnersEdiEcho(),
+    '0015-partners-carton-tracking': partnersCartonTracking(),
   };
 }

@@ -20,6 +20,8 @@ import { registerKpiRoutes } from './kpis.routes.js';
 import { registerWebhookRoutes } from './webhooks.routes.js';
 import { registerEdiRoutes } from './edi.routes.js';
 import { registerImportRoutes } from './imports.routes.js';
+import { registerDashboardRoutes } from './dashboard.routes.js';
+import { registerDocumentRoutes } from './documents.routes.js';
 
 /** Every area's routes under /api/v1. */
 export function registerRoutes(api: Api, ctx: AppContext) {
@@ -43,4 +45,6 @@ export function registerRoutes(api: Api, ctx: AppContext) {
   registerWebhookRoutes(api, ctx);
   registerEdiRoutes(api, ctx);
   registerImportRoutes(api, ctx);
+  registerDashboardRoutes(api, ctx);
+  registerDocumentRoutes(api, ctx);
 }

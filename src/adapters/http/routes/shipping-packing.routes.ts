@@ -10,10 +10,12 @@ import { getCarton, listCartons } from '../../../app/fulfillment/packing/carton-
 import { closeCarton } from '../../../app/fulfillment/packing/close-carton.js';
 import { openCarton } from '../../../app/fulfillment/packing/open-carton.js';
 import { packItem } from '../../../app/fulfillment/packing/pack-item.js';
+import { enterCartonTracking } from '../../../app/fulfillment/shipping/enter-tracking.js';
 import { MASTER_DATA_WRITERS, STAFF, STOCK_WRITERS } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
 import {
+  CartonTrackingIn,
   CartonTypeIn,
   CartonTypePatch,
   IdParams,
@@ -114,6 +116,22 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
     (request, reply) =>
       idempotentWrite(write, request, reply, 200, (trx) =>
         packItem(trx, request.params.id, request.body, request.actor, ctx.now()),
+      ),
+  );
+  api.put(
+    '/cartons/:id/tracking',
+    {
+      config: pack,
+      schema: {
+        tags,
+        summary: "Record a carton's real parcel number (keyed, or its carrier label scanned)",
+        params: IdParams,
+        body: CartonTrackingIn,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(write, request, reply, 200, (trx) =>
+        enterCartonTracking(trx, request.params.id, request.body),
       ),
   );
   api.post(

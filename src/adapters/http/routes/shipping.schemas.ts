@@ -22,7 +22,7 @@ export const CartonTypeIn = Type.Object(
 export const CartonTypePatch = Type.Partial(CartonTypeIn, { additionalProperties: false });
 
 export const OpenCartonIn = Type.Object(
-  { cartonTypeId: Type.Optional(Id) },
+  { cartonTypeId: Type.Optional(Id), warehouseId: Type.Optional(Id) },
   { additionalProperties: false },
 );
 
@@ -44,6 +44,7 @@ export const PackItemIn = Type.Object(
 export const ShipIn = Type.Object(
   {
     cartonIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 500 })),
+    warehouseId: Type.Optional(Id),
     carrierCode: Type.String({ minLength: 1, maxLength: 40 }),
     service: Type.String({ minLength: 1, maxLength: 40 }),
   },
@@ -55,6 +56,19 @@ export const DeliveryIn = Type.Object(
     deliveredAt: Type.String({ format: 'date-time' }),
     podName: Type.Optional(Type.String({ maxLength: 200 })),
     podNote: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A carton's parcel number: keyed (`trackingNumber`) or the carrier label scanned (`scan`). */
+export const CartonTrackingIn = Type.Object(
+  {
+    trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    scan: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    carrier: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9_-]+$' }),
+    ),
+    replace: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

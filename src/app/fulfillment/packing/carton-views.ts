@@ -21,6 +21,8 @@ export function cartonView(row: Selectable<CartonTable>, contents: CartonContent
     cartonTypeId: row.carton_type_id,
     weightG: row.weight_g,
     shipmentId: row.shipment_id,
+    trackingNumber: row.tracking_number,
+    trackingCarrier: row.tracking_carrier,
     createdBy: row.created_by,
     createdAt: row.created_at,
     closedAt: row.closed_at,

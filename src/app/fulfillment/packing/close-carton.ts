@@ -7,7 +7,7 @@ import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
 import { getCarton, type CartonView } from './carton-views.js';
 import { checkOpen } from './pack-item.js';
-import { loadCarton, loadPickedLots } from './packing-state.js';
+import { hasOpenCarton, loadCarton, loadPickedLots } from './packing-state.js';
 
 /**
  * Seals a carton: its contents and weight are final and its label may be printed. When the
@@ -67,14 +67,8 @@ async function markPackedIfDone(
   nowIso: string,
 ): Promise<string> {
   if (status !== 'picked') return status;
-  const open = await trx
-    .selectFrom('cartons')
-    .select('id')
-    .where('order_id', '=', orderId)
-    .where('status', '=', 'open')
-    .limit(1)
-    .executeTakeFirst();
-  if (open || !allPickedPacked(await loadPickedLots(trx, orderId))) return status;
+  if ((await hasOpenCarton(trx, orderId)) || !allPickedPacked(await loadPickedLots(trx, orderId)))
+    return status;
   must(moveOrder(status, 'packed'));
   await trx
     .updateTable('orders')

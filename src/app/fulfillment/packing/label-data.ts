@@ -97,16 +97,20 @@ export async function documentHeader(db: Tx, orderId: number) {
   };
 }
 
-/** The carrier block of a document: the shipment's carrier and first tracking number. */
+/**
+ * The carrier block of a document: the shipment's carrier, and the tracking number of the
+ * parcel the document goes with (a carton's own number, or the shipment's PRO).
+ */
 export function labelCarrier(
   shipment: { carrier_code: string; service: string; tracking_number: string | null } | undefined,
   names: CarrierNames,
+  parcelTracking?: string | null,
 ): LabelCarrier {
   if (!shipment) return { name: UNASSIGNED };
   return {
     name: names(shipment.carrier_code) ?? shipment.carrier_code,
     service: shipment.service,
-    ...optional('trackingNumber', shipment.tracking_number?.split(',')[0]),
+    ...optional('trackingNumber', parcelTracking ?? shipment.tracking_number?.split(/[ ,]/)[0]),
   };
 }
 
@@ -144,7 +148,8 @@ export async function cartonLabelData(
   return {
     ...header,
     sscc: carton.sscc,
-    carrier: labelCarrier(shipment, names),
+    // This carton's own parcel number: carton 2 never prints carton 1's.
+    carrier: labelCarrier(shipment, names, carton.tracking_number),
     cartonNumber: siblings.findIndex((s) => s.id === carton.id) + 1,
     cartonCount: siblings.length,
     weightGrams: carton.weight_g,

@@ -3,6 +3,7 @@ import { FailureError } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
+import { warehouseNotFound } from '../../warehouses/warehouse-failures.js';
 import { getCarton, type CartonView } from './carton-views.js';
 import { checkPackable } from './packing-state.js';
 import { nextSscc } from './sscc-serial.js';
@@ -10,6 +11,11 @@ import { nextSscc } from './sscc-serial.js';
 export interface OpenCartonInput {
   /** The box used; without one the carton has no weight limit (a pallet, a customer's tote). */
   cartonTypeId?: number | undefined;
+  /**
+   * The warehouse packing it (default: the order's). An order split between warehouses is
+   * packed in each, from what was picked there.
+   */
+  warehouseId?: number | undefined;
 }
 
 /**
@@ -27,6 +33,14 @@ export async function openCarton(
   const nowIso = now.toISOString();
   const order = await lockOrder(trx, orderId, actor);
   checkPackable(order.status);
+  if (input.warehouseId !== undefined) {
+    const warehouse = await trx
+      .selectFrom('warehouses')
+      .select('id')
+      .where('id', '=', input.warehouseId)
+      .executeTakeFirst();
+    if (!warehouse) throw warehouseNotFound(input.warehouseId);
+  }
   let tareG = 0;
   if (input.cartonTypeId !== undefined) {
     const type = await trx
@@ -47,6 +61,7 @@ export async function openCarton(
     .insertInto('cartons')
     .values({
       order_id: orderId,
+      warehouse_id: input.warehouseId ?? order.warehouse_id,
       carton_type_id: input.cartonTypeId ?? null,
       sscc,
       status: 'open',

@@ -35,7 +35,9 @@ export async function packItem(
   const carton = await loadCarton(trx, cartonId);
   checkOpen(carton);
   const item = await resolvePackInput(trx, input, now.getUTCFullYear());
-  const assignments = must(verifyPack(await loadPickedLots(trx, orderId), item));
+  const assignments = must(
+    verifyPack(await loadPickedLots(trx, orderId, carton.warehouse_id), item),
+  );
   const limit = carton.carton_type_id
     ? await trx
         .selectFrom('carton_types')

@@ -76,7 +76,15 @@ export async function packingSlipData(
   return {
     ...header,
     shipDate: shipment ? shipment.shipped_at.slice(0, 10) : today,
-    ...(shipment ? { carrier: labelCarrier(shipment, names) } : {}),
+    ...(shipment
+      ? {
+          carrier: labelCarrier(
+            shipment,
+            names,
+            listed.find((c) => c.tracking_number)?.tracking_number,
+          ),
+        }
+      : {}),
     cartons,
   };
 }

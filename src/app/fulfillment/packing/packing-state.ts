@@ -4,12 +4,18 @@ import type { PickedLot } from '../../../core/fulfillment/pack-verification.js';
 import { FailureError } from '../../../core/shared/result.js';
 
 /**
- * What was picked for the order, per line and lot, beside what is already in its cartons.
+ * What was picked for the order, per line and lot, beside what is already in its cartons —
+ * in one warehouse when `warehouseId` is given (a split order is packed in each), else in all.
  * Picked quantities come from the allocations' `picked` resolutions — the record of which
  * lot left which bin for this order — so packing checks against what really reached staging.
  */
-export async function loadPickedLots(trx: Tx, orderId: number): Promise<PickedLot[]> {
-  const picked = await trx
+export async function loadPickedLots(
+  trx: Tx,
+  orderId: number,
+  warehouseId?: number | null,
+): Promise<PickedLot[]> {
+  const inWarehouse = warehouseId !== undefined && warehouseId !== null;
+  let pickedQuery = trx
     .selectFrom('allocation_resolutions as r')
     .innerJoin('allocations as a', 'a.id', 'r.allocation_id')
     .innerJoin('order_lines as l', 'l.id', 'a.order_line_id')
@@ -22,9 +28,10 @@ export async function loadPickedLots(trx: Tx, orderId: number): Promise<PickedLo
     ])
     .where('a.order_id', '=', orderId)
     .where('r.kind', '=', 'picked')
-    .groupBy(['a.order_line_id', 'l.line_number', 'a.sku_id', 'a.lot_id'])
-    .execute();
-  const packed = await trx
+    .groupBy(['a.order_line_id', 'l.line_number', 'a.sku_id', 'a.lot_id']);
+  if (inWarehouse) pickedQuery = pickedQuery.where('a.warehouse_id', '=', warehouseId);
+  const picked = await pickedQuery.execute();
+  let packedQuery = trx
     .selectFrom('carton_contents as c')
     .innerJoin('cartons', 'cartons.id', 'c.carton_id')
     .select([
@@ -33,8 +40,9 @@ export async function loadPickedLots(trx: Tx, orderId: number): Promise<PickedLo
       sql<number>`cast(sum(c.quantity) as bigint)`.as('quantity'),
     ])
     .where('cartons.order_id', '=', orderId)
-    .groupBy(['c.order_line_id', 'c.lot_id'])
-    .execute();
+    .groupBy(['c.order_line_id', 'c.lot_id']);
+  if (inWarehouse) packedQuery = packedQuery.where('cartons.warehouse_id', '=', warehouseId);
+  const packed = await packedQuery.execute();
   const packedBy = new Map(
     packed.map((p) => [`${p.order_line_id}/${p.lot_id}`, Number(p.quantity)]),
   );
@@ -77,4 +85,16 @@ export async function loadCarton(trx: Tx, cartonId: number) {
     throw new FailureError({ code: 'PACK.CARTON_NOT_FOUND', message: `No carton ${cartonId}` });
   }
   return carton;
+}
+
+/** True while a carton of the order is still open at the bench: the order is not packed yet. */
+export async function hasOpenCarton(trx: Tx, orderId: number): Promise<boolean> {
+  const open = await trx
+    .selectFrom('cartons')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'open')
+    .limit(1)
+    .executeTakeFirst();
+  return open !== undefined;
 }

@@ -20,6 +20,7 @@ import {
   type OrderPickState,
 } from './pick-progress.js';
 import { reallocateShort } from './reallocate-short.js';
+import { insertCountTask, lockBinForCount, pendingCountAt } from '../../counts/count-store.js';
 
 export interface ShortPickInput {
   /** Eaches not found in the bin. */
@@ -84,18 +85,7 @@ export async function shortPick(
     .execute();
   const reference = `wave:${task.wave_id}/task:${taskId}/short`;
   const lost = await releaseMissing(trx, task, input.quantity, reference, nowIso);
-  const count = await trx
-    .insertInto('count_tasks')
-    .values({
-      location_id: task.location_id,
-      sku_id: task.sku_id,
-      reason: 'short_pick',
-      status: 'open',
-      reference,
-      created_at: nowIso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const count = { id: await countTaskForShort(trx, task, reference, nowIso) };
   let reallocated = 0;
   let backordered = 0;
   const newAllocations: number[] = [];
@@ -214,4 +204,34 @@ async function releaseMissing(
     lost.set(s.orderId, lines);
   }
   return lost;
+}
+
+/**
+ * The count that checks the bin after a short pick: the one already pending there (another
+ * short pick, a cycle count, an ad-hoc request), or a new one due today. One bin, one task, so
+ * the handheld's count list never shows the same bin twice.
+ */
+async function countTaskForShort(
+  trx: Tx,
+  task: TaskForPick,
+  reference: string,
+  nowIso: string,
+): Promise<number> {
+  await lockBinForCount(trx, task.location_id);
+  const pending = await pendingCountAt(trx, task.location_id);
+  if (pending !== undefined) return pending;
+  return insertCountTask(
+    trx,
+    {
+      locationId: task.location_id,
+      warehouseId: task.warehouse_id,
+      skuId: task.sku_id,
+      reason: 'short_pick',
+      planId: null,
+      recountOfId: null,
+      dueDate: nowIso.slice(0, 10),
+      reference,
+    },
+    nowIso,
+  );
 }

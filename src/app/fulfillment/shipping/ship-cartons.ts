@@ -6,6 +6,8 @@ import { standardPlace } from '../../inventory/stock-facts.js';
 
 export interface CartonToShip {
   id: number;
+  /** Where it was packed (null only on cartons older than the column: the order's). */
+  warehouseId: number | null;
   sscc: string;
   weightG: number;
   carrierView: ShipmentCarton;
@@ -14,22 +16,25 @@ export interface CartonToShip {
 
 /**
  * The closed cartons that leave: the ones named (each must be this order's, closed and not
- * shipped yet), or every closed and unshipped carton of the order.
+ * shipped yet), or every closed and unshipped carton of the order (of `warehouseId`, if given).
  */
 export async function cartonsToShip(
   trx: Tx,
   orderId: number,
   cartonIds: readonly number[] | undefined,
+  warehouseId?: number,
 ): Promise<CartonToShip[]> {
   let query = trx
     .selectFrom('cartons')
     .leftJoin('carton_types as t', 't.id', 'cartons.carton_type_id')
     .select(['cartons.id', 'cartons.sscc', 'cartons.status', 'cartons.weight_g'])
+    .select('cartons.warehouse_id')
     .select(['t.length_mm', 't.width_mm', 't.height_mm'])
     .where('cartons.order_id', '=', orderId);
   query = cartonIds
     ? query.where('cartons.id', 'in', cartonIds)
     : query.where('cartons.status', '=', 'closed');
+  if (warehouseId !== undefined) query = query.where('cartons.warehouse_id', '=', warehouseId);
   const rows = await query.orderBy('cartons.id').execute();
   if (cartonIds) {
     const found = new Set(rows.map((r) => r.id));
@@ -69,6 +74,7 @@ export async function cartonsToShip(
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    warehouseId: r.warehouse_id,
     sscc: r.sscc,
     weightG: r.weight_g,
     carrierView: {
@@ -87,6 +93,22 @@ export async function cartonsToShip(
         quantity: Number(c.quantity),
       })),
   }));
+}
+
+/**
+ * The one warehouse the cartons ship from: a shipment leaves one building, so cartons packed
+ * in two warehouses (a split order) are refused together (`SHIP.SEVERAL_WAREHOUSES`).
+ */
+export function shipFrom(cartons: readonly CartonToShip[], orderWarehouseId: number | null) {
+  const warehouses = [...new Set(cartons.map((c) => c.warehouseId ?? orderWarehouseId))];
+  if (warehouses.length > 1) {
+    throw new FailureError({
+      code: 'SHIP.SEVERAL_WAREHOUSES',
+      message: "These cartons were packed in different warehouses: ship each warehouse's apart",
+      details: { warehouseIds: warehouses },
+    });
+  }
+  return warehouses[0] ?? null;
 }
 
 /** Base units leaving per order line. */

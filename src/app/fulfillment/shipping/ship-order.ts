@@ -13,13 +13,16 @@ import { loadCustomerForOrder } from '../../customers/customer-for-order.js';
 import { appendEvent } from '../../events/outbox.js';
 import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
-import { cartonsToShip, dispatchCartons, shippedPerLine } from './ship-cartons.js';
+import { storeTracking } from './carton-tracking.js';
+import { cartonsToShip, dispatchCartons, shipFrom, shippedPerLine } from './ship-cartons.js';
 import { issueInvoice, type IssuedInvoice } from './ship-invoice.js';
 import { shipmentRequest } from './ship-request.js';
 
 export interface ShipInput {
   /** The cartons that leave now; all closed, unshipped cartons of the order when omitted. */
   cartonIds?: number[] | undefined;
+  /** Without cartonIds: the closed cartons packed in this warehouse (needed for a split order). */
+  warehouseId?: number | undefined;
   carrierCode: string;
   service: string;
 }
@@ -65,7 +68,8 @@ export async function shipOrder(
     });
   }
   const service = must(serviceOf(carrier, input.service));
-  const cartons = await cartonsToShip(trx, orderId, input.cartonIds);
+  const cartons = await cartonsToShip(trx, orderId, input.cartonIds, input.warehouseId);
+  const warehouseId = shipFrom(cartons, order.warehouse_id);
   const shippedNow = shippedPerLine(cartons);
   const lines = await trx
     .selectFrom('order_lines')
@@ -85,7 +89,7 @@ export async function shipOrder(
 
   const request = await shipmentRequest(
     trx,
-    order,
+    { ...order, warehouse_id: warehouseId },
     service.code,
     shipDate,
     cartons.map((c) => c.carrierView),
@@ -111,13 +115,8 @@ export async function shipOrder(
     .returning('id')
     .executeTakeFirstOrThrow();
   const booking = must(await carrier.ship({ ...request, shipmentId: shipment.id }));
-  // One column holds the shipment's tracking: parcel numbers (one per carton) comma-separated.
-  await trx
-    .updateTable('shipments')
-    .set({ tracking_number: booking.trackingNumbers.join(',') || null })
-    .where('id', '=', shipment.id)
-    .execute();
   await dispatchCartons(trx, request.warehouseId, shipment.id, cartons, actor.id, nowIso);
+  await storeTracking(trx, shipment.id, carrier.code, cartons, booking.trackingNumbers);
   for (const [lineId, quantity] of shippedNow) {
     await trx
       .updateTable('order_lines')

@@ -2,18 +2,23 @@ import type { Selectable } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
 import type { ShipmentTable } from '../../../adapters/db/schema.js';
 import { isOnTime } from '../../../core/fulfillment/ship-rules.js';
+import { trackingOf } from './carton-tracking.js';
 import { FailureError } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 
 /** A shipment as the API shows it; `onTime` is null until delivered (or when nothing was promised). */
-export function shipmentView(row: Selectable<ShipmentTable>, cartonIds: number[]) {
+export function shipmentView(
+  row: Selectable<ShipmentTable>,
+  cartonIds: number[],
+  trackingNumbers: string[],
+) {
   return {
     id: row.id,
     orderId: row.order_id,
     warehouseId: row.warehouse_id,
     carrierCode: row.carrier_code,
     service: row.service,
-    trackingNumbers: row.tracking_number ? row.tracking_number.split(',') : [],
+    trackingNumbers,
     costMinor: row.cost_minor,
     status: row.status,
     shippedAt: row.shipped_at,
@@ -49,7 +54,8 @@ export async function getShipment(db: Tx, shipmentId: number): Promise<ShipmentV
     .executeTakeFirst();
   if (!row)
     throw new FailureError({ code: 'SHIPMENT.NOT_FOUND', message: `No shipment ${shipmentId}` });
-  return shipmentView(row, (await cartonIdsBy(db, [row.id])).get(row.id)!);
+  const tracking = await trackingOf(db, [row.id]);
+  return shipmentView(row, (await cartonIdsBy(db, [row.id])).get(row.id)!, tracking.get(row.id)!);
 }
 
 /** The shipments of an order, oldest first; a customer key sees only its own orders'. */
@@ -76,5 +82,9 @@ export async function listShipments(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => shipmentView(r, cartons.get(r.id)!));
+  const tracking = await trackingOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => shipmentView(r, cartons.get(r.id)!, tracking.get(r.id)!));
 }

@@ -55,7 +55,9 @@ export async function planWave(
     maxLines: input.maxLines ?? DEFAULT_WAVE_LIMITS.maxLines,
   };
   const chosen = policy.group(candidates, limits)[0];
-  const locked = chosen ? await lockWaveOrders(trx, chosen.orderIds) : new Map<number, string>();
+  const locked = chosen
+    ? await lockWaveOrders(trx, chosen.orderIds, input.warehouseId)
+    : new Map<number, string>();
   const orderIds = chosen?.orderIds.filter((id) => locked.has(id)) ?? [];
   if (!chosen || orderIds.length === 0) {
     throw new FailureError({

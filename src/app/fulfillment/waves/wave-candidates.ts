@@ -9,9 +9,11 @@ export const WAVEABLE_STATUSES = ['allocated', 'partially_allocated', 'released'
 const CHUNK = 900;
 
 /**
- * Orders of the warehouse that a wave may take: in a waveable state (a partly allocated order
- * only if its customer accepts partial shipments), in no active wave, with stock still to pick
- * in this warehouse. `orderIds` narrows the search to those orders.
+ * Orders that a wave of the warehouse may take: in a waveable state (a partly allocated order
+ * only if its customer accepts partial shipments), in no active wave of this warehouse, with
+ * stock still to pick in this warehouse — whichever warehouse the order itself names, since an
+ * order split between warehouses (customers who take split shipments) is picked in each.
+ * `orderIds` narrows the search to those orders.
  */
 export async function loadWaveCandidates(
   trx: Tx,
@@ -34,8 +36,16 @@ export async function loadWaveCandidates(
           'lines',
         ),
       ])
-      .where('o.warehouse_id', '=', warehouseId)
       .where('o.status', 'in', [...WAVEABLE_STATUSES])
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('allocations as h')
+            .select('h.id')
+            .whereRef('h.order_id', '=', 'o.id')
+            .where('h.warehouse_id', '=', warehouseId)
+            .where('h.remaining', '>', 0),
+        ),
+      )
       .where((eb) =>
         eb.or([eb('o.status', '!=', 'partially_allocated'), eb('c.ship_complete', '=', 0)]),
       )
@@ -46,6 +56,7 @@ export async function loadWaveCandidates(
               .innerJoin('waves as w', 'w.id', 'wo.wave_id')
               .select('wo.order_id')
               .whereRef('wo.order_id', '=', 'o.id')
+              .where('w.warehouse_id', '=', warehouseId)
               .where('w.status', 'in', [...ACTIVE_WAVE_STATUSES]),
           ),
         ),
@@ -69,12 +80,14 @@ export async function loadWaveCandidates(
 
 /**
  * Takes the chosen orders for this transaction (a row lock on PostgreSQL; SQLite writers are
- * serial) and returns those still waveable now, with their status: a concurrent wave or a
- * cancellation that got there first drops an order from this wave instead of failing it.
+ * serial) and returns those still waveable now, with their status: a concurrent wave of the
+ * same warehouse or a cancellation that got there first drops an order from this wave instead
+ * of failing it.
  */
 export async function lockWaveOrders(
   trx: Tx,
   orderIds: readonly number[],
+  warehouseId: number,
 ): Promise<Map<number, string>> {
   const locked = new Map<number, string>();
   for (const ids of chunked([...orderIds].sort((a, b) => a - b))) {
@@ -91,6 +104,7 @@ export async function lockWaveOrders(
       .innerJoin('waves as w', 'w.id', 'wo.wave_id')
       .select('wo.order_id')
       .where('wo.order_id', 'in', ids)
+      .where('w.warehouse_id', '=', warehouseId)
       .where('w.status', 'in', [...ACTIVE_WAVE_STATUSES])
       .execute();
     for (const t of taken) locked.delete(t.order_id);

@@ -174,9 +174,11 @@ function holtWinters(
     const gamma = options.gamma ?? x[2]! * (1 - alpha);
     return filterSse(series, m, additive, start, alpha, betaStar, gamma, buffer);
   };
-  const best = minimiseBox(objective, [LOW, LOW, LOW], [HIGH, HIGH, HIGH], {
-    gridPoints: 3,
-  });
+  const allFixed =
+    options.alpha !== undefined && options.betaStar !== undefined && options.gamma !== undefined;
+  const best = allFixed
+    ? { x: [options.alpha!, options.betaStar!, options.gamma! / (1 - options.alpha!)] }
+    : minimiseBox(objective, [LOW, LOW, LOW], [HIGH, HIGH, HIGH], { gridPoints: 3 });
   const p = params(best.x);
   const run = fit(best.x);
   const forecast = Array.from({ length: horizon }, (_, i) => {

@@ -40,6 +40,24 @@ describe('classical multiplicative decomposition', () => {
     multiplicativeSeasonalIndices(y, 4).forEach((s, i) => expect(s).toBeCloseTo(factors[i]!, 12));
   });
 
+  it('finds a yearly season in exactly two years of weekly data, and none in a trend with noise', () => {
+    const random = mulberry32(10);
+    const seasonal = Array.from(
+      { length: 104 },
+      (_, t) => 200 + 0.5 * t + 60 * Math.sin((2 * Math.PI * t) / 52) + 10 * normal(random),
+    );
+    expect(looksSeasonal(seasonal, 52)).toBe(true);
+    const r = theta(seasonal, 13, { seasonLength: 52 });
+    expect(r.params.seasonal).toBe(1);
+    let falseAlarms = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const noise = mulberry32(100 + seed);
+      const trended = Array.from({ length: 104 }, (_, t) => 100 + t + 10 * normal(noise));
+      if (looksSeasonal(trended, 52)) falseAlarms++;
+    }
+    expect(falseAlarms).toBeLessThanOrEqual(6); // a 5 % test: about 2 in 40
+  });
+
   it('finds no seasonality in white noise', () => {
     const random = mulberry32(9);
     const y = Array.from({ length: 60 }, () => 100 + normal(random));

@@ -2,36 +2,27 @@
  * The Theta method in the form of Hyndman & Billah (2003), as forecast::thetaf implements it:
  * SES with drift equal to half the slope b of a least-squares line through the data,
  *   ŷ_{n+h} = ℓ_n + (b/2)·(h − 1 + (1 − (1 − α)^n)/α).
- * When m > 1, n > 2m and the ACF test of thetaf finds seasonality, the series is first
+ * When m > 1, n ≥ 2m and the seasonal test (decompose.ts) finds seasonality, the series is first
  * seasonally adjusted by classical multiplicative decomposition and the forecast re-seasonalised.
  * Intervals are thetaf's: the SES variance σ²(1 + (h − 1)α²) around the final forecast
  * (analytic in form; the drift's estimation error is ignored, as thetaf does).
  */
-import { looksSeasonal, multiplicativeSeasonalIndices } from './decompose.js';
+import { linearSlope, looksSeasonal, seasonalIndicesOf } from './decompose.js';
 import { ses } from './exponential-smoothing.js';
 import { intervalsFrom, residualSigma, sesSd } from './intervals.js';
 import { assertInput, type ForecastOptions, type ForecastResult } from './types.js';
 
-/** Slope of the least-squares line through (t, x_t), t = 0..n − 1. */
-export function linearSlope(x: readonly number[]): number {
-  const n = x.length;
-  if (n < 2) return 0;
-  const tMean = (n - 1) / 2;
-  const xMean = x.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let t = 0; t < n; t++) {
-    sxy += (t - tMean) * (x[t]! - xMean);
-    sxx += (t - tMean) ** 2;
-  }
-  return sxy / sxx;
+export { linearSlope };
+
+/** Theta options: the season length, and optionally a fixed SES α. */
+export interface ThetaOptions extends ForecastOptions {
+  readonly alpha?: number;
 }
 
-/** Theta forecast (Hyndman & Billah 2003 / thetaf). */
 export function theta(
   series: readonly number[],
   horizon: number,
-  options: ForecastOptions = {},
+  options: ThetaOptions = {},
 ): ForecastResult {
   assertInput(series, horizon, 'theta');
   const n = series.length;
@@ -39,12 +30,16 @@ export function theta(
   // Multiplicative adjustment needs positive data; thetaf also skips indices near zero.
   let indices: number[] | undefined;
   if (series.every((y) => y > 0) && looksSeasonal(series, m)) {
-    const found = multiplicativeSeasonalIndices(series, m);
+    const found = seasonalIndicesOf(series, m);
     if (found.every((s) => Math.abs(s) >= 1e-4)) indices = found;
   }
   const season = (t: number) => (indices ? indices[t % m]! : 1);
   const adjusted = indices ? series.map((y, t) => y / season(t)) : series;
-  const smooth = ses(adjusted, horizon);
+  const smooth = ses(
+    adjusted,
+    horizon,
+    options.alpha === undefined ? {} : { alpha: options.alpha },
+  );
   const alpha = Math.max(1e-10, smooth.params.alpha!);
   const drift = linearSlope(adjusted) / 2;
   const carry = (1 - (1 - alpha) ** n) / alpha;

@@ -10,6 +10,7 @@
 export type MethodName =
   | 'naive'
   | 'seasonal-naive'
+  | 'mean'
   | 'ses'
   | 'holt'
   | 'damped-holt'
@@ -24,6 +25,12 @@ export type MethodName =
 export interface ForecastOptions {
   readonly seasonLength?: number;
 }
+
+/**
+ * Options that fix a method's smoothing parameters (the names its `params` use), so the
+ * backtest can refit a model estimated once on new data without optimising again.
+ */
+export type FixedParameters = ForecastOptions & Readonly<Record<string, number | undefined>>;
 
 /**
  * A fitted method and its forecast for the next `horizon` periods. Intervals are central

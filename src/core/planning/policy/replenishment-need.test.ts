@@ -53,8 +53,10 @@ describe('replenishmentNeed', () => {
     const need = replenishmentNeed({ ...input, available: 0, onOrder: 0, backordered: 20 });
     expect(need.inventoryPosition).toBe(-20);
     expect(need.neededQuantity).toBe(140);
-    expect(need.daysOfSupply).toBe(-2);
+    expect(need.daysOfSupply).toBe(0); // never negative: owing customers is not "−2 days"
     expect(need.stockoutDate).toBe('2026-03-30'); // already out: today, not in the past
+    expect(need.reason).toContain('out of stock, 20 backordered');
+    expect(need.reason).not.toMatch(/-[\d.]+ days/);
   });
 
   it('raises to the minimum order quantity and says so', () => {

@@ -1,3 +1,4 @@
+import { addDays } from '../../shared/calendar-days.js';
 /**
  * Whether to order a SKU today and how much: compare the inventory position with the reorder
  * point; when at or below it, order up to the order-up-to level, then round to what the
@@ -46,15 +47,12 @@ export interface ReplenishmentNeed {
   neededQuantity: number;
   /** rounded to the supplier's terms */
   quantity: number;
-  /** (available − backordered) / d̄; null when d̄ = 0 */
+  /** max(0, available − backordered) / d̄, never negative (0 when out or owing); null when d̄ = 0 */
   daysOfSupply: number | null;
   /** today + ⌊daysOfSupply⌋ (today when already out); null when d̄ = 0 */
   stockoutDate: string | null;
   reason: string;
 }
-
-const addDays = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function roundingText(needed: number, quantity: number, rounding: OrderRounding): string {
   const multiple = Math.max(1, Math.floor(rounding.orderMultiple));
@@ -67,8 +65,13 @@ function roundingText(needed: number, quantity: number, rounding: OrderRounding)
 
 function reasonText(need: Omit<ReplenishmentNeed, 'reason'>, input: NeedInput): string {
   const { policy } = input;
+  const owed = input.backordered - input.available;
   const supply =
-    need.daysOfSupply === null ? 'no demand' : `${need.daysOfSupply.toFixed(1)} days of supply`;
+    need.daysOfSupply === null
+      ? 'no demand'
+      : owed > 0
+        ? `out of stock, ${owed} backordered`
+        : `${need.daysOfSupply.toFixed(1)} days of supply`;
   const facts = `(safety stock ${policy.safetyStock}, ${supply})`;
   const position = need.inventoryPosition;
   if (position > policy.reorderPoint) {
@@ -95,7 +98,7 @@ export function replenishmentNeed(input: NeedInput): ReplenishmentNeed {
       ? Math.max(0, policy.orderUpTo - inventoryPosition)
       : 0;
   const quantity = roundOrderQuantity(neededQuantity, input.rounding);
-  const daysOfSupply = d > 0 ? (input.available - input.backordered) / d : null;
+  const daysOfSupply = d > 0 ? Math.max(0, input.available - input.backordered) / d : null;
   const stockoutDate =
     daysOfSupply === null ? null : addDays(input.today, Math.max(0, Math.floor(daysOfSupply)));
   const need = {

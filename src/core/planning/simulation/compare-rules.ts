@@ -25,7 +25,13 @@ export interface ComparisonOptions extends PolicyRuleOptions {
 /** Both arms' portfolio figures, and the min/max multiplier that matched the fill rate. */
 export interface Comparison {
   readonly policy: ArmResult;
+  /** The lowest multiplier whose fill rate is at least the policy's. */
   readonly minMax: ArmResult & { readonly multiplier: number };
+  /**
+   * The highest multiplier whose fill rate is at most the policy's (the policy's fill rate is
+   * then at least min/max's): the stock comparison that cannot flatter min/max's service.
+   */
+  readonly minMaxBelow: ArmResult & { readonly multiplier: number };
   readonly byKind: Readonly<Record<SimSku['kind'], { policy: ArmResult; minMax: ArmResult }>>;
 }
 
@@ -75,17 +81,21 @@ export function compareRules(options: ComparisonOptions): Comparison {
   const policy = portfolioResult(skus, policyOutcomes);
   let minMaxOutcomes: SkuOutcome[] = [];
   let multiplier = NaN;
+  let below: ArmResult & { multiplier: number } = { ...policy, fillRate: 0, multiplier: NaN };
   for (const k of MULTIPLIERS) {
     minMaxOutcomes = runArm(skus, (sku) => {
       const levels = minMaxLevels(sku, SIM_YEAR_DAYS, k);
       return { rule: minMaxRule(sku, levels), openingStock: levels.max };
     });
     multiplier = k;
-    if (portfolioResult(skus, minMaxOutcomes).fillRate >= policy.fillRate) break;
+    const result = portfolioResult(skus, minMaxOutcomes);
+    if (result.fillRate <= policy.fillRate) below = { ...result, multiplier: k };
+    if (result.fillRate >= policy.fillRate) break;
   }
   return {
     policy,
     minMax: { ...portfolioResult(skus, minMaxOutcomes), multiplier },
+    minMaxBelow: below,
     byKind: byKind(skus, policyOutcomes, minMaxOutcomes),
   };
 }

@@ -78,7 +78,7 @@ export function Inventory() {
           </button>
         </p>
       ) : (
-        <SkuPicker onPick={(s) => setSku(s)} />
+        <SkuPicker verb="Find" onPick={(s) => setSku(s)} />
       )}
       {!sku && <p className="empty">Find a SKU to see its stock, lots and movements.</p>}
       {sku && (

@@ -7,14 +7,16 @@ import { ProblemBox } from '../../ui/ProblemBox';
 import { StatusChip } from '../../ui/StatusChip';
 import { useApi, useCommand } from '../../ui/useApi';
 import { useNames } from '../../ui/useNames';
+import { orderActions } from '../../../../src/core/orders/order-actions';
 import { OrderLines } from './OrderLines';
 
 interface Shipment {
   id: number;
-  carrierCode?: string;
-  trackingNumber?: string | null;
-  status?: string;
-  shippedAt?: string;
+  carrierCode: string;
+  service: string;
+  trackingNumbers: string[];
+  status: string;
+  shippedAt: string;
 }
 
 /** One order: lines with every quantity, reservations by bin and lot, shipments, timeline. */
@@ -41,6 +43,8 @@ export function OrderDetail() {
     );
   }
   const o = order.data;
+  // Only what the status allows, from the server's own transition table.
+  const allowed = new Set(orderActions(o.status));
   const shipmentRows = Array.isArray(shipments.data)
     ? shipments.data
     : (shipments.data?.items ?? []);
@@ -69,12 +73,16 @@ export function OrderDetail() {
         )}
       </dl>
       <div className="actions" role="group" aria-label="Order actions">
-        <button type="button" onClick={() => act('confirm')} disabled={command.busy}>
-          Confirm
-        </button>
-        <button type="button" onClick={() => act('release')} disabled={command.busy}>
-          Release to warehouse
-        </button>
+        {allowed.has('confirm') && (
+          <button type="button" onClick={() => act('confirm')} disabled={command.busy}>
+            Confirm
+          </button>
+        )}
+        {allowed.has('release') && (
+          <button type="button" onClick={() => act('release')} disabled={command.busy}>
+            Release to warehouse
+          </button>
+        )}
         <a
           className="button"
           href={`/api/v1/orders/${id}/packing-slip.pdf`}
@@ -90,7 +98,7 @@ export function OrderDetail() {
         )}
       </div>
       <ProblemBox problem={command.problem} />
-      <OrderLines order={o} onChanged={order.reload} />
+      <OrderLines order={o} editable={allowed.has('edit')} onChanged={order.reload} />
 
       <h2>Allocations by bin and lot</h2>
       {o.allocations.length === 0 ? (
@@ -135,7 +143,8 @@ export function OrderDetail() {
         <ul>
           {shipmentRows.map((s) => (
             <li key={s.id}>
-              Shipment {s.id} {s.carrierCode ?? ''} {s.trackingNumber ?? ''} {dateTime(s.shippedAt)}
+              Shipment {s.id}, {dateTime(s.shippedAt)}: {s.carrierCode} {s.service}
+              {s.trackingNumbers.length > 0 ? `, tracking ${s.trackingNumbers.join(', ')}` : ''}
             </li>
           ))}
         </ul>
@@ -151,20 +160,24 @@ export function OrderDetail() {
         ))}
       </ol>
 
-      <h2>Cancel order</h2>
-      <div className="danger-zone">
-        <label>
-          Reason
-          <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-        </label>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => act('cancel', reason ? { reason } : {})}
-        >
-          Cancel order
-        </button>
-      </div>
+      {allowed.has('cancel') && (
+        <>
+          <h2>Cancel order</h2>
+          <div className="danger-zone">
+            <label>
+              Reason
+              <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+            </label>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => act('cancel', reason ? { reason } : {})}
+            >
+              Cancel order
+            </button>
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -7,7 +7,16 @@ import { useCommand } from '../../ui/useApi';
 import { useNames } from '../../ui/useNames';
 
 /** The order's lines: ordered, allocated, picked, shipped, backordered; editable quantities. */
-export function OrderLines({ order, onChanged }: { order: OrderDetail; onChanged: () => void }) {
+export function OrderLines({
+  order,
+  editable,
+  onChanged,
+}: {
+  order: OrderDetail;
+  /** Quantities can change only before release (the server's `isEditable`). */
+  editable: boolean;
+  onChanged: () => void;
+}) {
   const [edits, setEdits] = useState<Record<number, number>>({});
   const command = useCommand();
   const skus = useNames(
@@ -70,16 +79,20 @@ export function OrderLines({ order, onChanged }: { order: OrderDetail; onChanged
               <td>{l.lineNumber}</td>
               <td data-testid={`sku-${l.lineNumber}`}>{skus.get(l.skuId) ?? l.skuId}</td>
               <td>{l.packLevel}</td>
-              <td className="num">
-                <input
-                  type="number"
-                  min={1}
-                  aria-label={`Packs on line ${l.lineNumber}`}
-                  value={edits[l.id] ?? l.packQuantity}
-                  onChange={(e) =>
-                    setEdits({ ...edits, [l.id]: Math.max(1, Number(e.target.value)) })
-                  }
-                />
+              <td className="num" data-testid={`packs-${l.lineNumber}`}>
+                {!editable ? (
+                  l.packQuantity
+                ) : (
+                  <input
+                    type="number"
+                    min={1}
+                    aria-label={`Packs on line ${l.lineNumber}`}
+                    value={edits[l.id] ?? l.packQuantity}
+                    onChange={(e) =>
+                      setEdits({ ...edits, [l.id]: Math.max(1, Number(e.target.value)) })
+                    }
+                  />
+                )}
               </td>
               <td className="num">{l.quantityOrdered}</td>
               <td className="num" data-testid={`allocated-${l.lineNumber}`}>
@@ -96,7 +109,7 @@ export function OrderLines({ order, onChanged }: { order: OrderDetail; onChanged
           ))}
         </tbody>
       </table>
-      {changed.length > 0 && (
+      {editable && changed.length > 0 && (
         <button type="button" onClick={() => void save()} disabled={command.busy}>
           Save quantities
         </button>

@@ -30,7 +30,11 @@ const columnsFor = (customers: Map<number, string>): Column<Order>[] => [
     key: 'number',
     header: 'Order',
     value: (o) => o.id,
-    render: (o) => <Link to={`/orders/${o.id}`}>{o.orderNumber}</Link>,
+    render: (o) => (
+      <Link className="nowrap" to={`/orders/${o.id}`}>
+        {o.orderNumber}
+      </Link>
+    ),
   },
   {
     key: 'customer',

@@ -5,7 +5,14 @@ import { ProblemBox } from '../../ui/ProblemBox';
 import { useApi } from '../../ui/useApi';
 
 /** Finds a SKU by code or name, or by a scanned GTIN (8–14 digits) of any pack level. */
-export function SkuPicker({ onPick }: { onPick: (sku: Sku, level?: string) => void }) {
+export function SkuPicker({
+  onPick,
+  verb = 'Add',
+}: {
+  onPick: (sku: Sku, level?: string) => void;
+  /** What picking does on this screen: "Add" a line, "Find" stock. */
+  verb?: 'Add' | 'Find';
+}) {
   const [text, setText] = useState('');
   const query = text.trim();
   const isGtin = /^\d{8,14}$/.test(query);
@@ -22,7 +29,7 @@ export function SkuPicker({ onPick }: { onPick: (sku: Sku, level?: string) => vo
   return (
     <div className="sku-picker">
       <label>
-        Add SKU (code, name or GTIN)
+        {verb} SKU (code, name or GTIN)
         <input
           type="search"
           value={text}

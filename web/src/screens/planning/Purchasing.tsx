@@ -56,7 +56,7 @@ export function Purchasing() {
         </Link>
       </div>
       {highlighted && (
-        <p role="status">Showing purchase orders; PO {highlighted} was just created.</p>
+        <p role="status">Purchase order {highlighted} was just created; it is in the list below.</p>
       )}
       <h2>Purchase orders</h2>
       <ResourceList

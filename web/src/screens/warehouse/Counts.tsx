@@ -3,7 +3,7 @@ import { get, type Page } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { useApi } from '../../ui/useApi';
-import type { CountTaskHead } from './count-types';
+import { onePerBin, type CountTaskHead } from './count-types';
 
 /** Cycle counts: the floor's open tasks, and for managers the counted ones to decide on. */
 export function Counts() {
@@ -46,7 +46,7 @@ function TaskLinks(props: ListProps) {
     () => get<Page<CountTaskHead>>('/count-tasks', { status: props.status, limit: 100 }),
     `counts-${props.status}`,
   );
-  const items = list.data?.items ?? [];
+  const items = onePerBin(list.data?.items ?? []);
   return (
     <>
       <h2>{props.title}</h2>
@@ -61,6 +61,7 @@ function TaskLinks(props: ListProps) {
               <span className="hint">
                 {t.reason} · due {t.dueDate}
                 {t.countedBy ? ` · counted by ${t.countedBy}` : ''}
+                {t.alsoPending > 0 ? ` · ${t.alsoPending} more at this bin` : ''}
               </span>
             </Link>
           </li>

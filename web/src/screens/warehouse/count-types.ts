@@ -11,6 +11,22 @@ export interface CountTaskHead {
   countedBy: string | null;
 }
 
+/**
+ * One entry per bin: the oldest pending task there, and how many more wait at the same bin
+ * (stores from before short picks reused a pending count may hold several).
+ */
+export function onePerBin<T extends { id: number; locationCode: string }>(
+  tasks: readonly T[],
+): (T & { alsoPending: number })[] {
+  const byBin = new Map<string, T & { alsoPending: number }>();
+  for (const t of [...tasks].sort((a, b) => a.id - b.id)) {
+    const first = byBin.get(t.locationCode);
+    if (first) first.alsoPending += 1;
+    else byBin.set(t.locationCode, { ...t, alsoPending: 0 });
+  }
+  return [...byBin.values()];
+}
+
 /** What the bin should hold: SKU and lot names only, never a quantity (blind counting). */
 export interface ExpectedItem {
   skuId: number;

@@ -1,0 +1,61 @@
+/**
+ * statements_per_shipped_order: SQL statements executed (counted, not estimated) to pack and
+ * ship one order, as the simulation's evening does it (`packAndShip`: open a carton, pack what
+ * was picked, close, ship). On SQLite, every execution of a prepared statement in this process
+ * is counted while the phase runs — transaction control (BEGIN, SAVEPOINT, COMMIT) included.
+ *
+ * The store is the demo prepared for simulation; one morning's orders (BENCH_ORDERS, default
+ * 200) are placed, waved and picked first, uncounted.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { DEFAULT_POLICIES } from '../src/app/context.js';
+import { SimClock, simulatedContext } from '../src/app/simulation/sim-clock.js';
+import { placeDayOrders, planDayOrders } from '../src/app/simulation/sim-orders.js';
+import { pickDay } from '../src/app/simulation/sim-picking.js';
+import { at } from '../src/app/simulation/sim-random.js';
+import { packAndShip } from '../src/app/simulation/sim-shipping.js';
+import { prepareSimulation } from '../src/app/simulation/sim-world.js';
+import { emit, log } from './support/report.js';
+import { withStore } from './support/store.js';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 200);
+const DATE = '2026-03-10';
+
+/** Counts every statement execution while `counting` is set. */
+const counter = { counting: false, statements: 0 };
+function countStatements(): void {
+  const probe = new BetterSqlite3(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
+  probe.close();
+  for (const method of ['run', 'get', 'all', 'iterate']) {
+    const original = proto[method] as (...args: unknown[]) => unknown;
+    proto[method] = function (this: unknown, ...args: unknown[]) {
+      if (counter.counting) counter.statements++;
+      return original.apply(this, args);
+    };
+  }
+  const dbProto = BetterSqlite3.prototype as unknown as Record<string, unknown>;
+  const exec = dbProto.exec as (...args: unknown[]) => unknown;
+  dbProto.exec = function (this: unknown, ...args: unknown[]) {
+    if (counter.counting) counter.statements++;
+    return exec.apply(this, args);
+  };
+}
+
+countStatements();
+await withStore('sqlite', async ({ database }) => {
+  const clock = new SimClock(at(DATE, 5));
+  const sim = simulatedContext({ database, now: clock.now, policies: DEFAULT_POLICIES }, clock);
+  const world = await prepareSimulation(sim);
+  clock.set(at(DATE, 7));
+  await placeDayOrders(sim, planDayOrders(world, DATE, ORDERS, 1));
+  clock.set(at(DATE, 17.5));
+  await pickDay(sim, world.warehouseIds, 0.02, 1);
+  clock.set(at(DATE, 19));
+  counter.counting = true;
+  const shipped = await packAndShip(sim);
+  counter.counting = false;
+  const perOrder = shipped === 0 ? null : Math.round((counter.statements / shipped) * 10) / 10;
+  log(`${counter.statements} statements for ${shipped} shipments: ${perOrder} each`);
+  emit({ statements_per_shipped_order: perOrder });
+});

@@ -1,0 +1,54 @@
+import type { Tx } from '../../../adapters/db/database.js';
+
+/**
+ * Stores what a booking returned: one parcel number per carton goes on each carton row, in
+ * carton order (the order the carrier was given them); anything else — an LTL PRO number, or
+ * numbers that do not pair with the cartons — is the shipment's own number.
+ */
+export async function storeTracking(
+  trx: Tx,
+  shipmentId: number,
+  carrierCode: string,
+  cartons: readonly { id: number }[],
+  trackingNumbers: readonly string[],
+): Promise<void> {
+  if (trackingNumbers.length > 0 && trackingNumbers.length === cartons.length) {
+    for (const [i, carton] of cartons.entries())
+      await trx
+        .updateTable('cartons')
+        .set({ tracking_number: trackingNumbers[i]!, tracking_carrier: carrierCode })
+        .where('id', '=', carton.id)
+        .execute();
+    return;
+  }
+  await trx
+    .updateTable('shipments')
+    .set({ tracking_number: trackingNumbers.join(' ') || null })
+    .where('id', '=', shipmentId)
+    .execute();
+}
+
+/** A shipment's tracking numbers: its cartons' in carton order, then its own (PRO). */
+export async function trackingOf(
+  db: Tx,
+  shipmentIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const byShipment = new Map<number, string[]>(shipmentIds.map((id) => [id, []]));
+  if (shipmentIds.length === 0) return byShipment;
+  const cartons = await db
+    .selectFrom('cartons')
+    .select(['shipment_id', 'tracking_number'])
+    .where('shipment_id', 'in', shipmentIds)
+    .where('tracking_number', 'is not', null)
+    .orderBy('id')
+    .execute();
+  for (const c of cartons) byShipment.get(c.shipment_id!)!.push(c.tracking_number!);
+  const own = await db
+    .selectFrom('shipments')
+    .select(['id', 'tracking_number'])
+    .where('id', 'in', shipmentIds)
+    .where('tracking_number', 'is not', null)
+    .execute();
+  for (const s of own) byShipment.get(s.id)!.push(...s.tracking_number!.split(/[ ,]/));
+  return byShipment;
+}

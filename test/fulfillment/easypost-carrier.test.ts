@@ -1,0 +1,144 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCarriers } from '../../src/adapters/carriers/carrier-registry.js';
+import {
+  EasyPostCarrier,
+  easyPostConfigFromEnv,
+} from '../../src/adapters/carriers/easypost-carrier.js';
+import type { ShipmentRequest } from '../../src/core/fulfillment/carrier.js';
+
+/**
+ * A local stand-in for EasyPost's v2 API, answering in its published shapes: `POST /shipments`
+ * returns the shipment with its `rates`, `POST /shipments/{id}/buy` the bought shipment with
+ * its `tracking_code`. It records what it was sent.
+ */
+function standIn() {
+  const seen: { path: string; auth: string | undefined; body: Record<string, unknown> }[] = [];
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString()));
+    req.on('end', () => {
+      const body = JSON.parse(text || '{}') as Record<string, unknown>;
+      seen.push({ path: req.url ?? '', auth: req.headers.authorization, body });
+      res.setHeader('content-type', 'application/json');
+      if (req.headers.authorization !== `Basic ${Buffer.from('EZTK_test:').toString('base64')}`) {
+        res.statusCode = 401;
+        res.end(JSON.stringify({ error: { code: 'APIKEY.INVALID', message: 'bad key' } }));
+        return;
+      }
+      const buy = /^\/v2\/shipments\/(shp_\d+)\/buy$/.exec(req.url ?? '');
+      if (buy) {
+        res.end(JSON.stringify({ id: buy[1], tracking_code: `1Z000${buy[1]!.slice(4)}` }));
+        return;
+      }
+      const shipment = body.shipment as { to_address: { zip: string } };
+      const id = `shp_${++n}`;
+      const rates =
+        shipment.to_address.zip === '99999'
+          ? []
+          : [
+              {
+                id: `rate_${n}a`,
+                carrier: 'UPS',
+                service: 'Ground',
+                rate: '8.15',
+                currency: 'USD',
+              },
+              {
+                id: `rate_${n}b`,
+                carrier: 'USPS',
+                service: 'Priority',
+                rate: '9.40',
+                currency: 'USD',
+              },
+            ];
+      res.statusCode = 201;
+      res.end(JSON.stringify({ id, object: 'Shipment', rates }));
+    });
+  });
+  return { server, seen };
+}
+
+const request = (to: string): ShipmentRequest => ({
+  shipmentId: 7,
+  service: 'UPS-Ground',
+  shipDate: '2026-03-02',
+  origin: { postalCode: '43004', country: 'US' },
+  destination: { postalCode: to, country: 'US' },
+  cartons: [900, 4000].map((weightG, i) => ({
+    sscc: `00614141000000001${i}`,
+    weightG,
+    lengthMm: 300,
+    widthMm: 200,
+    heightMm: 150,
+  })),
+});
+
+/** Issue 18, item 8: a real multi-carrier HTTP adapter, configured by environment. */
+describe('EasyPost carrier against a local stand-in', () => {
+  const { server, seen } = standIn();
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    env = {
+      EASYPOST_API_KEY: 'EZTK_test',
+      EASYPOST_BASE_URL: `http://127.0.0.1:${port}/v2`,
+      EASYPOST_SERVICES: 'UPS:Ground:3,USPS:Priority:2',
+    };
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('is registered only when configured, beside the table-rate default', () => {
+    expect(defaultCarriers({}).get('EASYPOST')).toBeUndefined();
+    const registry = defaultCarriers(env);
+    expect(registry.get('TABLE')).toBeDefined();
+    expect(registry.get('EASYPOST')!.services.map((s) => [s.code, s.transitDays])).toEqual([
+      ['UPS-Ground', 3],
+      ['USPS-Priority', 2],
+    ]);
+  });
+
+  it('rates per carton and books one label per carton, each with its tracking code', async () => {
+    const carrier = new EasyPostCarrier(easyPostConfigFromEnv(env)!);
+    expect(await carrier.rate(request('44101'))).toEqual({
+      ok: true,
+      value: { costMinor: 815 * 2, currency: 'USD' },
+    });
+    const created = seen.at(-1)!.body.shipment as Record<string, Record<string, unknown>>;
+    expect(created.parcel).toEqual({ weight: 141.1, length: 11.8, width: 7.9, height: 5.9 });
+    expect(created.to_address).toEqual({ zip: '44101', country: 'US' });
+    seen.length = 0;
+    const booked = await carrier.ship(request('44101'));
+    expect(booked).toEqual({ ok: true, value: { trackingNumbers: ['1Z0003', '1Z0004'] } });
+    expect(seen.map((s) => s.path)).toEqual([
+      '/v2/shipments',
+      '/v2/shipments',
+      '/v2/shipments/shp_3/buy',
+      '/v2/shipments/shp_4/buy',
+    ]);
+    expect(seen[2]!.body).toEqual({ rate: { id: 'rate_3a' } });
+  });
+
+  it('answers failures as values: no rate, refused key, unreachable', async () => {
+    const carrier = new EasyPostCarrier(easyPostConfigFromEnv(env)!);
+    expect(await carrier.rate(request('99999'))).toMatchObject({
+      ok: false,
+      error: { code: 'CARRIER.NO_RATE' },
+    });
+    const wrongKey = new EasyPostCarrier(easyPostConfigFromEnv({ ...env, EASYPOST_API_KEY: 'x' })!);
+    expect(await wrongKey.rate(request('44101'))).toMatchObject({
+      ok: false,
+      error: { code: 'CARRIER.REFUSED', details: { status: 401, easyPostCode: 'APIKEY.INVALID' } },
+    });
+    const down = new EasyPostCarrier(
+      easyPostConfigFromEnv({ ...env, EASYPOST_BASE_URL: 'http://127.0.0.1:9/v2' })!,
+    );
+    expect(await down.rate(request('44101'))).toMatchObject({
+      ok: false,
+      error: { code: 'CARRIER.UNAVAILABLE' },
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { WebWorld } from './web-world.js';
+
+/** True when the element is the page's focused one (the server's tsconfig has no DOM types). */
+const isFocused = (el: unknown) =>
+  el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement;
+
+/**
+ * Types a barcode key by key into the screen's scan field, then Enter, as a keyboard-wedge
+ * scanner does; the field must be enabled and already focused (the screen keeps it so).
+ */
+export async function scanKeys(page: Page, label: RegExp, value: string): Promise<void> {
+  const field = page.getByLabel(label);
+  await expect.poll(() => field.isEnabled()).toBe(true);
+  expect(await field.evaluate(isFocused)).toBe(true);
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+/** The each GTIN of a SKU, as printed on the unit the picker or packer scans. */
+export async function gtinOf(world: WebWorld, skuCode: string): Promise<string> {
+  const row = await world.api.store.database.db
+    .selectFrom('skus')
+    .select('gtin')
+    .where('code', '=', skuCode)
+    .executeTakeFirstOrThrow();
+  return row.gtin!;
+}
+
+/**
+ * Picks every task of the wave on screen by scanning the bin asked for, then the product's
+ * GTIN, until the screen says the wave is done.
+ */
+export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void> {
+  const scan = (value: string) => scanKeys(page, /^Scan (bin|product)$/, value);
+  // One read of the screen: the card may be replaced (next task, or the wave done) between
+  // two separate reads when the machine is loaded, so take all of it at once, or wait.
+  const task = page.getByTestId('pick-task');
+  const readScreen = async () => {
+    if (await page.getByTestId('wave-done').isVisible()) return 'done' as const;
+    return task
+      .evaluate(
+        (el: { querySelector(selector: string): { textContent: string | null } | null }) => ({
+          where: el.querySelector('.where')?.textContent?.trim() ?? '',
+          instruction: el.querySelector('.instruction')?.textContent ?? '',
+        }),
+        undefined,
+        { timeout: 1000 },
+      )
+      .catch(() => undefined);
+  };
+  for (let guard = 0; guard < 40; guard++) {
+    let screen: Awaited<ReturnType<typeof readScreen>>;
+    await expect.poll(async () => (screen = await readScreen())).toBeDefined();
+    if (screen === 'done') break;
+    const { where, instruction } = screen!;
+    if (instruction.startsWith('Scan bin')) {
+      await scan(`MAIN-${where}`);
+      await expect.poll(() => task.locator('.instruction').textContent()).toMatch(/^Scan product/);
+      continue;
+    }
+    const skuCode = (await task.locator('.what').textContent())!.split(' ')[0]!;
+    const gtin = await gtinOf(world, skuCode);
+    const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
+    const reloaded = page.waitForResponse((r) => r.url().includes('/pick-list'));
+    await scan(gtin);
+    expect((await confirmed).status()).toBe(200);
+    await reloaded;
+  }
+  await page.getByTestId('wave-done').waitFor();
+}
+
+/**
+ * A sales user's new order on the order screen, up to the button that places it: the customer
+ * by account, one SKU by code, the quantity in eaches, priced by the server.
+ */
+export async function fillOrderOnScreen(
+  page: Page,
+  account: string,
+  skuCode: string,
+  quantity: number,
+): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Orders' })
+    .click();
+  await page.getByRole('link', { name: 'New order' }).click();
+  await page.getByLabel('Find customer (account or name)').fill(account);
+  await page.getByRole('button', { name: new RegExp(account) }).click();
+  await page.getByLabel('Add SKU (code, name or GTIN)').fill(skuCode);
+  await page.getByRole('button', { name: new RegExp(skuCode) }).click();
+  await page.getByLabel('Quantity of line 1').fill(String(quantity));
+  await expect.poll(() => page.locator('.total').textContent()).toMatch(/[1-9]/);
+}
