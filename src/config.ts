@@ -31,6 +31,14 @@ export interface Config {
   ediPollSeconds: number;
   /** Requests a minute per API key (or per IP without one), in each server process; 0: off. */
   rateLimitPerMinute: number;
+  /**
+   * Proxies whose X-Forwarded-For / -Proto are believed (TLS and balancing in front): `true`
+   * (any), or addresses and CIDR ranges separated by commas. Unset: none, and the client
+   * address is the socket's, so every browser behind a balancer shares one rate-limit bucket.
+   */
+  trustProxy: true | string[] | undefined;
+  /** Mark the session cookie Secure although the app itself speaks plain http (TLS at a proxy). */
+  secureCookies: boolean;
   /** Days of simulated trading the demo is seeded with on first start (`serve --demo`); 0: none. */
   demoHistoryDays: number;
 }
@@ -54,6 +62,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ediPollSeconds: intOf(env.EDI_POLL_SECONDS, 30),
     rateLimitPerMinute: intOf(env.RATE_LIMIT_PER_MINUTE, 6000),
     demoHistoryDays: intOf(env.DEMO_HISTORY_DAYS, 365),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    secureCookies: flagOf('SECURE_COOKIES', env.SECURE_COOKIES),
   };
 }
 
@@ -62,6 +72,22 @@ function intOf(value: string | undefined, fallback: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`Expected a whole number, got "${value}"`);
   return n;
+}
+
+function trustProxyOf(value: string | undefined): Config['trustProxy'] {
+  const text = value?.trim();
+  if (!text || text === 'false') return undefined;
+  if (text === 'true') return true;
+  return text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
+function flagOf(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new Error(`${name} must be 1/true or 0/false, got "${value}"`);
 }
 
 /** The URL with any password hidden, for logs. */

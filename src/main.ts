@@ -89,6 +89,8 @@ export async function serve(config: Config, options: { demo: boolean }) {
     logLevel: config.logLevel,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy,
+    secureCookies: config.secureCookies,
   });
   const logError = (job: string) => (error: unknown) =>
     app.log.error({ err: error, job }, 'scheduled job failed');

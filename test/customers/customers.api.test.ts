@@ -88,13 +88,18 @@ describe.each(dialects)('customers API on %s', (dialect) => {
 
   it('patches terms and clears optional values with null, keeping the rest', async () => {
     const customer = await createCustomerVia(api, petStore('PS-1003'));
-    const patched = await send('PATCH', `/customers/${customer.id}`, {
-      creditLimitMinor: null,
-      email: null,
-      paymentTermsDays: 60,
-      shipComplete: true,
-      allowBackorders: false,
-    });
+    const patched = await send(
+      'PATCH',
+      `/customers/${customer.id}`,
+      {
+        creditLimitMinor: null,
+        email: null,
+        paymentTermsDays: 60,
+        shipComplete: true,
+        allowBackorders: false,
+      },
+      'manager',
+    );
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({
       creditLimitMinor: null,
@@ -105,8 +110,25 @@ describe.each(dialects)('customers API on %s', (dialect) => {
       priority: 3,
       name: 'Happy Paws Pet Store',
     });
-    const zero = await send('PATCH', `/customers/${customer.id}`, { creditLimitMinor: 0 });
+    const zero = await send(
+      'PATCH',
+      `/customers/${customer.id}`,
+      { creditLimitMinor: 0 },
+      'manager',
+    );
     expect(zero.json().creditLimitMinor).toBe(0);
+    // Issue 17, item 13: credit is a manager's call; sales may edit everything else.
+    const raised = await send('PATCH', `/customers/${customer.id}`, {
+      creditLimitMinor: 9_999_999,
+    });
+    expect(raised.statusCode).toBe(403);
+    expect(raised.json()).toMatchObject({ code: 'AUTH.FORBIDDEN', field: 'creditLimitMinor' });
+    // The web form resends the limit it shows: unchanged, it is no change.
+    const same = await send('PATCH', `/customers/${customer.id}`, {
+      creditLimitMinor: 0,
+      priority: 4,
+    });
+    expect(same.statusCode, same.body).toBe(200);
     expect((await send('PATCH', `/customers/${customer.id}`, {})).statusCode).toBe(400);
     const badCountry = await send('PATCH', `/customers/${customer.id}`, {
       billTo: { line1: '1 A St', city: 'X', postalCode: '1', country: 'XX' },
@@ -175,9 +197,22 @@ describe.each(dialects)('customers API on %s', (dialect) => {
     expect((await get('/customers?onHold=true')).json().items).toEqual([held.json()]);
     const blank = await send('POST', `/customers/${customer.id}/hold`, { reason: '   ' });
     expect(blank.json().code).toBe('CUSTOMER.INVALID_HOLD_REASON');
-    const released = await send('POST', `/customers/${customer.id}/release-hold`);
+    // Issue 17, item 13: sales may place a hold but not lift it (credit is a manager's call).
+    const bySales = await send('POST', `/customers/${customer.id}/release-hold`);
+    expect(bySales.statusCode).toBe(403);
+    const released = await send(
+      'POST',
+      `/customers/${customer.id}/release-hold`,
+      undefined,
+      'manager',
+    );
     expect(released.json()).toMatchObject({ onHold: false, holdReason: null });
-    const again = await send('POST', `/customers/${customer.id}/release-hold`);
+    const again = await send(
+      'POST',
+      `/customers/${customer.id}/release-hold`,
+      undefined,
+      'manager',
+    );
     expect(again.statusCode).toBe(200);
     const events = await api.store.database.db
       .selectFrom('outbox_events')

@@ -3,6 +3,7 @@ import { createApiKey } from '../../src/app/auth/api-keys.js';
 import { ROLES } from '../../src/core/shared/roles.js';
 import { dialects } from '../support/databases.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { customerRow } from '../support/fixtures.js';
 
 /** A concrete URL for a route pattern: every path parameter becomes 1. */
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '1');
@@ -12,9 +13,16 @@ describe.each(dialects)('every API route is guarded on %s', (dialect) => {
   let customerKey: string;
   beforeAll(async () => {
     api = await startTestApi(dialect);
+    const customer = await api.store.database.write((trx) =>
+      trx
+        .insertInto('customers')
+        .values(customerRow('AUTH'))
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    );
     const created = await createApiKey(
       api.store.database,
-      { role: 'customer', customerId: 1 },
+      { role: 'customer', customerId: customer.id },
       new Date(),
     );
     if (!created.ok) throw new Error(created.error.message);
@@ -39,16 +47,20 @@ describe.each(dialects)('every API route is guarded on %s', (dialect) => {
   it('refuses a missing or wrong key with 401 and a role it does not allow with 403', async () => {
     const keyOf = (role: string) =>
       role === 'customer' ? customerKey : api.keys[role as keyof TestApi['keys']];
+    let caller = 0;
     for (const route of apiRoutes().filter((r) => !r.config.public)) {
       const url = concrete(route.url);
       const method = route.method as 'GET';
+      caller += 1;
       const none = await api.app.inject({ method, url });
       expect(none.statusCode, `${route.method} ${route.url} without a key`).toBe(401);
       expect(none.json().code).toBe('AUTH.MISSING_KEY');
+      // Each from its own address: one address is refused after 20 wrong keys a minute.
       const wrong = await api.app.inject({
         method,
         url,
         headers: { authorization: 'Bearer sl_not-a-real-key' },
+        remoteAddress: `10.1.${caller >> 8}.${caller & 255}`,
       });
       expect(wrong.statusCode, `${route.method} ${route.url} with a wrong key`).toBe(401);
       for (const role of ROLES.filter((r) => !route.config.roles!.includes(r))) {

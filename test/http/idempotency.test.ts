@@ -114,4 +114,32 @@ describe.each(dialects)('idempotent stock writes on %s', (dialect) => {
       { id: expect.any(Number), skuId: sku, code: 'T1', expiryDate: '2027-05-01' },
     ]);
   });
+
+  // Issue 17, item 7: the fingerprint compared bytes, so the same body with its keys in
+  // another order was refused as KEY_REUSED.
+  it('replays the same body with its keys in another order', async () => {
+    const send = (payload: string) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/v1/stock/receipts',
+        headers: {
+          ...api.as('warehouse'),
+          'idempotency-key': 'rcpt-order',
+          'content-type': 'application/json',
+        },
+        payload,
+      });
+    const before = await movements();
+    const first = await send(
+      `{"skuId":${sku},"toLocationId":${wh.bins[0]},"quantity":5,"lotCode":"T9","expiryDate":"2027-05-01"}`,
+    );
+    expect(first.statusCode, first.body).toBe(201);
+    const reordered = await send(
+      `{ "expiryDate": "2027-05-01", "lotCode": "T9", "quantity": 5, "toLocationId": ${wh.bins[0]}, "skuId": ${sku} }`,
+    );
+    expect(reordered.statusCode, reordered.body).toBe(201);
+    expect(reordered.headers['idempotent-replayed']).toBe('true');
+    expect(reordered.json()).toEqual(first.json());
+    expect(await movements()).toBe(before + 1);
+  });
 });

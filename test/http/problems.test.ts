@@ -81,7 +81,8 @@ describe.each(dialects)('HTTP edge on %s', (dialect) => {
     ['/api/v1/count-plans?warehouseId=1e999', 400, 400],
     ['/api/v1/pick-faces?warehouseId=1e308', 400, 400],
     ['/api/v1/carton-types/99999999999999999999', 400, 400],
-    ['/api/v1/locations/by-barcode/%00', 404, 400],
+    ['/api/v1/locations/by-barcode/%00', 400, 400],
+    ['/api/v1/skus?q=a%00b', 400, 400],
   ])('answers %s without a 500 (SQLite %i, PostgreSQL %i)', async (url, sqlite, postgres) => {
     const response = await api.app.inject({ method: 'GET', url, headers: api.as('admin') });
     expect(response.statusCode, response.body).toBe(dialect === 'postgres' ? postgres : sqlite);
@@ -101,4 +102,34 @@ describe.each(dialects)('HTTP edge on %s', (dialect) => {
       expect(response.json().code).toBe('REQUEST.INVALID');
     },
   );
+
+  // Issue 17, item 14: SQLite stored a NUL (and lone surrogates), PostgreSQL refused it with a
+  // 500. Now both refuse it at the edge with the field named, and store nothing.
+  it.each([
+    ['a NUL', 'Shop\\u0000Name'],
+    ['a lone high surrogate', 'Shop \\ud800'],
+    ['a lone low surrogate', '\\udc00 Shop'],
+  ])('refuses %s in a text field with 400 on both stores', async (_kind, escaped) => {
+    const before = await api.store.database.db.selectFrom('api_keys').select('id').execute();
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: { ...api.as('admin'), 'content-type': 'application/json' },
+      // JSON escapes: the text reaches the server as sent, not re-encoded by the client.
+      payload: `{"role":"sales","name":"${escaped}"}`,
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'REQUEST.INVALID_TEXT', field: 'body/name' });
+    const after = await api.store.database.db.selectFrom('api_keys').select('id').execute();
+    expect(after).toHaveLength(before.length);
+  });
+
+  it('keeps text with real astral characters (a surrogate pair)', async () => {
+    const response = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/skus?q=${encodeURIComponent('🐕')}`,
+      headers: api.as('admin'),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+  });
 });

@@ -189,4 +189,79 @@ describe.each(dialects)('security matrix on %s', (dialect) => {
       await limited.close();
     }
   });
+
+  // Issue 17, item 8: the bucket was a hash of the Authorization header, so one key spelt two
+  // ways got two buckets, and every made-up key a fresh one (and a database look-up).
+  it('counts the verified caller, however the key is spelt', async () => {
+    const limited = await buildServer(world.api.ctx, { logLevel: 'silent', rateLimitPerMinute: 3 });
+    try {
+      const key = world.api.keys.sales;
+      const codes: number[] = [];
+      for (const authorization of [
+        `Bearer ${key}`,
+        `bearer ${key}`,
+        `Bearer  ${key}`,
+        `BEARER ${key}`,
+      ])
+        codes.push(
+          (
+            await limited.inject({
+              method: 'GET',
+              url: '/api/v1/orders',
+              headers: { authorization },
+            })
+          ).statusCode,
+        );
+      expect(codes).toEqual([200, 200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits sign-ins and failed keys even with the request limit off', async () => {
+    const open = await buildServer(world.api.ctx, { logLevel: 'silent', rateLimitPerMinute: 0 });
+    try {
+      const signIns: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const response = await open.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { email: 'nobody@example.com', password: 'guess' },
+        });
+        signIns.push(response.statusCode);
+      }
+      expect(signIns.filter((c) => c === 429).length).toBeGreaterThan(0);
+      const keys: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const response = await open.inject({
+          method: 'GET',
+          url: '/api/v1/orders',
+          headers: { authorization: `Bearer sl_made-up-${i}` },
+        });
+        keys.push(response.statusCode);
+      }
+      expect(keys.slice(0, 20).every((c) => c === 401)).toBe(true);
+      expect(keys.slice(20).every((c) => c === 429)).toBe(true);
+      // The address is refused for the rest of the minute, without a look-up per key; the
+      // request limit itself is off, so other addresses are not counted at all.
+      const sameAddress = await open.inject({
+        method: 'GET',
+        url: '/api/v1/orders',
+        headers: world.api.as('manager'),
+      });
+      expect(sameAddress.statusCode).toBe(429);
+      expect(Number(sameAddress.headers['retry-after'])).toBeGreaterThan(0);
+      for (let i = 0; i < 5; i++) {
+        const other = await open.inject({
+          method: 'GET',
+          url: '/api/v1/orders',
+          headers: world.api.as('manager'),
+          remoteAddress: '10.9.9.9',
+        });
+        expect(other.statusCode).toBe(200);
+      }
+    } finally {
+      await open.close();
+    }
+  });
 });

@@ -70,6 +70,50 @@ describe.each(dialects)('imports API (%s)', (dialect) => {
     expect(csv.body).toContain('3,standard_cost,IMPORT.INVALID_MONEY');
   });
 
+  // Issue 17, item 14: SQLite stored the NUL, PostgreSQL refused the row with its raw message.
+  it('refuses a row with a NUL in a cell, naming the column, on both stores', async () => {
+    const csv = [
+      PRODUCTS.split('\n')[0],
+      'TEA-NUL-1,Nul\u0000tea,tea,,,,1.00,GBP,0,',
+      'TEA-OK-1,Fine tea,tea,,,,1.00,GBP,0,',
+    ].join('\n');
+    // A dry run: the later round trip counts this store's SKUs.
+    const dryRun = await post('products', csv, 'text/csv', true);
+    const job = await waitForJob(api, dryRun.json<{ id: number }>().id);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 2, rowsImported: 1, rowsRejected: 1 });
+    const errors = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${job.id}/errors`,
+      headers: api.as('admin'),
+    });
+    expect(errors.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({ row: 1, column: 'name', code: 'IMPORT.INVALID_TEXT' }),
+    ]);
+  });
+
+  // Issue 17, item 10: one unterminated quote swallowed the rest of the file and failed the
+  // whole job (rows before it not imported, the message pointing at the file's end).
+  it('rejects a row with an unterminated quote by its line and imports the rest', async () => {
+    const csv = [
+      PRODUCTS.split('\n')[0],
+      'TEA-Q-1,"Multi-line,\nname",tea,,,,1.00,GBP,0,',
+      'TEA-Q-2,"Broken name,tea,,,,1.00,GBP,0,',
+      'TEA-Q-3,12" tin,tea,,,,1.00,GBP,0,',
+      'TEA-Q-4,Fine tea,tea,,,,1.00,GBP,0,',
+    ].join('\n');
+    const dryRun = await post('products', csv, 'text/csv', true);
+    const job = await waitForJob(api, dryRun.json<{ id: number }>().id);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 4, rowsImported: 3, rowsRejected: 1 });
+    const errors = await api.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${job.id}/errors`,
+      headers: api.as('admin'),
+    });
+    const items = errors.json<{ items: { row: number; code: string; message: string }[] }>().items;
+    expect(items).toEqual([expect.objectContaining({ row: 2, code: 'IMPORT.UNTERMINATED_QUOTE' })]);
+    expect(items[0]!.message).toContain('Line 4');
+  });
+
   it('refuses a body that is not CSV or XLSX, and an unknown job', async () => {
     const res = await api.app.inject({
       method: 'POST',
@@ -126,6 +170,20 @@ describe.each(dialects)('imports API (%s)', (dialect) => {
     } finally {
       await other.drop();
     }
+  });
+
+  // Issue 17, item 13: warehouse and planner keys could export the whole customer list.
+  it('lets only commercial roles export accounts and price lists', async () => {
+    const exportAs = (role: 'warehouse' | 'planner' | 'sales', kind: string) =>
+      api.app.inject({ method: 'GET', url: `/api/v1/exports/${kind}`, headers: api.as(role) });
+    for (const role of ['warehouse', 'planner'] as const)
+      for (const kind of ['customers', 'price_lists']) {
+        const refused = await exportAs(role, kind);
+        expect(refused.statusCode, `${role} ${kind}`).toBe(403);
+        expect(refused.json().code).toBe('AUTH.FORBIDDEN');
+      }
+    expect((await exportAs('sales', 'customers')).statusCode).toBe(200);
+    expect((await exportAs('warehouse', 'stock')).statusCode).toBe(200);
   });
 
   it('exports every list screen as CSV with its header', async () => {

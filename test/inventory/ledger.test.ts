@@ -36,7 +36,6 @@ describe.each(dialects)('stock ledger on %s', (dialect) => {
         warehouseId,
         groupBy: 'warehouse',
         limit: 10,
-        offset: 0,
       })
     )[0];
 

@@ -49,6 +49,18 @@ describe('serving the web app', () => {
     expect(bad.statusCode).toBeLessThan(500);
   });
 
+  // Issue 17, item 4: the fallback stat'ed the decoded path, and Node's fs throws on a NUL: a
+  // 500 with an error log line for anyone, no key needed. Such a path never reaches the disk.
+  it.each(['/index.html%00.js', '/foo%00bar', '/assets/index-abc.js%00', '/x%0a', '/%01'])(
+    'answers %s (a control character) with 400 problem+json',
+    async (url) => {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe('REQUEST.INVALID');
+    },
+  );
+
   it('serves hashed assets with a long cache and never a file outside the build', async () => {
     const asset = await app.inject({ method: 'GET', url: '/assets/index-abc.js' });
     expect(asset.statusCode).toBe(200);

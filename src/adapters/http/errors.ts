@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FailureError } from '../../core/shared/result.js';
-import { isCheckViolation, isUnstorableValue } from '../db/database.js';
+import { constraintFailure } from '../db/constraint-errors.js';
+import { isUnstorableValue } from '../db/database.js';
 import { sendProblem } from './problem.js';
 
 /**
@@ -40,12 +41,12 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, { code: 'REQUEST.INVALID', message: error.message });
     }
-    if (isCheckViolation(error)) {
-      // A CHECK on the ledger refused the write: a race the use case's own checks lost.
-      return sendProblem(reply, {
-        code: 'INVENTORY.INSUFFICIENT_AVAILABLE',
-        message: 'Not enough stock for this change',
-      });
+    const refused = constraintFailure(error);
+    if (refused) {
+      // A constraint refused the write: a race the use case's own checks lost, or a check it
+      // lacks. Answered by that constraint's code; logged so a missing check gets noticed.
+      request.log.warn({ err: error, code: refused.code }, 'a database constraint refused a write');
+      return sendProblem(reply, refused);
     }
     if (isUnstorableValue(error)) {
       // The schemas let it through (ids have no upper bound); the store cannot hold it.

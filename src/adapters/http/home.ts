@@ -56,6 +56,14 @@ export async function registerHome(app: FastifyInstance, webRoot: string = defau
         message: `No route ${request.method} ${pathname}`,
       });
     }
+    if (!nameable(pathname)) {
+      // A NUL byte (or another control character) names no file: Node's fs throws on a NUL,
+      // which was a 500 with an error log line for anyone, no key needed.
+      return sendProblem(reply, {
+        code: 'REQUEST.INVALID',
+        message: 'The path contains a character no file name has',
+      });
+    }
     const file = path.join(webRoot, path.normalize(pathname));
     if (
       file.startsWith(webRoot + path.sep) &&
@@ -68,6 +76,10 @@ export async function registerHome(app: FastifyInstance, webRoot: string = defau
     return sendIndex(reply);
   });
 }
+
+/** False for paths with control characters (NUL above all), which are never looked up on disk. */
+// eslint-disable-next-line no-control-regex
+const nameable = (pathname: string) => !/[\u0000-\u001f\u007f]/.test(pathname);
 
 /** The request path, percent-decoded; a malformed escape is left as sent (it names no file). */
 function decodedPath(url: string): string {

@@ -101,9 +101,27 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * The request's fingerprint: method, URL and the body as canonical JSON (keys sorted at every
+ * level), so a retry whose client serialised the same object in another key order is the same
+ * request. Bytes (an uploaded file) are hashed as they are.
+ */
 function hashRequest(request: FastifyRequest): string {
   return crypto
     .createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`)
     .digest('hex');
+}
+
+/** JSON with object keys in sorted order; arrays keep theirs (order means something there). */
+export function canonicalJson(value: unknown): string {
+  if (Buffer.isBuffer(value)) return `bytes:${value.toString('base64')}`;
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

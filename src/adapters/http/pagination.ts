@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { FailureError } from '../../core/shared/result.js';
 
 export const MAX_PAGE_SIZE = 500;
 
@@ -21,13 +22,38 @@ export type PageOf<T> = { items: T[]; nextCursor: string | null };
 
 /** Cursors are opaque to clients: the last id seen, encoded. */
 export function encodeCursor(lastId: number): string {
-  return Buffer.from(String(lastId)).toString('base64url');
+  return encodeKeyCursor([lastId]);
 }
 
+/**
+ * The id a cursor holds; none without a cursor. A cursor this server did not hand out is a
+ * 400: silently starting again at page 1 sent a buggy client round the same pages forever.
+ */
 export function decodeCursor(cursor: string | undefined): number | undefined {
+  return decodeKeyCursor(cursor, 1)?.[0];
+}
+
+/** A keyset cursor: the sort key of the last row seen (one or more whole numbers). */
+export function encodeKeyCursor(key: readonly number[]): string {
+  return Buffer.from(key.join('.')).toString('base64url');
+}
+
+export function decodeKeyCursor(cursor: string | undefined, length: number): number[] | undefined {
   if (!cursor) return undefined;
-  const id = Number(Buffer.from(cursor, 'base64url').toString());
-  return Number.isSafeInteger(id) ? id : undefined;
+  const text = Buffer.from(cursor, 'base64url').toString();
+  const key = text.split('.').map((part) => (/^[0-9]{1,15}$/.test(part) ? Number(part) : NaN));
+  if (
+    key.length !== length ||
+    key.some((n) => !Number.isSafeInteger(n)) ||
+    encodeKeyCursor(key) !== cursor
+  ) {
+    throw new FailureError({
+      code: 'REQUEST.INVALID_CURSOR',
+      message: 'The cursor is not one this list handed out; start again without it',
+      details: { field: 'cursor' },
+    });
+  }
+  return key;
 }
 
 /** Given limit+1 rows, returns a page and the cursor to the next one. */

@@ -3,7 +3,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { openApiWebhooks } from './webhook-events.js';
 import rateLimit from '@fastify/rate-limit';
-import crypto from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.js';
 import { KeyVerifier } from '../../app/auth/api-keys.js';
@@ -12,6 +11,7 @@ import { FailureError } from '../../core/shared/result.js';
 import { registerAuth } from './auth.js';
 import { frameworkProblem, registerErrorHandling } from './errors.js';
 import { registerNumberGuard } from './number-guard.js';
+import { strictBodyValidators } from './strict-validation.js';
 import { registerHome } from './home.js';
 import { registerMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
@@ -28,8 +28,10 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Where the built web app is (default dist/web of this checkout). */
   webRoot?: string;
-  /** Requests per minute per API key (or per IP without one); default 6000. 0 turns it off. */
+  /** Requests per minute per verified caller (or per IP without one); default 6000. 0 turns it off. */
   rateLimitPerMinute?: number;
+  /** Proxies whose X-Forwarded-* headers are believed (Fastify's `trustProxy`); default none. */
+  trustProxy?: true | string[] | undefined;
 }
 
 /** Builds the HTTP API: docs, auth, errors, metrics and every area's routes. */
@@ -37,15 +39,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: options.bodyLimit ?? 1_048_576,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     frameworkErrors: frameworkProblem,
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-      },
-    },
+    // Bodies are validated without type coercion; query and path with (strict-validation.ts).
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // The docs pages are public. Marked before the table below records them, so the table shows
@@ -126,19 +123,20 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
 }
 
 /**
- * Per-process limit (each worker counts on its own): keyed by a hash of the API key, so one
- * noisy integration cannot starve the others, or by IP without a key. 429 with Retry-After.
+ * Per-process limit (each worker counts on its own), keyed by the verified caller (an API key
+ * or a signed-in user) or by IP for public routes. It runs after authentication, so a made-up
+ * key never gets a bucket of its own (failed authentications have their own limit, see
+ * auth-failures.ts). Routes with their own `rateLimit` (sign-in) are limited even when the
+ * request limit is off: 0 turns off only the request limit. 429 with Retry-After.
  */
 async function registerRateLimit(app: FastifyInstance, perMinute: number) {
-  if (perMinute <= 0) return;
   await app.register(rateLimit, {
-    max: perMinute,
+    global: perMinute > 0,
+    max: perMinute > 0 ? perMinute : Number.MAX_SAFE_INTEGER,
     timeWindow: 60_000,
+    hook: 'preHandler',
     allowList: (request) => request.url === '/health',
-    keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      return auth ? crypto.createHash('sha256').update(auth).digest('hex') : request.ip;
-    },
+    keyGenerator: (request) => (request.actor ? `caller:${request.actor.id}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) =>
       new FailureError({
         code: 'REQUEST.RATE_LIMITED',

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import type { Database } from '../../adapters/db/database.js';
+import { run, type Database } from '../../adapters/db/database.js';
 import { isRole, type Actor, type Role } from '../../core/shared/roles.js';
-import { fail, ok, type Result } from '../../core/shared/result.js';
+import { fail, must, ok, type Result } from '../../core/shared/result.js';
+import { customerBinding, requireCustomer } from './customer-binding.js';
 
 /** Only the SHA-256 of a key is stored; the key itself is shown once, at creation. */
 export function hashKey(key: string): string {
@@ -34,26 +35,28 @@ export async function createApiKey(
   now: Date,
 ): Promise<Result<CreatedKey>> {
   if (!isRole(input.role)) return fail('AUTH.UNKNOWN_ROLE', `Unknown role "${input.role}"`);
-  if (input.role === 'customer' && !input.customerId) {
-    return fail('AUTH.CUSTOMER_REQUIRED', 'A customer key must be bound to a customer account');
-  }
+  const binding = customerBinding('AUTH', input.role, input.customerId);
+  if (!binding.ok) return binding;
   const key = input.key ?? generateApiKey();
   const name = input.name ?? `${input.role} key`;
-  const row = await database.write((trx) =>
-    trx
+  const created = await run(database, async (trx) => {
+    must(await requireCustomer(trx, binding.value));
+    return trx
       .insertInto('api_keys')
       .values({
         name,
         prefix: key.slice(0, 10),
         key_hash: hashKey(key),
         role: input.role,
-        customer_id: input.customerId ?? null,
+        customer_id: binding.value,
         created_at: now.toISOString(),
         revoked_at: null,
       })
       .returning('id')
-      .executeTakeFirstOrThrow(),
-  );
+      .executeTakeFirstOrThrow();
+  });
+  if (!created.ok) return created;
+  const row = created.value;
   return ok({ id: row.id, key, role: input.role, name });
 }
 

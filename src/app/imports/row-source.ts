@@ -1,8 +1,8 @@
 import { Transform, type Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import type { RawRow } from '../../core/imports/cells.js';
 import type { FileFormat } from '../../core/imports/import-kinds.js';
+import { csvRecords, type BrokenRecord } from './csv-records.js';
 
 /** Counts the bytes that pass, for progress on a file whose size is known. */
 export class ByteCounter extends Transform {
@@ -23,20 +23,11 @@ export class ByteCounter extends Transform {
  * skipped, ragged rows kept (missing cells are blank). XLSX: the first worksheet, first row
  * names the columns; numbers, dates and rich text become text.
  */
-export function readRows(input: Readable, format: FileFormat): AsyncIterable<RawRow> {
-  return format === 'xlsx' ? xlsxRows(input) : csvRows(input);
-}
-
-function csvRows(input: Readable): AsyncIterable<RawRow> {
-  return input.pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      relax_quotes: true,
-    }),
-  );
+export function readRows(
+  input: Readable,
+  format: FileFormat,
+): AsyncIterable<RawRow | BrokenRecord> {
+  return format === 'xlsx' ? xlsxRows(input) : csvRecords(input);
 }
 
 async function* xlsxRows(input: Readable): AsyncIterable<RawRow> {

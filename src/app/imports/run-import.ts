@@ -3,6 +3,7 @@ import type { Tx } from '../../adapters/db/database.js';
 import type { RawRow, RowIssue, RowOutcome } from '../../core/imports/cells.js';
 import { FailureError } from '../../core/shared/result.js';
 import { failureIssue } from '../../core/imports/failure-issue.js';
+import { unstorableText } from '../../core/shared/text.js';
 import { isoNow, type AppContext } from '../context.js';
 import {
   finishImportJob,
@@ -13,6 +14,7 @@ import {
   type ImportProgress,
   type NewImportJob,
 } from './import-jobs.js';
+import { isBroken } from './csv-records.js';
 import { ByteCounter, readRows } from './row-source.js';
 
 /** Rows per transaction: big enough to amortize the commit, small enough not to starve others. */
@@ -94,7 +96,9 @@ export async function runImport<T>(
   try {
     for await (const raw of readRows(counter, job.format)) {
       rows += 1;
-      const outcome = handler.map(raw, rows);
+      const outcome = isBroken(raw)
+        ? brokenRecord(raw.line, rows)
+        : (unstorableCells(raw, rows) ?? handler.map(raw, rows));
       if (!outcome.ok) refused.push(outcome.issues);
       else {
         if (
@@ -116,6 +120,26 @@ export async function runImport<T>(
     await finishImportJob(ctx.database, jobId, { status: 'failed', failure }, isoNow(ctx));
   }
   return (await getImportJob(ctx.database.db, jobId))!;
+}
+
+/** A record with an unterminated quote: refused with its line; the rows after it still import. */
+function brokenRecord(line: number, row: number): RowOutcome<never> {
+  const message = `Line ${line}: a quoted field is never closed (an unmatched ")`;
+  return { ok: false, issues: [{ row, column: null, code: 'IMPORT.UNTERMINATED_QUOTE', message }] };
+}
+
+/**
+ * A row with a NUL or a lone surrogate in a cell is refused with the column named, before any
+ * mapping: PostgreSQL would refuse it with a raw driver message, SQLite would store it.
+ */
+function unstorableCells(raw: RawRow, row: number): RowOutcome<never> | null {
+  const issues: RowIssue[] = [];
+  for (const [column, text] of Object.entries(raw)) {
+    const reason = text === undefined ? null : unstorableText(text);
+    if (reason)
+      issues.push({ row, column, code: 'IMPORT.INVALID_TEXT', message: `${column} ${reason}` });
+  }
+  return issues.length > 0 ? { ok: false, issues } : null;
 }
 
 /** Adds each rejected row once, under its first issue's code; returns how many rows. */

@@ -12,7 +12,8 @@ export interface StockFilter {
   category?: string | undefined;
   groupBy: StockGrouping;
   limit: number;
-  offset: number;
+  /** Keyset: the grouping columns' values of the last row of the previous page. */
+  after?: readonly number[] | undefined;
 }
 
 /**
@@ -51,6 +52,20 @@ const orNull = <T>(included: boolean, expression: ReturnType<typeof sql>) =>
 const total = (expression: ReturnType<typeof sql>) =>
   sql<number>`cast(sum(${expression}) as bigint)`;
 
+/** The grouping columns of a row, in sort order: the keyset cursor of the next page. */
+export function stockRowKey(row: StockRow, groupBy: StockGrouping): number[] {
+  const value = {
+    'b.sku_id': row.skuId,
+    'b.warehouse_id': row.warehouseId,
+    'b.location_id': row.locationId,
+    'b.lot_id': row.lotId,
+  };
+  return GROUP_COLUMNS[groupBy].map((c) => value[c] ?? 0);
+}
+
+/** How many values a cursor of this grouping holds. */
+export const stockKeyLength = (groupBy: StockGrouping) => GROUP_COLUMNS[groupBy].length;
+
 /** Stock by SKU / warehouse / location / lot, from the balances (never by replaying movements). */
 export async function queryStock(db: Kysely<Tables>, filter: StockFilter): Promise<StockRow[]> {
   const groups = GROUP_COLUMNS[filter.groupBy];
@@ -78,9 +93,13 @@ export async function queryStock(db: Kysely<Tables>, filter: StockFilter): Promi
       total(sql`case when l.type = 'in_transit' then b.on_hand else 0 end`).as('inTransit'),
     ])
     .groupBy([...groups])
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .limit(filter.limit);
   for (const column of groups) query = query.orderBy(column);
+  if (filter.after) {
+    // Grouping columns are plain columns, so filtering rows past the key filters whole groups.
+    const key = sql.join(groups.map((c) => sql.ref(c)));
+    query = query.where(sql<boolean>`(${key}) > (${sql.join([...filter.after])})`);
+  }
   if (filter.skuId !== undefined) query = query.where('b.sku_id', '=', filter.skuId);
   if (filter.warehouseId !== undefined)
     query = query.where('b.warehouse_id', '=', filter.warehouseId);

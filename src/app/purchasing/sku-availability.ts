@@ -48,7 +48,6 @@ export async function skuAvailability(
     warehouseId,
     groupBy: 'warehouse',
     limit: 1,
-    offset: 0,
   });
   const lines = await incomingLines(db, warehouseId, [skuId]);
   const backordered = await backorderedQuantity(db, skuId, warehouseId);

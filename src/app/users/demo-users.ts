@@ -80,7 +80,7 @@ async function createMissing(ctx: AppContext, signIns: readonly DemoSignIn[]) {
         name: `Demo ${u.role}`,
         role: u.role,
         password: u.password,
-        customerId: customer?.id ?? null,
+        customerId: u.role === 'customer' ? (customer?.id ?? null) : null,
       },
       ctx.now(),
     );

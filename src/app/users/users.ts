@@ -1,6 +1,7 @@
 import { run, type Database, type Tx } from '../../adapters/db/database.js';
 import type { UserTable } from '../../adapters/db/schema-users.js';
 import { fail, must, ok, type Result } from '../../core/shared/result.js';
+import { customerBinding, requireCustomer } from '../auth/customer-binding.js';
 import { isRole, type Role } from '../../core/shared/roles.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 
@@ -48,11 +49,14 @@ export function userView(row: Pick<UserTable, Exclude<keyof UserTable, 'id'>> & 
 /** E-mails compare case-insensitively: stored lower-cased and trimmed. */
 export const normalEmail = (email: string) => email.trim().toLowerCase();
 
-function checkRole(role: string, customerId: number | null | undefined): Result<Role> {
+/** The role and the account it acts for (none for staff); see customer-binding.ts. */
+function checkRole(
+  role: string,
+  customerId: number | null | undefined,
+): Result<{ role: Role; customerId: number | null }> {
   if (!isRole(role)) return fail('USERS.UNKNOWN_ROLE', `Unknown role "${role}"`);
-  if (role === 'customer' && !customerId)
-    return fail('USERS.CUSTOMER_REQUIRED', 'A customer user must be bound to a customer account');
-  return ok(role);
+  const binding = customerBinding('USERS', role, customerId);
+  return binding.ok ? ok({ role, customerId: binding.value }) : binding;
 }
 
 function checkPassword(password: string): Result<string> {
@@ -78,8 +82,8 @@ export async function prepareUser(input: NewUser): Promise<Result<PreparedUser>>
   return ok({
     email: normalEmail(input.email),
     name: input.name,
-    role: role.value,
-    customerId: role.value === 'customer' ? (input.customerId ?? null) : null,
+    role: role.value.role,
+    customerId: role.value.customerId,
     passwordHash: await hashPassword(input.password),
   });
 }
@@ -92,6 +96,7 @@ export async function insertUser(trx: Tx, user: PreparedUser, now: Date): Promis
     .where('email', '=', user.email)
     .executeTakeFirst();
   if (taken) must(fail('USERS.EMAIL_ALREADY_EXISTS', `A user with e-mail ${user.email} exists`));
+  must(await requireCustomer(trx, user.customerId));
   const row = await trx
     .insertInto('users')
     .values({
@@ -132,9 +137,15 @@ export async function changeUser(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!current) return fail('USERS.NOT_FOUND', `No user ${id}`, { userId: id });
+  const nextRole = change.role ?? current.role;
+  // A staff role drops the account the user had; only an account sent with it is refused.
   const customerId =
-    change.customerId === undefined ? current.customer_id : (change.customerId ?? null);
-  const role = checkRole(change.role ?? current.role, customerId);
+    change.customerId !== undefined
+      ? change.customerId
+      : nextRole === 'customer'
+        ? current.customer_id
+        : null;
+  const role = checkRole(nextRole, customerId);
   if (!role.ok) return role;
   if (change.password !== undefined) {
     const password = checkPassword(change.password);
@@ -142,23 +153,24 @@ export async function changeUser(
   }
   const passwordHash = change.password ? await hashPassword(change.password) : undefined;
   const endsSessions =
-    passwordHash !== undefined || change.active === false || role.value !== current.role;
-  const row = await database.write(async (trx) => {
+    passwordHash !== undefined || change.active === false || role.value.role !== current.role;
+  return run(database, async (trx) => {
+    must(await requireCustomer(trx, role.value.customerId));
     if (endsSessions) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     return trx
       .updateTable('users')
       .set({
         name: change.name ?? current.name,
-        role: role.value,
-        customer_id: role.value === 'customer' ? customerId : null,
+        role: role.value.role,
+        customer_id: role.value.customerId,
         active: change.active === undefined ? current.active : change.active ? 1 : 0,
         ...(passwordHash ? { password_hash: passwordHash } : {}),
       })
       .where('id', '=', id)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .then(userView);
   });
-  return ok(userView(row));
 }
 
 /** Every user, by e-mail. */

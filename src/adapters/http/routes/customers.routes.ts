@@ -35,10 +35,29 @@ const tags = ['customers'];
 const read = { roles: [...STAFF, 'customer'] as Role[] };
 /** Accounts are opened and maintained by sales and management, not by the warehouse floor. */
 const write = { roles: ['admin', 'manager', 'sales'] as Role[] };
+/** Credit is a manager's decision: the limit and lifting an account hold (placing one is not). */
+const CREDIT_ROLES: readonly Role[] = ['admin', 'manager'];
+const credit = { roles: [...CREDIT_ROLES] };
 
 /** Customer accounts: terms, credit, hold, ship-tos and per-SKU shelf-life rules. */
 export function registerCustomerRoutes(api: Api, ctx: AppContext) {
   const db = ctx.database.db;
+  /** A credit limit sent by a role that may not set one, and different from the one held. */
+  const changesCreditLimit = async (
+    id: number,
+    limit: number | null | undefined,
+    request: FastifyRequest,
+  ) => {
+    if (limit === undefined || CREDIT_ROLES.includes(request.actor.role)) return false;
+    const row = await db
+      .selectFrom('customers')
+      .select('credit_limit_minor')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    // The web form sends the limit it shows with every edit: only a change is refused.
+    const held = row?.credit_limit_minor;
+    return row !== undefined && (held === null ? null : Number(held)) !== limit;
+  };
 
   api.get(
     '/customers',
@@ -115,10 +134,17 @@ export function registerCustomerRoutes(api: Api, ctx: AppContext) {
         response: { 200: CustomerOut },
       },
     },
-    async (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
+    async (request, reply) => {
+      if (await changesCreditLimit(request.params.id, request.body.creditLimitMinor, request))
+        return sendProblem(reply, {
+          code: 'AUTH.FORBIDDEN',
+          message: `Role "${request.actor.role}" may not change a credit limit`,
+          details: { field: 'creditLimitMinor', allowedRoles: CREDIT_ROLES },
+        });
+      return idempotentWrite(ctx.database, request, reply, 200, (trx) =>
         updateCustomer(trx, request.params.id, request.body, ctx.now()),
-      ),
+      );
+    },
   );
 
   api.post(
@@ -142,7 +168,7 @@ export function registerCustomerRoutes(api: Api, ctx: AppContext) {
   api.post(
     '/customers/:id/release-hold',
     {
-      config: write,
+      config: credit,
       schema: {
         tags,
         summary: 'Release an account’s hold',

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { AppContext } from '../../../app/context.js';
 import { exportRows, type ExportRow } from '../../../app/imports/export-rows.js';
-import { exportList } from '../../../app/imports/export-lists.js';
+import { exportList, type ExportKind } from '../../../app/imports/export-lists.js';
 import { importStream } from '../../../app/imports/import-file.js';
 import { getImportJob, listImportErrors } from '../../../app/imports/import-jobs.js';
 import { formatOf, XLSX_MIME } from '../../../core/imports/import-kinds.js';
@@ -23,6 +23,19 @@ import {
 const tags = ['imports'];
 const IMPORTERS: readonly Role[] = ['admin', 'manager'];
 const EXPORTERS: readonly Role[] = ['admin', 'manager', 'planner', 'sales', 'warehouse'];
+/**
+ * Who may export each list: an export is a bulk read, so it follows who the data is for.
+ * Accounts (contacts, credit limits) and price lists are commercial: not for warehouse or
+ * planner keys. The route admits every exporter and checks the kind here.
+ */
+const EXPORTERS_BY_KIND: Record<ExportKind, readonly Role[]> = {
+  products: EXPORTERS,
+  stock: EXPORTERS,
+  suppliers: EXPORTERS,
+  orders: EXPORTERS,
+  customers: ['admin', 'manager', 'sales'],
+  price_lists: ['admin', 'manager', 'sales'],
+};
 
 /**
  * CSV/XLSX import (a raw file body, `text/csv` or the XLSX type; the job runs in the
@@ -169,6 +182,13 @@ function registerExport(api: Api, ctx: AppContext) {
       },
     },
     async (request, reply) => {
+      const allowed: readonly Role[] = EXPORTERS_BY_KIND[request.params.kind as ExportKind];
+      if (!allowed.includes(request.actor.role))
+        return sendProblem(reply, {
+          code: 'AUTH.FORBIDDEN',
+          message: `Role "${request.actor.role}" may not export ${request.params.kind}`,
+          details: { allowedRoles: allowed },
+        });
       const format = request.query.format ?? 'csv';
       const list = exportList(ctx.database.db, request.params.kind);
       const out = new PassThrough();

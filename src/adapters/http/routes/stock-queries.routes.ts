@@ -3,10 +3,22 @@ import type { AppContext } from '../../../app/context.js';
 import { lotsOfSku } from '../../../app/inventory/lots.js';
 import { movementHistory } from '../../../app/inventory/movement-history.js';
 import { reconcile } from '../../../app/inventory/reconcile.js';
-import { queryStock } from '../../../app/inventory/stock-query.js';
+import {
+  queryStock,
+  stockKeyLength,
+  stockRowKey,
+  type StockGrouping,
+} from '../../../app/inventory/stock-query.js';
 import { STAFF } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { Page, PageQuery, decodeCursor, encodeCursor, pageOf } from '../pagination.js';
+import {
+  Page,
+  PageQuery,
+  decodeCursor,
+  decodeKeyCursor,
+  encodeKeyCursor,
+  pageOf,
+} from '../pagination.js';
 import { LotOut, MovementOut, StockRowOut } from './stock-schemas.js';
 
 const tags = ['stock'];
@@ -43,15 +55,20 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
     },
     async (request) => {
       const { limit = 50, cursor, groupBy = 'warehouse', ...filters } = request.query;
-      const offset = decodeCursor(cursor) ?? 0;
+      const grouping = groupBy as StockGrouping;
       const rows = await queryStock(ctx.database.db, {
         ...filters,
-        groupBy: groupBy as never,
+        groupBy: grouping,
         limit: limit + 1,
-        offset,
+        after: decodeKeyCursor(cursor, stockKeyLength(grouping)),
       });
       const items = rows.slice(0, limit);
-      return { items, nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null };
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor:
+          rows.length > limit && last ? encodeKeyCursor(stockRowKey(last, grouping)) : null,
+      };
     },
   );
 
@@ -73,7 +90,6 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
         skuId: request.params.id,
         groupBy: 'warehouse',
         limit: 1000,
-        offset: 0,
       });
       return { skuId: request.params.id, warehouses: rows };
     },
