@@ -57,7 +57,9 @@ describe('serving the web app', () => {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, response.body).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
-      expect(response.json().code).toBe('REQUEST.INVALID');
+      // A NUL is caught by the text guard every request meets, other control characters by the
+      // web app's own check: either way before the file system.
+      expect(['REQUEST.INVALID', 'REQUEST.INVALID_TEXT']).toContain(response.json().code);
     },
   );
 
