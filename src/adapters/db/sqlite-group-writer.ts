@@ -72,7 +72,11 @@ export class SqliteGroupWriter {
     await new Promise((resolve) => setImmediate(resolve));
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
+      const syncedBefore = this.#acknowledged;
       await this.#runBatch(batch);
+      // At most one batch syncs while the next runs: wait for the sync before this batch's, so
+      // what arrives meanwhile gathers into the next batch (one sync for many, not one each).
+      await syncedBefore;
       // Read what arrived meanwhile before the next batch: it joins that batch.
       if (this.#queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
