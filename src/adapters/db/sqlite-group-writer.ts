@@ -17,8 +17,21 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 const MAX_BATCH = 1024;
 /** Set while bulk work (that can be redone) submits its units: see `withoutSync`. */
 const bulkWork = new AsyncLocalStorage<boolean>();
-const SAVEPOINT = CompiledQuery.raw('savepoint unit');
-const ROLLBACK_TO = CompiledQuery.raw('rollback to unit');
+/**
+ * Savepoints of succeeded units stay open until GROUP of them are released together (SQLite
+ * checks every open savepoint on each page it writes, so an unbounded stack would cost more per
+ * unit the larger the batch): the first unit of a group opens `grp`, the others `unit`.
+ */
+const GROUP = 16;
+const SAVEPOINT = {
+  first: CompiledQuery.raw('savepoint grp'),
+  next: CompiledQuery.raw('savepoint unit'),
+};
+const ROLLBACK_TO = {
+  first: CompiledQuery.raw('rollback to grp'),
+  next: CompiledQuery.raw('rollback to unit'),
+};
+const RELEASE_GROUP = CompiledQuery.raw('release grp');
 
 /**
  * Group commit for SQLite. Units of work that arrive while a batch runs or syncs are run
@@ -93,7 +106,11 @@ export class SqliteGroupWriter {
       return;
     }
     const outcomes: Outcome[] = [];
-    for (const unit of batch) outcomes.push(await runUnit(trx, unit));
+    for (const [i, unit] of batch.entries()) {
+      const first = i % GROUP === 0;
+      outcomes.push(await runUnit(trx, unit, first));
+      if (i % GROUP === GROUP - 1 || i === batch.length - 1) await trx.executeQuery(RELEASE_GROUP);
+    }
     try {
       await trx.commit().execute();
     } catch (error) {
@@ -126,17 +143,17 @@ function settle(batch: readonly Unit[], outcomes: readonly Outcome[]) {
 }
 
 /**
- * A unit in its own savepoint. A unit that succeeds leaves its savepoint on the stack (the
- * batch's COMMIT releases them all; a RELEASE per unit would be one more statement per order);
- * one that fails rolls back to its own — the most recent of that name — and nothing else.
+ * A unit in its own savepoint. A unit that succeeds leaves its savepoint on the stack until its
+ * group is released (a RELEASE per unit would be one more statement per order); one that fails
+ * rolls back to its own — the most recent of that name — and nothing else.
  */
-async function runUnit(trx: Tx, unit: Unit): Promise<Outcome> {
-  await trx.executeQuery(SAVEPOINT);
+async function runUnit(trx: Tx, unit: Unit, first: boolean): Promise<Outcome> {
+  await trx.executeQuery(first ? SAVEPOINT.first : SAVEPOINT.next);
   try {
     const value = await unit.work(trx);
     return { ok: true, value };
   } catch (error) {
-    await trx.executeQuery(ROLLBACK_TO);
+    await trx.executeQuery(first ? ROLLBACK_TO.first : ROLLBACK_TO.next);
     return { ok: false, error };
   }
 }
