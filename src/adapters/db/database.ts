@@ -171,12 +171,6 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** True when a CHECK constraint refused a write (the last line of defence for the ledger). */
-export function isCheckViolation(error: unknown): boolean {
-  const e = error as { code?: string };
-  return e.code === '23514' || e.code === 'SQLITE_CONSTRAINT_CHECK';
-}
-
 /**
  * PostgreSQL refused a value the request carried: a number beyond bigint (an id of 1e20) or
  * a NUL byte in text; SQLite compares such values without complaint. Only values sent in: a
