@@ -1,7 +1,7 @@
 /**
  * Ledger write throughput: stock moves posted through the real use case
  * (`database.write(trx => moveStock(...))`) by concurrent callers, on SQLite at production
- * settings (WAL, synchronous=FULL, group commit) and on PostgreSQL. A bare better-sqlite3 loop
+ * settings (WAL, group commit, WAL synced per batch) and on PostgreSQL. A bare better-sqlite3 loop
  * of one-row transactions on the same disk is the baseline: the ratio says how much of the
  * disk's commit rate the ledger turns into moves.
  */

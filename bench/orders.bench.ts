@@ -1,7 +1,7 @@
 /**
  * Order entry over HTTP: 3-line orders POSTed to /api/v1/orders by 8 concurrent clients
  * against a catalog of 5,000 SKUs (each priced and stocked in a bin), on SQLite at production
- * settings (WAL, synchronous=FULL, group commit) and on PostgreSQL. Each order is priced,
+ * settings (WAL, group commit, WAL synced per batch) and on PostgreSQL. Each order is priced,
  * credit-checked, stored and allocated in one transaction, exactly as in production.
  *
  * The server runs in this process and the load generator (autocannon) in a child, so

@@ -81,7 +81,7 @@ const machine = [
   `- memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
   `- os: ${os.type()} ${os.release()} ${os.arch()}`,
   `- node: ${process.version}`,
-  `- sqlite: ${sqliteVersion()} (better-sqlite3, WAL, synchronous=FULL, in ${os.tmpdir()})`,
+  `- sqlite: ${sqliteVersion()} (better-sqlite3, WAL synced after each group commit, in ${os.tmpdir()})`,
   `- postgresql: ${pgVersion ?? 'UNREACHABLE'}`,
 ].join('\n');
 // A scaled-down run is for trying the harness; it must not become anyone's baseline.

@@ -1,5 +1,5 @@
 /**
- * Waves and picking on SQLite at production settings (WAL, synchronous=FULL, group commit).
+ * Waves and picking on SQLite at production settings (WAL, group commit, WAL synced per batch).
  *
  * wave_10k_orders_s: 10,000 allocated 3-line orders over 5,000 SKUs stocked in 20,000 bins
  * (four bins per SKU), bulk-loaded straight into the tables; the time of one planWave that
