@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database, Tx } from '../../adapters/db/database.js';
 import { weekStart } from '../../core/kpis/periods.js';
 import { mergeStockDays, type StockDay } from '../../core/kpis/stock-series.js';
@@ -13,12 +14,18 @@ import {
   rowsFrom,
   savePositions,
   saveStockDays,
+  type PairStockDay,
 } from './stock-day-store.js';
 
 const WATERMARK = 'stock';
 export const KPI_LEASE = 'kpi-aggregates';
 /** Movement ids read per transaction. */
 const MAX_BATCH = 250_000;
+
+export interface BatchOptions {
+  /** Movement ids read per transaction (default 250,000); results do not depend on it. */
+  batchSize?: number;
+}
 
 export interface RefreshOutcome {
   /** Movements read into the aggregates. */
@@ -37,13 +44,14 @@ export interface RefreshOutcome {
 export async function refreshKpiAggregates(
   ctx: AppContext,
   upTo: Date,
+  options: BatchOptions = {},
 ): Promise<RefreshOutcome | undefined> {
   return withLease(ctx.database, KPI_LEASE, { now: ctx.now, ttlMs: 300_000 }, async () => {
     // A backlog is read in batches, each its own transaction, so other writers get turns.
     let outcome: RefreshOutcome = { movements: 0, lastMovementId: 0 };
     for (;;) {
       const batch = await ctx.database.write((trx) =>
-        refreshInTx(trx, upTo.toISOString(), ctx.now().toISOString()),
+        refreshInTx(trx, upTo.toISOString(), ctx.now().toISOString(), options),
       );
       outcome = {
         movements: outcome.movements + batch.movements,
@@ -55,7 +63,12 @@ export async function refreshKpiAggregates(
 }
 
 /** Forgets every aggregate and reads the whole ledger again (after a cost revaluation, say). */
-export async function rebuildKpiAggregates(database: Database, upTo: Date, now: Date) {
+export async function rebuildKpiAggregates(
+  database: Database,
+  upTo: Date,
+  now: Date,
+  options: BatchOptions = {},
+) {
   return database.write(async (trx) => {
     for (const table of [
       'kpi_stock_days',
@@ -68,7 +81,7 @@ export async function rebuildKpiAggregates(database: Database, upTo: Date, now: 
     await trx.deleteFrom('kpi_watermarks').execute();
     let movements = 0;
     for (;;) {
-      const batch = await refreshInTx(trx, upTo.toISOString(), now.toISOString());
+      const batch = await refreshInTx(trx, upTo.toISOString(), now.toISOString(), options);
       movements += batch.movements;
       if (!batch.more) return { movements, lastMovementId: batch.lastMovementId };
     }
@@ -90,12 +103,13 @@ export async function refreshInTx(
   trx: Tx,
   upToIso: string,
   nowIso: string,
+  { batchSize = MAX_BATCH }: BatchOptions = {},
 ): Promise<RefreshOutcome> {
   // Orders settle independently of the ledger: store their facts even with no new movement.
   await settleOrderFacts(trx);
   const afterId = await kpiWatermark(trx);
   const readable = await lastReadableId(trx, afterId, upToIso);
-  const upToId = Math.min(readable, afterId + MAX_BATCH);
+  const upToId = Math.min(readable, afterId + batchSize);
   if (upToId <= afterId) return { movements: 0, lastMovementId: afterId };
   const costs = await standardCosts(trx);
   const costOf = (skuId: number) => costs.get(skuId) ?? 0;
@@ -115,10 +129,12 @@ export async function refreshInTx(
 
 /** The highest id such that every movement after `afterId` up to it was created before `upTo`. */
 async function lastReadableId(trx: Tx, afterId: number, upToIso: string): Promise<number> {
+  // By the created_at index (few movements are that recent), not by walking every id after the
+  // watermark: `+id` and `id + 0` keep SQLite from choosing the rowid order.
   const stop = await trx
     .selectFrom('stock_movements')
-    .select((eb) => eb.fn.min('id').as('id'))
-    .where('id', '>', afterId)
+    .select(sql<number | null>`min(id + 0)`.as('id'))
+    .where(sql<number>`+id`, '>', afterId)
     .where('created_at', '>=', upToIso)
     .executeTakeFirst();
   if (stop?.id !== null && stop?.id !== undefined) return Number(stop.id) - 1;
@@ -135,45 +151,77 @@ async function applyPairs(
   costOf: (skuId: number) => number,
 ): Promise<void> {
   if (pairs.length === 0) return;
-  const firstDay = pairs.flatMap((p) => p.deltas.map((d) => d.day)).sort()[0]!;
+  let firstDay = pairs[0]!.deltas[0]!.day;
+  for (const p of pairs) for (const d of p.deltas) if (d.day < firstDay) firstDay = d.day;
   const stored = await rowsFrom(trx, firstDay);
   const previous = await lastRowsBefore(trx, firstDay);
-  const rows: (StockDay & { warehouseId: number; skuId: number })[] = [];
-  const latest: typeof rows = [];
-  const dayAdds = new Map<string, WarehouseDayAdd>();
-  const weekAdds = new Map<string, SkuWeekAdd>();
+  const rows: PairStockDay[] = [];
+  const latest: PairStockDay[] = [];
+  // Per warehouse, per day (and per pair, per week): no composite string keys per delta.
+  const dayAdds = new Map<number, Map<string, WarehouseDayAdd>>();
+  const weekAdds: SkuWeekAdd[] = [];
+  const weekOf = memo(weekStart);
   for (const { warehouseId, skuId, deltas } of pairs) {
     const key = pairKey(warehouseId, skuId);
     const merged = mergeStockDays(previous.get(key)?.[0] ?? null, stored.get(key) ?? [], deltas);
-    for (const row of merged.rows) rows.push({ ...row, warehouseId, skuId });
-    latest.push({ ...merged.rows.at(-1)!, warehouseId, skuId });
+    for (const r of merged.rows) rows.push(withPair(r, warehouseId, skuId));
+    latest.push(rows.at(-1)!);
+    let days = dayAdds.get(warehouseId);
+    if (!days) dayAdds.set(warehouseId, (days = new Map()));
+    const cost = costOf(skuId);
     for (const c of merged.changes) {
-      const add = dayAdd(dayAdds, warehouseId, c.day);
-      add.valueDeltaMinor += c.onHandDelta * costOf(skuId);
+      const add = dayAdd(days, warehouseId, c.day);
+      add.valueDeltaMinor += c.onHandDelta * cost;
       add.stockoutDelta += c.stockoutDelta;
       add.trackedDelta += c.trackedDelta;
     }
+    const weeks = new Map<string, SkuWeekAdd>();
     for (const d of deltas) {
-      const add = dayAdd(dayAdds, warehouseId, d.day);
+      const add = dayAdd(days, warehouseId, d.day);
       add.issuedUnits += d.issuedUnits;
       add.cogsMinor += d.cogsMinor;
-      const week = weekStart(d.day);
-      const wkey = `${key}:${week}`;
-      const w = weekAdds.get(wkey) ?? { warehouseId, skuId, week, issuedUnits: 0, cogsMinor: 0 };
+      const week = weekOf(d.day);
+      let w = weeks.get(week);
+      if (!w) weeks.set(week, (w = { warehouseId, skuId, week, issuedUnits: 0, cogsMinor: 0 }));
       w.issuedUnits += d.issuedUnits;
       w.cogsMinor += d.cogsMinor;
-      weekAdds.set(wkey, w);
     }
+    for (const w of weeks.values()) weekAdds.push(w);
   }
   await saveStockDays(trx, rows);
   await savePositions(trx, latest);
-  await addWarehouseDays(trx, [...dayAdds.values()]);
-  await addSkuWeeks(trx, [...weekAdds.values()]);
+  await addWarehouseDays(
+    trx,
+    [...dayAdds.values()].flatMap((days) => [...days.values()]),
+  );
+  await addSkuWeeks(trx, weekAdds);
+}
+
+function withPair(r: StockDay, warehouseId: number, skuId: number): PairStockDay {
+  return {
+    warehouseId,
+    skuId,
+    day: r.day,
+    onHand: r.onHand,
+    sellable: r.sellable,
+    issuedUnits: r.issuedUnits,
+    cogsMinor: r.cogsMinor,
+    movements: r.movements,
+  };
+}
+
+/** A one-argument function remembered per argument (week starts of the few days in a batch). */
+function memo(f: (day: string) => string): (day: string) => string {
+  const seen = new Map<string, string>();
+  return (day) => {
+    let out = seen.get(day);
+    if (out === undefined) seen.set(day, (out = f(day)));
+    return out;
+  };
 }
 
 function dayAdd(adds: Map<string, WarehouseDayAdd>, warehouseId: number, day: string) {
-  const key = `${warehouseId}:${day}`;
-  let add = adds.get(key);
+  let add = adds.get(day);
   if (!add) {
     add = {
       warehouseId,
@@ -184,7 +232,7 @@ function dayAdd(adds: Map<string, WarehouseDayAdd>, warehouseId: number, day: st
       issuedUnits: 0,
       cogsMinor: 0,
     };
-    adds.set(key, add);
+    adds.set(day, add);
   }
   return add;
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
+import { fixedSql } from '../../adapters/db/fixed-sql.js';
 import type { StockDay } from '../../core/kpis/stock-series.js';
+import { writeJsonRows } from './json-rows.js';
 
 /** Stored day rows of the SKU × warehouse pairs, keyed `warehouse:sku`. */
 export type PairRows = Map<string, StockDay[]>;
@@ -69,64 +71,66 @@ function group(
   return out;
 }
 
-/** Inserts or replaces day rows, in chunks that stay under both dialects' parameter limits. */
-export async function saveStockDays(
-  trx: Tx,
-  rows: readonly (StockDay & { warehouseId: number; skuId: number })[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    const values = rows.slice(i, i + 2000).map((r) => ({
-      warehouse_id: r.warehouseId,
-      sku_id: r.skuId,
-      day: r.day,
-      on_hand: r.onHand,
-      sellable: r.sellable,
-      issued_units: r.issuedUnits,
-      cogs_minor: r.cogsMinor,
-      movements: r.movements,
-    }));
-    await trx
-      .insertInto('kpi_stock_days')
-      .values(values)
-      .onConflict((oc) =>
-        oc.columns(['warehouse_id', 'sku_id', 'day']).doUpdateSet((eb) => ({
-          on_hand: eb.ref('excluded.on_hand'),
-          sellable: eb.ref('excluded.sellable'),
-          issued_units: eb.ref('excluded.issued_units'),
-          cogs_minor: eb.ref('excluded.cogs_minor'),
-          movements: eb.ref('excluded.movements'),
-        })),
-      )
-      .execute();
-  }
+/** A stored day row with its pair. */
+export type PairStockDay = StockDay & { warehouseId: number; skuId: number };
+
+const DAYS_COLUMNS = `kpi_stock_days (warehouse_id, sku_id, day, on_hand, sellable, issued_units,
+     cogs_minor, movements)`;
+const DAYS_CONFLICT = `on conflict (warehouse_id, sku_id, day) do update set on_hand = excluded.on_hand,
+     sellable = excluded.sellable, issued_units = excluded.issued_units,
+     cogs_minor = excluded.cogs_minor, movements = excluded.movements`;
+const POSITIONS_CONFLICT = `on conflict (warehouse_id, sku_id) do update set day = excluded.day,
+     on_hand = excluded.on_hand, sellable = excluded.sellable`;
+
+const SAVE_DAYS = fixedSql(
+  'kpi.stock-days.save',
+  `insert into ${DAYS_COLUMNS}
+   select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
+     value ->> 6, value ->> 7
+   from json_each(?) where true
+   ${DAYS_CONFLICT}`,
+  `insert into ${DAYS_COLUMNS}
+   select (r ->> 0)::bigint, (r ->> 1)::bigint, r ->> 2, (r ->> 3)::bigint, (r ->> 4)::bigint,
+     (r ->> 5)::bigint, (r ->> 6)::bigint, (r ->> 7)::bigint
+   from jsonb_array_elements($1::jsonb) as r
+   ${DAYS_CONFLICT}`,
+);
+
+const SAVE_POSITIONS = fixedSql(
+  'kpi.stock-positions.save',
+  `insert into kpi_stock_positions (warehouse_id, sku_id, day, on_hand, sellable)
+   select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
+   from json_each(?) where true
+   ${POSITIONS_CONFLICT}`,
+  `insert into kpi_stock_positions (warehouse_id, sku_id, day, on_hand, sellable)
+   select (r ->> 0)::bigint, (r ->> 1)::bigint, r ->> 2, (r ->> 3)::bigint, (r ->> 4)::bigint
+   from jsonb_array_elements($1::jsonb) as r
+   ${POSITIONS_CONFLICT}`,
+);
+
+/** Inserts or replaces day rows. */
+export async function saveStockDays(trx: Tx, rows: readonly PairStockDay[]): Promise<void> {
+  await writeJsonRows(trx, SAVE_DAYS, rows, (r) => [
+    r.warehouseId,
+    r.skuId,
+    r.day,
+    r.onHand,
+    r.sellable,
+    r.issuedUnits,
+    r.cogsMinor,
+    r.movements,
+  ]);
 }
 
 /** Replaces the latest position of each pair given. */
-export async function savePositions(
-  trx: Tx,
-  rows: readonly (StockDay & { warehouseId: number; skuId: number })[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    await trx
-      .insertInto('kpi_stock_positions')
-      .values(
-        rows.slice(i, i + 2000).map((r) => ({
-          warehouse_id: r.warehouseId,
-          sku_id: r.skuId,
-          day: r.day,
-          on_hand: r.onHand,
-          sellable: r.sellable,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['warehouse_id', 'sku_id']).doUpdateSet((eb) => ({
-          day: eb.ref('excluded.day'),
-          on_hand: eb.ref('excluded.on_hand'),
-          sellable: eb.ref('excluded.sellable'),
-        })),
-      )
-      .execute();
-  }
+export async function savePositions(trx: Tx, rows: readonly PairStockDay[]): Promise<void> {
+  await writeJsonRows(trx, SAVE_POSITIONS, rows, (r) => [
+    r.warehouseId,
+    r.skuId,
+    r.day,
+    r.onHand,
+    r.sellable,
+  ]);
 }
 
 /**
