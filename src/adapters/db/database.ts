@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { FailureError, fail, ok, type Result } from '../../core/shared/result.js';
 import { preparingPool } from './pg-prepared.js';
 import { StatementCounter, type StoreStats } from './store-stats.js';
@@ -101,7 +102,7 @@ function openSqlite(file: string): Database {
   const readDb = new Kysely<Tables>({ dialect: new StocklineSqliteDialect(reader, counter) });
   const walSync = new WalSync(writer.name);
   const checkpointer = new SqliteCheckpointer(writer.name);
-  const group = new SqliteGroupWriter(writeDb, walSync);
+  const group = new SqliteGroupWriter(writeDb, walSync, () => checkpointer.wake());
   return {
     dialect: 'sqlite',
     db: readDb,
@@ -119,7 +120,18 @@ function openSqlite(file: string): Database {
   };
 }
 
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+/**
+ * The pg driver, loaded when a PostgreSQL store is first opened: a SQLite server never holds it
+ * (~13 MB resident). Synchronous (pg is CommonJS), so `openDatabase` stays synchronous.
+ */
+let pgModule: typeof pg | undefined;
+function loadPg(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+    pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (value) => Number(value));
+  }
+  return pgModule;
+}
 
 const RETRYABLE_PG = new Set(['40001', '40P01']);
 
@@ -127,7 +139,7 @@ function openPostgres(options: OpenOptions): Database {
   const url = new URL(options.url);
   const schema = options.schema ?? url.searchParams.get('schema') ?? undefined;
   url.searchParams.delete('schema');
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url.toString(),
     max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),

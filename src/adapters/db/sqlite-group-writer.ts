@@ -52,6 +52,8 @@ export class SqliteGroupWriter {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly walSync: WalSync,
+    /** Called after each commit (the WAL checkpointer starts on it). */
+    private readonly afterCommit: () => void = () => undefined,
   ) {}
 
   submit<T>(work: (trx: Tx) => Promise<T>): Promise<T> {
@@ -121,6 +123,7 @@ export class SqliteGroupWriter {
       for (const unit of batch) unit.reject(error);
       return;
     }
+    this.afterCommit();
     // Not awaited: the next batch runs while this one's frames reach the disk.
     const durable = batch.some((unit) => !unit.bulk);
     this.#acknowledged = this.#acknowledged

@@ -24,6 +24,26 @@ export function strictBodyValidators(): BuildValidator {
       plugins,
       customOptions: { ...AJV_OPTIONS, coerceTypes: false },
     });
-    return (route) => (route.httpPart === 'body' ? strict : loose)(route);
+    return (route) => lazily(() => (route.httpPart === 'body' ? strict : loose)(route));
   };
+}
+
+type Validator = ReturnType<ReturnType<BuildValidator>>;
+
+/**
+ * A validator compiled on its route's first request: the ~200 routes' Ajv functions are ~15 MB
+ * an idle server need not hold (and most processes use a fraction of the routes). Fastify reads
+ * `schemaEnv` (to let Ajv set defaults on the root) and `errors` (after a failed call) from the
+ * function it was given, so both pass through.
+ */
+function lazily(compile: () => Validator): Validator {
+  let compiled: Validator | undefined;
+  const get = () => (compiled ??= compile());
+  const validator = ((...args: unknown[]) =>
+    (get() as (...a: unknown[]) => unknown)(...args)) as unknown as Validator;
+  Object.defineProperties(validator, {
+    errors: { get: () => (compiled as { errors?: unknown } | undefined)?.errors },
+    schemaEnv: { get: () => (get() as { schemaEnv?: unknown }).schemaEnv },
+  });
+  return validator;
 }

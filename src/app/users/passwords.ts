@@ -1,5 +1,3 @@
-import { hash, verify } from '@node-rs/argon2';
-
 /**
  * Password hashing with argon2id (the library's default algorithm) at OWASP's minimum cost:
  * 19 MiB memory, 2 passes. The PHC string carries its own parameters, so raising them later
@@ -10,13 +8,16 @@ const COST = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 /** The shortest password accepted for a user account. */
 export const MIN_PASSWORD_LENGTH = 10;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, COST);
+/** The native argon2 library (~10 MB resident) is loaded on the first sign-in, not at start. */
+const argon2 = () => import('@node-rs/argon2');
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, COST);
 }
 
 export async function passwordMatches(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await (await argon2()).verify(passwordHash, password);
   } catch {
     return false;
   }
