@@ -27,21 +27,23 @@ const LEGS_FROM = `from stock_movements m
    where m.id > ? and m.id <= ?`;
 
 /**
- * Each movement as `[sku, quantity, created_at, source, destination]`, its two locations
- * joined, all in one JSON array: handing a million rows to JS one by one costs twice what
+ * Each movement as `sku, quantity, created_at, source, destination`, its two locations joined,
+ * all in one flat JSON array: handing a million rows to JS one by one costs twice what
  * the database takes to write them into one text that JSON.parse reads at once. Summing
  * happens in JS, where a hash map per warehouse × SKU × day needs no sort (an SQL GROUP BY
  * over a million movements spends most of its time sorting them into groups).
  */
 const MOVEMENT_LEGS = fixedSql(
   'kpi.movement-legs',
-  `select json_group_array(json_array(m.sku_id, m.quantity, m.created_at, ${side('f')},
-     ${side('t')})) as legs ${LEGS_FROM}`,
-  `select json_agg(json_build_array(m.sku_id, m.quantity, m.created_at, ${side('f')},
-     ${side('t')})) as legs ${LEGS_FROM.replace('?', '$1').replace('?', '$2')}`,
+  `select '[' || group_concat(m.sku_id || ',' || m.quantity || ',' || json_quote(m.created_at)
+     || ',' || (${side('f')}) || ',' || (${side('t')}), ',') || ']' as legs ${LEGS_FROM}`,
+  `select '[' || string_agg(concat_ws(',', m.sku_id, m.quantity, to_json(m.created_at)::text,
+     ${side('f')}, ${side('t')}), ',') || ']' as legs
+   ${LEGS_FROM.replace('?', '$1').replace('?', '$2')}`,
 );
 
-type Leg = [sku: number, quantity: number, createdAt: string, source: number, destination: number];
+/** Values per movement in the flat array: sku, quantity, created_at, source, destination. */
+const STRIDE = 5;
 
 type PairAcc = PairDeltas & { byDay: Map<string, DayDelta> };
 
@@ -56,12 +58,9 @@ export async function movementDeltas(
   upToId: number,
   costOf: (skuId: number) => number,
 ): Promise<PairDeltas[]> {
-  const [row] = await runSql<{ legs: string | Leg[] | null }>(trx, MOVEMENT_LEGS, [
-    afterId,
-    upToId,
-  ]);
-  // SQLite hands the JSON text over; pg parses json columns itself (null when no rows).
-  const legs: Leg[] = typeof row?.legs === 'string' ? JSON.parse(row.legs) : (row?.legs ?? []);
+  const [row] = await runSql<{ legs: string | null }>(trx, MOVEMENT_LEGS, [afterId, upToId]);
+  // One flat array (null when no movement): no array per movement for the collector to sweep.
+  const legs = JSON.parse(row?.legs ?? '[]') as (number | string)[];
   const pairs = new Map<number, PairAcc>();
   const leg = (place: number, skuId: number, day: string, quantity: number, counted: number) => {
     const flags = place % 8;
@@ -81,10 +80,12 @@ export async function movementDeltas(
     if (flags & CUSTOMER) delta.issuedUnits += quantity;
     delta.movements += counted;
   };
-  for (const [skuId, quantity, createdAt, source, destination] of legs) {
-    const day = movementDay(createdAt);
-    leg(source, skuId, day, -quantity, 1);
-    leg(destination, skuId, day, quantity, 0);
+  for (let i = 0; i < legs.length; i += STRIDE) {
+    const skuId = legs[i] as number;
+    const quantity = legs[i + 1] as number;
+    const day = movementDay(legs[i + 2] as string);
+    leg(legs[i + 3] as number, skuId, day, -quantity, 1);
+    leg(legs[i + 4] as number, skuId, day, quantity, 0);
   }
   const out: PairDeltas[] = [];
   for (const { warehouseId, skuId, deltas } of pairs.values()) {
