@@ -1,7 +1,6 @@
 import { openDatabase, type Database } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrate.js';
 import { buildServer } from './adapters/http/server.js';
-import { openNatsSink } from './adapters/nats/jetstream-sink.js';
 import { DEFAULT_POLICIES, type AppContext } from './app/context.js';
 import { ensureDemoAdminKey } from './app/demo/demo-admin-key.js';
 import { isSeeded } from './app/demo/seed-demo.js';
@@ -135,7 +134,10 @@ export async function serve(config: Config, options: { demo: boolean }) {
         logError('edi'),
       ),
     );
-  const nats = config.natsUrl ? await openNatsSink(config.natsUrl) : undefined;
+  // The NATS client loads only when configured (an idle server without it need not hold it).
+  const nats = config.natsUrl
+    ? await (await import('./adapters/nats/jetstream-sink.js')).openNatsSink(config.natsUrl)
+    : undefined;
   if (nats)
     stopJobs.push(
       repeatEvery(1, () => nats.publishPending(ctx.database, ctx.now), logError('nats')),
