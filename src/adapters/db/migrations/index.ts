@@ -16,6 +16,7 @@ import { cartonWarehouse } from './0013-carton-warehouse.js';
 import { partnersEdiEcho } from './0014-partners-edi-echo.js';
 import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
 import { epcSerials } from './0024-epc-serials.js';
+import { inboundAsns } from './0025-inbound-asns.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -36,5 +37,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0014-partners-edi-echo': partnersEdiEcho(),
     '0015-partners-carton-tracking': partnersCartonTracking(),
     '0024-epc-serials': epcSerials(ddl),
+    '0025-inbound-asns': inboundAsns(ddl),
   };
 }
