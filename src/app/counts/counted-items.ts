@@ -26,8 +26,8 @@ export interface CountedItem {
   quantity: number;
 }
 
-/** One line understood; `epc` when it was an RFID read. */
-type LineItem = CountedItem & { epc?: string | undefined };
+/** One line understood; `epc` and how often it was read when it was an RFID read. */
+type LineItem = CountedItem & { epc?: string | undefined; reads?: number | undefined };
 
 /** RFID reads in a submission: tags newly counted, and reads of a tag the task already has. */
 export interface TagReads {
@@ -61,15 +61,17 @@ export async function countedItems(
   for (const [index, line] of lines.entries()) {
     const item =
       line.scan !== undefined
-        ? await scanned(trx, line, nowIso, index)
+        ? await scanned(trx, line, nowIso)
         : await keyed(trx, line, nowIso, index);
     if (item.epc !== undefined) {
+      const reads = item.reads ?? 1;
       if (seen.has(item.epc)) {
-        tags.repeated += 1;
+        tags.repeated += reads;
         continue;
       }
       seen.add(item.epc);
       tags.counted += 1;
+      tags.repeated += reads - 1;
       await trx
         .insertInto('counted_epcs')
         .values({ count_task_id: taskId, epc: item.epc, sku_id: item.skuId, counted_at: nowIso })
@@ -116,12 +118,7 @@ async function keyed(
   return { skuId: stock.sku.id, lotId: stock.lotId, quantity: line.quantity };
 }
 
-async function scanned(
-  trx: Tx,
-  line: CountedItemIn,
-  nowIso: string,
-  index: number,
-): Promise<LineItem> {
+async function scanned(trx: Tx, line: CountedItemIn, nowIso: string): Promise<LineItem> {
   const now = new Date(nowIso);
   const scan = interpretScan(line.scan!, { currentYear: now.getUTCFullYear() });
   const gtin = scan.kind === 'gtin' ? scan.gtin : scan.kind === 'gs1' ? scan.gtin : undefined;
@@ -136,14 +133,12 @@ async function scanned(
   const lotCode = line.lotCode ?? (scan.kind === 'gs1' ? scan.lot : undefined);
   const expiryDate = line.expiryDate ?? (scan.kind === 'gs1' ? scan.expiryDate : undefined);
   const epc = scan.kind === 'gs1' ? scan.epc : undefined;
-  if (epc !== undefined && line.quantity !== undefined && line.quantity !== 1) {
-    throw new FailureError({
-      code: 'COUNT.INVALID_LINE',
-      message: 'An RFID read is one tagged item: leave the quantity out (or 1)',
-      details: { line: index, epc },
-    });
-  }
-  const packs = line.quantity ?? (scan.kind === 'gs1' ? scan.count : undefined) ?? 1;
+  // An RFID line's quantity is how often the tag was read (a handheld adds repeats up): the
+  // tag is still one item.
+  const packs =
+    epc !== undefined ? 1 : (line.quantity ?? (scan.kind === 'gs1' ? scan.count : undefined) ?? 1);
   const stock = await incomingStockLine(trx, { skuId: match.sku.id, lotCode, expiryDate }, nowIso);
-  return { skuId: stock.sku.id, lotId: stock.lotId, quantity: packs * match.quantity, epc };
+  const quantity = packs * match.quantity;
+  if (epc === undefined) return { skuId: stock.sku.id, lotId: stock.lotId, quantity };
+  return { skuId: stock.sku.id, lotId: stock.lotId, quantity, epc, reads: line.quantity ?? 1 };
 }
