@@ -1,34 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dogFood } from '../catalog/catalog-fixtures.js';
-import { sample } from '../edi/edi-fixtures.js';
-import { call, createCustomer } from '../orders/order-fixtures.js';
+import { call } from '../orders/order-fixtures.js';
 import { dialects } from '../support/databases.js';
+import {
+  ACME_ASN as ASN,
+  ACME_PO_NUMBER as PO_NUMBER,
+  postX12 as post,
+  setUpAcme,
+  SSCC,
+} from './asn-fixtures.js';
 import {
   expectReceivingConsistent,
   moveTasks,
   onHandAt,
-  sentPurchaseOrder,
   startReceivingWorld,
   writtenRows,
   type ReceivingWorld,
 } from './receiving-fixtures.js';
 
-/**
- * Acme Pet Foods' ship notice for PO-004512 (written for the project, see SOURCES.md): pallet
- * 1 with carton A (6 cases of SKU 901, lot L2611A) and carton B (20 of SKU 902; 5 of SKU 904,
- * which is not on the PO; 3 of an item we do not know), pallet 2 with 40 of SKU 903 (38
- * ordered), and a loose carton C with 2 more cases of SKU 901 (30 ordered, 32 announced).
- */
-const ASN = sample('stockline__856.supplier-asn.edi');
-const PO_NUMBER = 'PO-004512';
-const SSCC = {
-  pallet1: '006141410000011018',
-  cartonA: '006141410000011025',
-  cartonB: '006141410000011032',
-  pallet2: '006141410000012015',
-  cartonC: '006141410000011049',
-  unknown: '006141410000019991',
-};
 const GS = '\u001d';
 
 /** The same file under another ISA13 / GS06 / BSN02: a new notice, not a re-send. */
@@ -51,8 +39,7 @@ describe.each(dialects)('supplier 856 → receiving by SSCC (%s)', (dialect) => 
       warehouseId: world.warehouse.id,
       ...body,
     });
-  const postX12 = (x12: string) =>
-    call(world.api, 'POST', '/edi/interchanges', world.api.as('manager'), { x12 });
+  const postX12 = (x12: string) => post(world, x12);
   const asnTables = async () => ({
     asns: (await db().selectFrom('inbound_asns').select('id').execute()).length,
     containers: (await db().selectFrom('asn_containers').select('id').execute()).length,
@@ -61,43 +48,9 @@ describe.each(dialects)('supplier 856 → receiving by SSCC (%s)', (dialect) => 
 
   beforeAll(async () => {
     world = await startReceivingWorld(dialect);
-    for (const n of [901, 902, 903, 904]) {
-      const made = await call(world.api, 'POST', '/skus', world.api.as('manager'), dogFood(n));
-      expect(made.statusCode, made.body).toBe(201);
-      sku[n] = made.json().id as number;
-    }
-    const po = await sentPurchaseOrder(
-      world.api.store.database,
-      world.supplierId,
-      world.warehouse.id,
-      [
-        { skuId: sku[901]!, quantity: 30 },
-        { skuId: sku[902]!, quantity: 20 },
-        { skuId: sku[903]!, quantity: 38 },
-      ],
-    );
-    poId = po.id;
-    await world.api.store.database.write((trx) =>
-      trx
-        .updateTable('purchase_orders')
-        .set({ number: PO_NUMBER })
-        .where('id', '=', poId)
-        .execute(),
-    );
-    // Trading partners hang off a customer account; the supplier's profile uses a placeholder.
-    const customerId = await createCustomer(world, 'ACME-EDI');
-    const partner = await call(world.api, 'POST', '/edi/partners', world.api.as('manager'), {
-      code: 'ACME',
-      customerId,
-      isaQualifier: 'ZZ',
-      isaId: 'ACMEPETFOODS',
-      gsId: 'ACMEPETFOODS',
-      ourIsaQualifier: 'ZZ',
-      ourIsaId: 'STOCKLINE',
-      ourGsId: 'STOCKLINE',
-      version: '004010',
-    });
-    expect(partner.statusCode, partner.body).toBe(201);
+    const acme = await setUpAcme(world, world.supplierId);
+    Object.assign(sku, acme.sku);
+    poId = acme.poId;
   });
   afterAll(() => world.api.close());
 
