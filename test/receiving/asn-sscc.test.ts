@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPurchaseOrder } from '../../src/app/purchasing/create-purchase-order.js';
+import { buildSscc } from '../../src/core/gs1/sscc.js';
 import { call } from '../orders/order-fixtures.js';
+import { NOW } from '../support/fixtures.js';
 import { dialects } from '../support/databases.js';
 import {
   ACME_ASN as ASN,
@@ -264,5 +267,75 @@ describe.each(dialects)('supplier 856 → receiving by SSCC (%s)', (dialect) => 
     expect(noSscc.statusCode).toBe(422);
     expect(noSscc.json().errorReason).toMatch(/EDI\.ASN_INVALID: .*no MAN\*GM SSCC/);
     expect(await asnTables()).toEqual(before);
+  });
+
+  it('keeps a notice for a PO not sent yet in the error queue; reprocessing stores it once', async () => {
+    const draft = await world.api.store.database.write((trx) =>
+      createPurchaseOrder(
+        trx,
+        {
+          supplierId: world.supplierId,
+          warehouseId: world.warehouse.id,
+          lines: [{ skuId: sku[902]!, quantity: 12 }],
+        },
+        'test',
+        NOW,
+      ),
+    );
+    const sscc = buildSscc(0, '0614141', 2001);
+    if (!sscc.ok) throw new Error(sscc.error.message);
+    const set = [
+      'ST*856*0001',
+      'BSN*00*ASN-80001*20261208*0900',
+      'HL*1**S',
+      'HL*2*1*O',
+      `PRF*${draft.number}`,
+      'HL*3*2*T',
+      `MAN*GM*${sscc.value}`,
+      'HL*4*3*I',
+      'LIN*1*EN*5901230009021*LT*L2612X',
+      'SN1*1*12*EA',
+      'DTM*036*20281130',
+    ];
+    const x12 = [
+      'ISA*00*          *00*          *ZZ*ACMEPETFOODS   *ZZ*STOCKLINE      *261208*0900*U*00401*000004800*0*P*>',
+      'GS*SH*ACMEPETFOODS*STOCKLINE*20261208*0900*4800*X*004010',
+      ...set,
+      `SE*${set.length + 1}*0001`,
+      'GE*1*4800',
+      'IEA*1*000004800',
+    ].join('~\n');
+    const queued = await postX12(x12);
+    expect(queued.statusCode, queued.body).toBe(422);
+    expect(queued.json().errorReason).toMatch(/EDI\.ASN_PO_NOT_OPEN/);
+    await world.api.store.database.write((trx) =>
+      trx
+        .updateTable('purchase_orders')
+        .set({ status: 'sent', sent_at: NOW })
+        .where('id', '=', draft.id)
+        .execute(),
+    );
+    const reprocess = () =>
+      call(
+        world.api,
+        'POST',
+        `/edi/interchanges/${queued.json().id}/reprocess`,
+        world.api.as('manager'),
+      );
+    const fixed = await reprocess();
+    expect(fixed.statusCode, fixed.body).toBeLessThan(300);
+    expect(fixed.json().status).toBe('processed');
+    const listed = await call(
+      world.api,
+      'GET',
+      `/receiving/asns?purchaseOrderId=${draft.id}`,
+      world.api.as('warehouse'),
+    );
+    expect(listed.json().items).toHaveLength(1);
+    expect((await reprocess()).json().code).toBe('EDI.NOT_IN_ERROR_QUEUE');
+    const received = await scan({ scan: sscc.value });
+    expect(received.statusCode, received.body).toBe(201);
+    expect(received.json()).toMatchObject({ asnStatus: 'received', notBooked: [] });
+    expect(received.json().receipts[0]).toMatchObject({ quantity: 12, status: 'received' });
   });
 });
