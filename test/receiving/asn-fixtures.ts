@@ -29,7 +29,8 @@ export interface AcmeWorld {
 
 /**
  * The catalog, PO and trading partner the fixture needs: SKUs 901–904, PO-004512 (sent) for
- * 30 × 901, 20 × 902, 38 × 903, and Acme as a trading partner by its ISA sender.
+ * 30 × 901, 20 × 902, 38 × 903, and Acme as a trading partner (by its ISA sender) that is the
+ * PO's supplier.
  */
 export async function setUpAcme(world: OrderWorld, supplierId?: number): Promise<AcmeWorld> {
   const sku: Record<number, number> = {};
@@ -39,16 +40,12 @@ export async function setUpAcme(world: OrderWorld, supplierId?: number): Promise
     sku[n] = made.json().id as number;
   }
   const database = world.api.store.database;
-  const po = await sentPurchaseOrder(
-    database,
-    supplierId ?? (await insertSupplier(database)),
-    world.warehouse.id,
-    [
-      { skuId: sku[901]!, quantity: 30 },
-      { skuId: sku[902]!, quantity: 20 },
-      { skuId: sku[903]!, quantity: 38 },
-    ],
-  );
+  const acmeId = supplierId ?? (await insertSupplier(database));
+  const po = await sentPurchaseOrder(database, acmeId, world.warehouse.id, [
+    { skuId: sku[901]!, quantity: 30 },
+    { skuId: sku[902]!, quantity: 20 },
+    { skuId: sku[903]!, quantity: 38 },
+  ]);
   await database.write((trx) =>
     trx
       .updateTable('purchase_orders')
@@ -56,7 +53,7 @@ export async function setUpAcme(world: OrderWorld, supplierId?: number): Promise
       .where('id', '=', po.id)
       .execute(),
   );
-  // Trading partners hang off a customer account; the supplier's profile uses a placeholder.
+  // Trading partners hang off a customer account; a supplier's profile uses a placeholder.
   const customerId = await createCustomer(world, 'ACME-EDI');
   const partner = await call(world.api, 'POST', '/edi/partners', world.api.as('manager'), {
     code: 'ACME',
@@ -68,6 +65,7 @@ export async function setUpAcme(world: OrderWorld, supplierId?: number): Promise
     ourIsaId: 'STOCKLINE',
     ourGsId: 'STOCKLINE',
     version: '004010',
+    supplierId: acmeId,
   });
   expect(partner.statusCode, partner.body).toBe(201);
   return { sku, poId: po.id };

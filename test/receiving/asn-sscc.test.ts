@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchaseOrder } from '../../src/app/purchasing/create-purchase-order.js';
 import { buildSscc } from '../../src/core/gs1/sscc.js';
-import { call } from '../orders/order-fixtures.js';
+import { call, createCustomer } from '../orders/order-fixtures.js';
 import { NOW } from '../support/fixtures.js';
 import { dialects } from '../support/databases.js';
 import {
@@ -13,8 +13,10 @@ import {
 } from './asn-fixtures.js';
 import {
   expectReceivingConsistent,
+  insertSupplier,
   moveTasks,
   onHandAt,
+  sentPurchaseOrder,
   startReceivingWorld,
   writtenRows,
   type ReceivingWorld,
@@ -266,6 +268,43 @@ describe.each(dialects)('supplier 856 → receiving by SSCC (%s)', (dialect) => 
     const noSscc = await postX12(variant(4715, 'ASN-77815').replace(/MAN\*GM\*\d+~\n/g, ''));
     expect(noSscc.statusCode).toBe(422);
     expect(noSscc.json().errorReason).toMatch(/EDI\.ASN_INVALID: .*no MAN\*GM SSCC/);
+
+    // Another supplier's PO, by number, is not this supplier's to announce.
+    const rival = await insertSupplier(world.api.store.database);
+    const theirs = await sentPurchaseOrder(world.api.store.database, rival, world.warehouse.id, [
+      { skuId: sku[902]!, quantity: 5 },
+    ]);
+    const theirNumber = (
+      await db()
+        .selectFrom('purchase_orders')
+        .select('number')
+        .where('id', '=', theirs.id)
+        .executeTakeFirstOrThrow()
+    ).number;
+    const foreign = await postX12(variant(4716, 'ASN-77816', theirNumber));
+    expect(foreign.json().errorReason).toMatch(
+      /EDI\.ASN_PO_NOT_FOUND: No purchase order PO-\d+ from this supplier/,
+    );
+
+    // A partner that is not one of our suppliers (a customer's profile) sends no ship notices.
+    const customerId = await createCustomer(world, 'NOT-A-SUPPLIER');
+    const partner = await call(world.api, 'POST', '/edi/partners', world.api.as('manager'), {
+      code: 'SHOP',
+      customerId,
+      isaQualifier: 'ZZ',
+      isaId: 'PETSHOPRETAIL',
+      gsId: 'PETSHOPRETAIL',
+      ourIsaQualifier: 'ZZ',
+      ourIsaId: 'STOCKLINE',
+      ourGsId: 'STOCKLINE',
+      version: '004010',
+    });
+    expect(partner.json().supplierId).toBeNull();
+    const fromShop = await postX12(
+      variant(4717, 'ASN-77817').replace('ZZ*ACMEPETFOODS   ', 'ZZ*PETSHOPRETAIL  '),
+    );
+    expect(fromShop.statusCode, fromShop.body).toBe(422);
+    expect(fromShop.json().errorReason).toMatch(/EDI\.ASN_NOT_A_SUPPLIER/);
     expect(await asnTables()).toEqual(before);
   });
 

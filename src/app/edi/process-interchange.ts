@@ -91,7 +91,7 @@ async function take856(
       throw new FailureError({ code: 'EDI.ASN_INVALID', message: mapped.problems.join('; ') });
     const asn = mapped.asn;
     const asnId = await ctx.database.write((trx) =>
-      storeAsn(trx, partner.id, interchangeId, asn, ctx.now()),
+      storeAsn(trx, partner, interchangeId, asn, ctx.now()),
     );
     return { verdict, orderId: null, problems: [], refused: null, asnId };
   } catch (error) {

@@ -19,13 +19,18 @@ interface OpenPo {
 const refuse = (code: string, message: string, details: Record<string, unknown>) =>
   new FailureError({ code, message, details });
 
-async function openPo(trx: Tx, number: string): Promise<OpenPo> {
+/** One of the supplier's POs still expecting goods (another supplier's PO is not found). */
+async function openPo(trx: Tx, supplierId: number, number: string): Promise<OpenPo> {
   const po = await trx
     .selectFrom('purchase_orders')
     .select(['id', 'number', 'status'])
     .where('number', '=', number)
+    .where('supplier_id', '=', supplierId)
     .executeTakeFirst();
-  if (!po) throw refuse('EDI.ASN_PO_NOT_FOUND', `No purchase order ${number}`, { number });
+  if (!po)
+    throw refuse('EDI.ASN_PO_NOT_FOUND', `No purchase order ${number} from this supplier`, {
+      number,
+    });
   if (!RECEIVABLE.includes(po.status))
     throw refuse('EDI.ASN_PO_NOT_OPEN', `${number} is ${po.status}: not expecting goods`, {
       number,
@@ -117,17 +122,26 @@ async function refuseKnownSsccs(trx: Tx, asn: Asn856) {
 /**
  * Stores a supplier's ship notice: its containers by SSCC and its items against the PO lines
  * they fill, each item classified (unknown, not on the PO, beyond the open quantity, lot
- * missing). Refuses — nothing written — a shipment number the partner already sent, an SSCC
- * already announced, and a PO we do not have or do not expect goods on.
+ * missing). Refuses — nothing written — a partner that is not one of our suppliers, a shipment
+ * number the partner already sent, an SSCC already announced, and a PO of that supplier we do
+ * not have or do not expect goods on.
  */
 export async function storeAsn(
   trx: Tx,
-  partnerId: number,
+  partner: { id: number; code: string; supplier_id: number | null },
   interchangeId: number,
   asn: Asn856,
   now: Date,
 ): Promise<number> {
   const nowIso = now.toISOString();
+  const partnerId = partner.id;
+  const supplierId = partner.supplier_id;
+  if (supplierId === null)
+    throw refuse(
+      'EDI.ASN_NOT_A_SUPPLIER',
+      `Trading partner ${partner.code} is not set up as a supplier (supplierId): its 856s are not taken`,
+      { partnerId },
+    );
   const earlier = await trx
     .selectFrom('inbound_asns')
     .select('id')
@@ -140,7 +154,7 @@ export async function storeAsn(
     });
   const pos = new Map<string, OpenPo>();
   for (const number of new Set(asn.containers.flatMap((c) => c.items.map((i) => i.poNumber!))))
-    pos.set(number, await openPo(trx, number));
+    pos.set(number, await openPo(trx, supplierId, number));
   await refuseKnownSsccs(trx, asn);
   const { id: asnId } = await trx
     .insertInto('inbound_asns')

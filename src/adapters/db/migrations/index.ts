@@ -17,6 +17,7 @@ import { partnersEdiEcho } from './0014-partners-edi-echo.js';
 import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
 import { epcSerials } from './0024-epc-serials.js';
 import { inboundAsns } from './0025-inbound-asns.js';
+import { partnerSupplier } from './0026-partner-supplier.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -38,5 +39,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0015-partners-carton-tracking': partnersCartonTracking(),
     '0024-epc-serials': epcSerials(ddl),
     '0025-inbound-asns': inboundAsns(ddl),
+    '0026-partner-supplier': partnerSupplier(),
   };
 }
