@@ -53,22 +53,34 @@ export async function setUpAcme(world: OrderWorld, supplierId?: number): Promise
       .where('id', '=', po.id)
       .execute(),
   );
-  // Trading partners hang off a customer account; a supplier's profile uses a placeholder.
-  const customerId = await createCustomer(world, 'ACME-EDI');
-  const partner = await call(world.api, 'POST', '/edi/partners', world.api.as('manager'), {
-    code: 'ACME',
+  const partner = await createPartner(world, 'ACME', 'ACMEPETFOODS', acmeId);
+  expect(partner.statusCode, partner.body).toBe(201);
+  return { sku, poId: po.id };
+}
+
+/**
+ * POST /edi/partners with ZZ ids toward us (STOCKLINE). Trading partners hang off a customer
+ * account; a supplier's profile uses a placeholder one.
+ */
+export async function createPartner(
+  world: OrderWorld,
+  code: string,
+  isaId: string,
+  supplierId?: number,
+) {
+  const customerId = await createCustomer(world, `${code}-EDI`);
+  return call(world.api, 'POST', '/edi/partners', world.api.as('manager'), {
+    code,
     customerId,
     isaQualifier: 'ZZ',
-    isaId: 'ACMEPETFOODS',
-    gsId: 'ACMEPETFOODS',
+    isaId,
+    gsId: isaId,
     ourIsaQualifier: 'ZZ',
     ourIsaId: 'STOCKLINE',
     ourGsId: 'STOCKLINE',
     version: '004010',
-    supplierId: acmeId,
+    ...(supplierId === undefined ? {} : { supplierId }),
   });
-  expect(partner.statusCode, partner.body).toBe(201);
-  return { sku, poId: po.id };
 }
 
 export const postX12 = (world: OrderWorld, x12: string) =>

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPurchaseOrder } from '../../src/app/purchasing/create-purchase-order.js';
 import { buildSscc } from '../../src/core/gs1/sscc.js';
-import { call, createCustomer } from '../orders/order-fixtures.js';
+import { call } from '../orders/order-fixtures.js';
 import { NOW } from '../support/fixtures.js';
 import { dialects } from '../support/databases.js';
 import {
   ACME_ASN as ASN,
   ACME_PO_NUMBER as PO_NUMBER,
+  createPartner,
   postX12 as post,
   setUpAcme,
   SSCC,
@@ -287,18 +288,7 @@ describe.each(dialects)('supplier 856 → receiving by SSCC (%s)', (dialect) => 
     );
 
     // A partner that is not one of our suppliers (a customer's profile) sends no ship notices.
-    const customerId = await createCustomer(world, 'NOT-A-SUPPLIER');
-    const partner = await call(world.api, 'POST', '/edi/partners', world.api.as('manager'), {
-      code: 'SHOP',
-      customerId,
-      isaQualifier: 'ZZ',
-      isaId: 'PETSHOPRETAIL',
-      gsId: 'PETSHOPRETAIL',
-      ourIsaQualifier: 'ZZ',
-      ourIsaId: 'STOCKLINE',
-      ourGsId: 'STOCKLINE',
-      version: '004010',
-    });
+    const partner = await createPartner(world, 'SHOP', 'PETSHOPRETAIL');
     expect(partner.json().supplierId).toBeNull();
     const fromShop = await postX12(
       variant(4717, 'ASN-77817').replace('ZZ*ACMEPETFOODS   ', 'ZZ*PETSHOPRETAIL  '),
