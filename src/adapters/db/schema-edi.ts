@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** A customer who trades by EDI: the envelope ids on both sides and how to write to them. */
 export interface TradingPartnerTable {
@@ -23,6 +23,8 @@ export interface TradingPartnerTable {
   /** `P` production or `T` test, written in ISA15. */
   usage: string;
   active: number;
+  /** Set when the partner is one of our suppliers: its 856s are taken, for its own POs. */
+  supplier_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
 }

@@ -8,6 +8,7 @@ import type { ImportTables } from './schema-imports.js';
 import type { FulfillmentTables } from './schema-fulfillment.js';
 import type { PurchasingTables } from './schema-purchasing.js';
 import type { SalesTables } from './schema-sales.js';
+import type { ReceivingTables } from './schema-receiving.js';
 
 /**
  * The tables as Kysely sees them. One schema for SQLite and PostgreSQL: timestamps are
@@ -177,7 +178,8 @@ export interface Tables
     WebhookTables,
     UserTables,
     EdiTables,
-    ImportTables {
+    ImportTables,
+    ReceivingTables {
   skus: SkuTable;
   sku_packs: SkuPackTable;
   warehouses: WarehouseTable;

@@ -12,7 +12,7 @@ import {
   thresholdsFor,
   type LockedCountTask,
 } from './count-store.js';
-import { countedItems, type CountedItemIn } from './counted-items.js';
+import { countedItems, type CountedItemIn, type TagReads } from './counted-items.js';
 
 export interface CountSubmission {
   /** The bin's barcode (or code) as scanned: proves the counter stood at the right bin. */
@@ -53,7 +53,7 @@ export async function submitCount(
     });
   }
   if (input.locationScan !== undefined) await checkLocationScan(trx, task, input.locationScan);
-  const lines = await lineFigures(trx, task, input.lines, nowIso);
+  const { lines, tags } = await lineFigures(trx, task, input.lines, nowIso);
   await insertLines(trx, task.id, lines, nowIso);
   const thresholds = await thresholdsFor(trx, task);
   const outside = lines.filter((l) =>
@@ -79,7 +79,7 @@ export async function submitCount(
     },
     nowIso,
   );
-  return { id: task.id, status, linesCounted: lines.length, recountTaskId };
+  return { id: task.id, status, linesCounted: lines.length, recountTaskId, tagReads: tags };
 }
 
 async function checkLocationScan(trx: Tx, task: LockedCountTask, scan: string) {
@@ -103,8 +103,8 @@ async function lineFigures(
   task: LockedCountTask,
   input: CountedItemIn[],
   nowIso: string,
-): Promise<LineFigures[]> {
-  const counted = await countedItems(trx, input, nowIso);
+): Promise<{ lines: LineFigures[]; tags: TagReads }> {
+  const { items: counted, tags } = await countedItems(trx, task.id, input, nowIso);
   const inScope = (skuId: number) => task.sku_id === null || task.sku_id === skuId;
   for (const item of counted.values()) {
     if (!inScope(item.skuId)) {
@@ -131,7 +131,7 @@ async function lineFigures(
       system,
     });
   }
-  return lines.sort((a, b) => a.skuId - b.skuId || a.lotId - b.lotId);
+  return { lines: lines.sort((a, b) => a.skuId - b.skuId || a.lotId - b.lotId), tags };
 }
 
 async function insertLines(trx: Tx, taskId: number, lines: LineFigures[], nowIso: string) {

@@ -20,7 +20,7 @@ export type LineOutcome =
   | { readonly ok: false; readonly error: SegmentError };
 
 /** PO1-03 units we understand, as pack levels. */
-const UNIT_LEVELS: Record<string, PriceLevel> = {
+export const UNIT_LEVELS: Record<string, PriceLevel> = {
   EA: 'each',
   UN: 'each',
   CA: 'case',
@@ -80,7 +80,8 @@ async function findSku(trx: Tx, partnerId: number, line: PurchaseOrderLine850) {
   return undefined;
 }
 
-async function packSize(trx: Tx, skuId: number, level: PriceLevel): Promise<number | null> {
+/** Eaches in one of a SKU's pack level; null when the SKU has no such pack. */
+export async function packSize(trx: Tx, skuId: number, level: PriceLevel): Promise<number | null> {
   if (level === 'each') return 1;
   const pack = await trx
     .selectFrom('sku_packs')

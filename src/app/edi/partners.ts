@@ -21,6 +21,8 @@ export interface PartnerInput {
   send997?: boolean | undefined;
   send855?: boolean | undefined;
   usage?: 'P' | 'T' | undefined;
+  /** The supplier this partner is, when it sends us 856 ship notices. */
+  supplierId?: number | undefined;
 }
 
 export interface PartnerView {
@@ -39,6 +41,7 @@ export interface PartnerView {
   send855: boolean;
   usage: string;
   active: boolean;
+  supplierId: number | null;
 }
 
 export function partnerView(p: PartnerRow): PartnerView {
@@ -63,6 +66,7 @@ export function partnerView(p: PartnerRow): PartnerView {
     send855: p.send_855 === 1,
     usage: p.usage,
     active: p.active === 1,
+    supplierId: p.supplier_id,
   };
 }
 
@@ -78,6 +82,18 @@ export async function createPartner(trx: Tx, input: PartnerInput, now: Date): Pr
       code: 'CUSTOMER.NOT_FOUND',
       message: `No customer ${input.customerId}`,
     });
+  if (input.supplierId !== undefined) {
+    const supplier = await trx
+      .selectFrom('suppliers')
+      .select('id')
+      .where('id', '=', input.supplierId)
+      .executeTakeFirst();
+    if (!supplier)
+      throw new FailureError({
+        code: 'PURCHASING.SUPPLIER_NOT_FOUND',
+        message: `No supplier ${input.supplierId}`,
+      });
+  }
   const taken = await trx
     .selectFrom('trading_partners')
     .select('code')
@@ -129,6 +145,7 @@ export async function createPartner(trx: Tx, input: PartnerInput, now: Date): Pr
       send_855: input.send855 === false ? 0 : 1,
       usage: input.usage ?? 'P',
       active: 1,
+      supplier_id: input.supplierId ?? null,
       created_at: nowIso,
       updated_at: nowIso,
     })

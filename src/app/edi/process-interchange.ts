@@ -5,6 +5,8 @@ import type { SegmentError } from '../../core/edi/x12-codes.js';
 import { SET_ERROR } from '../../core/edi/x12-codes.js';
 import type { FunctionalGroup, Interchange, TransactionSet } from '../../core/edi/x12-envelope.js';
 import { FailureError } from '../../core/shared/result.js';
+import { map856In } from '../../core/edi/asn-856-inbound.js';
+import { storeAsn } from '../receiving/asn-intake.js';
 import { orderFrom850, send855 } from './order-from-850.js';
 import { storeOutbound, type PartnerRow } from './partner-profile.js';
 import {
@@ -14,8 +16,11 @@ import {
   type SetOutcome,
 } from './set-outcomes.js';
 
-/** Sets we take in: 850 becomes an order; a partner's 997 is recorded (never acknowledged). */
-const SUPPORTED = new Set(['850', '997']);
+/**
+ * Sets we take in: 850 becomes an order; a supplier's 856 a ship notice to receive by SSCC;
+ * a partner's 997 is recorded (never acknowledged).
+ */
+const SUPPORTED = new Set(['850', '856', '997']);
 
 interface SetWork {
   verdict: SetVerdict;
@@ -26,6 +31,8 @@ interface SetWork {
   refusal?: string;
   /** The 855 sent with the order, to link to the interchange. */
   ackId?: number | null;
+  /** The ship notice an 856 became. */
+  asnId?: number | null;
 }
 
 /** One 850 in its own transaction: the order, its EDI line references and its 855 commit together. */
@@ -66,6 +73,34 @@ async function take850(
   }
 }
 
+/**
+ * A supplier's 856 in its own transaction: stored as a ship notice to receive by SSCC. A
+ * notice we cannot take (no SSCC, unknown PO, shipment sent twice) is a business refusal: the
+ * 997 accepts the syntax and the interchange waits in the error queue with the reason.
+ */
+async function take856(
+  ctx: AppContext,
+  partner: PartnerRow,
+  interchangeId: number,
+  set: TransactionSet,
+  verdict: SetVerdict,
+): Promise<SetWork> {
+  const mapped = map856In(set);
+  try {
+    if (!mapped.asn)
+      throw new FailureError({ code: 'EDI.ASN_INVALID', message: mapped.problems.join('; ') });
+    const asn = mapped.asn;
+    const asnId = await ctx.database.write((trx) =>
+      storeAsn(trx, partner, interchangeId, asn, ctx.now()),
+    );
+    return { verdict, orderId: null, problems: [], refused: null, asnId };
+  } catch (error) {
+    if (!(error instanceof FailureError)) throw error;
+    const refusal = `${error.failure.code}: ${error.failure.message}`;
+    return { verdict, orderId: null, problems: [refusal], refused: null, refusal };
+  }
+}
+
 async function takeSet(
   ctx: AppContext,
   partner: PartnerRow,
@@ -73,6 +108,10 @@ async function takeSet(
   set: TransactionSet,
   previous: SetOutcome | undefined,
 ): Promise<SetWork> {
+  if (previous?.asnId) {
+    const verdict = verdictFor(set, { rejected: false, segmentErrors: previous.segmentErrors });
+    return { verdict, orderId: null, problems: [], refused: null, asnId: previous.asnId };
+  }
   if (previous?.orderId) {
     // Reprocessing: this set already became an order; never take it twice.
     const verdict = verdictFor(set, { rejected: false, segmentErrors: previous.segmentErrors });
@@ -94,8 +133,12 @@ async function takeSet(
     };
   }
   const fatal = verdictFor(set, { rejected: false, segmentErrors: [] });
-  if (fatal.status === 'R' || set.setId !== '850')
+  if (fatal.status === 'R' || set.setId === '997')
     return { verdict: fatal, orderId: null, problems: set.messages, refused: null };
+  if (set.setId === '856') {
+    const work = await take856(ctx, partner, interchangeId, set, fatal);
+    return { ...work, problems: [...set.messages, ...work.problems] };
+  }
   const work = await take850(ctx, partner, interchangeId, set);
   return { ...work, problems: [...set.messages, ...work.problems] };
 }
@@ -127,7 +170,14 @@ export async function processInterchange(
       if (work.refused) refusals.push(work.refused);
       if (work.ackId) sentWithOrders.push(work.ackId);
       sets.push(
-        setOutcome(group.controlNumber, work.verdict, work.orderId, work.problems, work.refusal),
+        setOutcome(
+          group.controlNumber,
+          work.verdict,
+          work.orderId,
+          work.problems,
+          work.refusal,
+          work.asnId ?? null,
+        ),
       );
     }
     perGroup.push({ group, verdicts });

@@ -17,6 +17,8 @@ export interface SetOutcome {
    * no order exists, so the interchange waits in the error queue until it is reprocessed.
    */
   readonly refusal?: string | null | undefined;
+  /** The supplier ship notice an 856 was stored as (see RECEIVING.md). */
+  readonly asnId?: number | null | undefined;
 }
 
 /** The stored outcome of an inbound interchange (the `outcome` JSON column). */
@@ -31,8 +33,10 @@ export function setOutcome(
   orderId: number | null,
   problems: readonly string[],
   refusal: string | null = null,
+  asnId: number | null = null,
 ): SetOutcome {
   return {
+    ...(asnId === null ? {} : { asnId }),
     groupControl,
     setId: verdict.setId,
     controlNumber: verdict.controlNumber,
@@ -49,12 +53,14 @@ export function setOutcome(
  * notes. Null when every set went through (the interchange is processed).
  */
 export function errorReason(outcome: InterchangeOutcome): string | null {
-  const failed = outcome.sets.filter((s) => s.status === 'R' || (s.refusal && !s.orderId));
+  const failed = outcome.sets.filter(
+    (s) => s.status === 'R' || (s.refusal && !s.orderId && !s.asnId),
+  );
   if (failed.length === 0) return null;
   const lines = failed.map((s) =>
     s.status === 'R'
       ? `${s.setId} ${s.controlNumber} rejected: ${s.problems.join('; ') || 'see 997'}`
-      : `${s.setId} ${s.controlNumber} refused, no order: ${s.refusal}`,
+      : `${s.setId} ${s.controlNumber} refused, ${s.setId === '856' ? 'not stored' : 'no order'}: ${s.refusal}`,
   );
   for (const note of outcome.notes) lines.push(`Envelope (TA1 ${note.code}): ${note.message}`);
   return lines.join('\n');

@@ -7,6 +7,7 @@ import { postMovement } from '../inventory/ledger.js';
 import { incomingStockLine } from '../inventory/lots.js';
 import { standardPlace } from '../inventory/stock-facts.js';
 import { createPutawayTasks } from './putaway-tasks.js';
+import { checkTagNotReceived, recordReceivedTag } from './received-epcs.js';
 import type { ReceivedItem } from './scanned-item.js';
 
 /** A delivery to book: where, what, and the PO line it fills (none when unplanned). */
@@ -44,6 +45,7 @@ export async function bookReceipt(
 ): Promise<BookedReceipt> {
   const { item, warehouseId } = receipt;
   must(checkQuantity(item.quantity));
+  if (item.tag) await checkTagNotReceived(trx, item.tag);
   const line = await incomingStockLine(trx, item, nowIso);
   const supplier = await standardPlace(trx, warehouseId, 'supplier');
   const to = await standardPlace(trx, warehouseId, receipt.damaged ? 'damaged' : 'receiving');
@@ -79,6 +81,8 @@ export async function bookReceipt(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (item.tag)
+    await recordReceivedTag(trx, item.tag, { receiptId, skuId: line.sku.id, warehouseId }, nowIso);
   const putawayTaskIds = receipt.damaged
     ? []
     : await createPutawayTasks(

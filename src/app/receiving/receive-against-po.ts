@@ -26,7 +26,7 @@ export interface PoReceipt extends BookedReceipt {
   status: string;
 }
 
-const RECEIVABLE = ['sent', 'partially_received'];
+export const RECEIVABLE = ['sent', 'partially_received'];
 
 /** The PO, locked on PostgreSQL so two docks receiving on it at once take turns. */
 async function lockedPurchaseOrder(trx: Tx, id: number) {
@@ -48,7 +48,7 @@ async function lockedPurchaseOrder(trx: Tx, id: number) {
   return po!;
 }
 
-async function linesOf(trx: Tx, purchaseOrderId: number): Promise<ReceivableLine[]> {
+export async function linesOf(trx: Tx, purchaseOrderId: number): Promise<ReceivableLine[]> {
   const rows = await trx
     .selectFrom('purchase_order_lines')
     .select(['id', 'line_number', 'sku_id', 'quantity_ordered', 'quantity_received'])

@@ -2,6 +2,7 @@ import type { Tx } from '../../adapters/db/database.js';
 import { interpretScan } from '../../core/gs1/scan.js';
 import { fail, must, ok, type Result } from '../../core/shared/result.js';
 import { findSkuByGtin } from '../catalog/gtin-lookup.js';
+import type { ReceivedTag } from './received-epcs.js';
 
 /** What a receiver entered: a scan, or the SKU and quantity keyed in; lot and expiry may fill gaps. */
 export interface ReceivedItemInput {
@@ -22,6 +23,8 @@ export interface ReceivedItem {
   quantity: number;
   lotCode: string | undefined;
   expiryDate: string | undefined;
+  /** The RFID tag read, when the scan was an SGTIN-96 EPC: stored so it is received once. */
+  tag?: ReceivedTag | undefined;
 }
 
 const mismatch = (what: string, scanned: unknown, keyed: unknown) =>
@@ -58,6 +61,9 @@ async function fromScan(trx: Tx, input: ReceivedItemInput, currentYear: number) 
     );
   }
   const match = must(await findSkuByGtin(trx, gtin!));
+  // An EPC names one tagged item: it never stands for more than one pack.
+  if (gs1?.epc !== undefined && input.packs !== undefined && input.packs !== 1)
+    must(mismatch('packs', 1, input.packs));
   const packs = input.packs ?? gs1?.count ?? 1;
   const item: ReceivedItem = {
     skuId: must(agree('skuId', match.sku.id, input.skuId))!,
@@ -65,6 +71,7 @@ async function fromScan(trx: Tx, input: ReceivedItemInput, currentYear: number) 
     lotCode: must(agree('lotCode', gs1?.lot, input.lotCode)),
     expiryDate: must(agree('expiryDate', gs1?.expiryDate, input.expiryDate)),
   };
+  if (gs1?.epc !== undefined) item.tag = { epc: gs1.epc, gtin: gtin!, serial: gs1.serial ?? '' };
   if (input.quantity !== undefined && input.quantity !== item.quantity)
     must(mismatch('quantity', item.quantity, input.quantity));
   return item;

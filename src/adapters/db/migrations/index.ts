@@ -15,6 +15,9 @@ import { masterDataVersion } from './0012-master-data-version.js';
 import { cartonWarehouse } from './0013-carton-warehouse.js';
 import { partnersEdiEcho } from './0014-partners-edi-echo.js';
 import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
+import { epcSerials } from './0024-epc-serials.js';
+import { inboundAsns } from './0025-inbound-asns.js';
+import { partnerSupplier } from './0026-partner-supplier.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -34,5 +37,8 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0013-carton-warehouse': cartonWarehouse(),
     '0014-partners-edi-echo': partnersEdiEcho(),
     '0015-partners-carton-tracking': partnersCartonTracking(),
+    '0024-epc-serials': epcSerials(ddl),
+    '0025-inbound-asns': inboundAsns(ddl),
+    '0026-partner-supplier': partnerSupplier(),
   };
 }

@@ -45,6 +45,12 @@ export const PartnerIn = Type.Object(
     send997: Type.Optional(Type.Boolean()),
     send855: Type.Optional(Type.Boolean()),
     usage: Type.Optional(Type.Union([Type.Literal('P'), Type.Literal('T')])),
+    supplierId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'The supplier this partner is: its 856 ship notices are taken, for its POs',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

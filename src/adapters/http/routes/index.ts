@@ -14,6 +14,7 @@ import { registerShippingRoutes } from './shipping.routes.js';
 import { registerSupplierRoutes } from './suppliers.routes.js';
 import { registerPurchaseOrderRoutes } from './purchase-orders.routes.js';
 import { registerReceivingRoutes } from './receiving.routes.js';
+import { registerAsnRoutes } from './asn.routes.js';
 import { registerPlanningRoutes } from './planning.routes.js';
 import { registerCountRoutes } from './counts.routes.js';
 import { registerKpiRoutes } from './kpis.routes.js';
@@ -39,6 +40,7 @@ export function registerRoutes(api: Api, ctx: AppContext) {
   registerSupplierRoutes(api, ctx);
   registerPurchaseOrderRoutes(api, ctx);
   registerReceivingRoutes(api, ctx);
+  registerAsnRoutes(api, ctx);
   registerPlanningRoutes(api, ctx);
   registerCountRoutes(api, ctx);
   registerKpiRoutes(api, ctx);

@@ -5,12 +5,14 @@ import { useApi } from '../../ui/useApi';
 import { WarehouseSelect } from '../../ui/WarehouseSelect';
 import { PutAway } from './PutAway';
 import { ReceivePo } from './ReceivePo';
+import { ReceiveSscc } from './ReceiveSscc';
 import type { PurchaseOrderHead } from './receiving-types';
 
 type Step = 'receive' | 'putaway';
 
 /**
- * The dock's handheld screen: receive a sent PO by scanning what came off the truck, then put
+ * The dock's handheld screen: receive a pallet or carton announced by a supplier's ship notice
+ * by its SSCC label, or a sent PO by scanning what came off the truck, then put
  * it away by scanning the bin each task's goods went into. Only one scan field is on screen at
  * a time, so the scanner always types into the step at hand.
  */
@@ -42,7 +44,10 @@ export function Receiving() {
         ))}
       </div>
       {warehouseId !== null && step === 'receive' && poId === null && (
-        <PoChooser warehouseId={warehouseId} onChoose={setPoId} />
+        <>
+          <ReceiveSscc warehouseId={warehouseId} />
+          <PoChooser warehouseId={warehouseId} onChoose={setPoId} />
+        </>
       )}
       {step === 'receive' && poId !== null && (
         <ReceivePo poId={poId} onBack={() => setPoId(null)} onPutAway={() => setStep('putaway')} />
