@@ -16,6 +16,7 @@ import { cartonWarehouse } from './0013-carton-warehouse.js';
 import { partnersEdiEcho } from './0014-partners-edi-echo.js';
 import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
 import { shippingMasterData } from './0028-shipping-master-data.js';
+import { putawayIndexes } from './0029-putaway-indexes.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -36,5 +37,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0014-partners-edi-echo': partnersEdiEcho(),
     '0015-partners-carton-tracking': partnersCartonTracking(),
     '0028-shipping-master-data': shippingMasterData(ddl),
+    '0029-putaway-indexes': putawayIndexes(),
   };
 }
