@@ -13,9 +13,14 @@ import { countStatements, counter } from './support/statement-counter.js';
 import { withStore } from './support/store.js';
 
 const DAYS = Number(process.env.BENCH_SIM_DAYS ?? 30);
+/** BENCH_STATEMENTS_TOP=n also logs the n SQL texts whose count grew most, days 11–20 → last 10. */
+const TOP = Number(process.env.BENCH_STATEMENTS_TOP ?? 0);
 const START = '2026-03-02';
 
 countStatements();
+if (TOP > 0) counter.byText = new Map();
+/** Statement counts by text at the start of days 11, 21 and DAYS − 9. */
+const marks = new Map<number, Map<string, number>>();
 await withStore('sqlite', async ({ database }) => {
   const perDay: number[] = [];
   let before = 0;
@@ -23,7 +28,9 @@ await withStore('sqlite', async ({ database }) => {
   const summary = await simulate(
     { database, now: () => new Date(), policies: DEFAULT_POLICIES },
     { ...DEFAULT_SIMULATION, startDate: START, days: DAYS },
-    (day) => {
+    (day, index) => {
+      if (counter.byText && [9, 19, DAYS - 11].includes(index))
+        marks.set(index + 1, new Map(counter.byText));
       perDay.push(counter.statements - before);
       before = counter.statements;
       log(`${day.date}: ${perDay.at(-1)} statements, ${day.orders} orders, ${day.shipped} shipped`);
@@ -34,6 +41,16 @@ await withStore('sqlite', async ({ database }) => {
   const first = mean(perDay.slice(0, 10));
   const last = mean(perDay.slice(-10));
   log(`health: ${JSON.stringify(summary.health)}`);
+  if (counter.byText) {
+    const at = (day: number, text: string) => marks.get(day)?.get(text) ?? 0;
+    const grown = [...counter.byText.keys()].map((text) => {
+      const middle = at(20, text) - at(10, text);
+      const late = (counter.byText!.get(text) ?? 0) - at(DAYS - 10, text);
+      return { text, middle, late };
+    });
+    grown.sort((a, b) => b.late - b.middle - (a.late - a.middle));
+    for (const g of grown.slice(0, TOP)) log(`${g.middle} → ${g.late}  ${g.text}`);
+  }
   emit({
     sim_statements_per_day_first10: first,
     sim_statements_per_day_last10: last,
