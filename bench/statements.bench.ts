@@ -7,7 +7,6 @@
  * The store is the demo prepared for simulation; one morning's orders (BENCH_ORDERS, default
  * 200) are placed, waved and picked first, uncounted.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import { DEFAULT_POLICIES } from '../src/app/context.js';
 import { SimClock, simulatedContext } from '../src/app/simulation/sim-clock.js';
 import { placeDayOrders, planDayOrders } from '../src/app/simulation/sim-orders.js';
@@ -16,33 +15,16 @@ import { at } from '../src/app/simulation/sim-random.js';
 import { packAndShip } from '../src/app/simulation/sim-shipping.js';
 import { prepareSimulation } from '../src/app/simulation/sim-world.js';
 import { emit, log } from './support/report.js';
+import { countStatements, counter } from './support/statement-counter.js';
 import { withStore } from './support/store.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200);
+/** BENCH_STATEMENTS_TOP=n also logs the n statements run most often, by SQL text. */
+const TOP = Number(process.env.BENCH_STATEMENTS_TOP ?? 0);
 const DATE = '2026-03-10';
 
-/** Counts every statement execution while `counting` is set. */
-const counter = { counting: false, statements: 0 };
-function countStatements(): void {
-  const probe = new BetterSqlite3(':memory:');
-  const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
-  probe.close();
-  for (const method of ['run', 'get', 'all', 'iterate']) {
-    const original = proto[method] as (...args: unknown[]) => unknown;
-    proto[method] = function (this: unknown, ...args: unknown[]) {
-      if (counter.counting) counter.statements++;
-      return original.apply(this, args);
-    };
-  }
-  const dbProto = BetterSqlite3.prototype as unknown as Record<string, unknown>;
-  const exec = dbProto.exec as (...args: unknown[]) => unknown;
-  dbProto.exec = function (this: unknown, ...args: unknown[]) {
-    if (counter.counting) counter.statements++;
-    return exec.apply(this, args);
-  };
-}
-
 countStatements();
+if (TOP > 0) counter.byText = new Map();
 await withStore('sqlite', async ({ database }) => {
   const clock = new SimClock(at(DATE, 5));
   const sim = simulatedContext({ database, now: clock.now, policies: DEFAULT_POLICIES }, clock);
@@ -57,5 +39,7 @@ await withStore('sqlite', async ({ database }) => {
   counter.counting = false;
   const perOrder = shipped === 0 ? null : Math.round((counter.statements / shipped) * 10) / 10;
   log(`${counter.statements} statements for ${shipped} shipments: ${perOrder} each`);
+  const top = [...(counter.byText ?? [])].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  for (const [text, n] of top) log(`${(n / Math.max(shipped, 1)).toFixed(2)}  ${text}`);
   emit({ statements_per_shipped_order: perOrder });
 });

@@ -1,6 +1,6 @@
 import type { Tx } from '../../adapters/db/database.js';
 import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
-import { appendEvents } from '../events/outbox.js';
+import { appendEvents, type DomainEvent } from '../events/outbox.js';
 
 const INSERT_ORDER_EVENTS = fixedSql(
   'order-events.insert',
@@ -32,9 +32,16 @@ export async function recordOrderEvent(
   await recordOrderEvents(trx, orderId, actor, [{ type, data }], nowIso);
 }
 
+/** Other events of the same command, written to the outbox before and after the order's. */
+export interface AlongsideEvents {
+  before?: readonly DomainEvent[];
+  after?: readonly DomainEvent[];
+}
+
 /**
  * Several changes of one command, in order, with one insert into each table: the timeline and
- * the outbox get them in the sequence given, in the caller's transaction.
+ * the outbox get them in the sequence given, in the caller's transaction. The command's other
+ * events (`alongside`: an invoice, a shipment) join the same outbox insert.
  */
 export async function recordOrderEvents(
   trx: Tx,
@@ -42,18 +49,23 @@ export async function recordOrderEvents(
   actor: string,
   events: readonly OrderEvent[],
   nowIso: string,
+  alongside: AlongsideEvents = {},
 ): Promise<void> {
   if (events.length === 0) return;
   const rows = events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) }));
   await runSql(trx, INSERT_ORDER_EVENTS, [orderId, actor, nowIso, JSON.stringify(rows)]);
   await appendEvents(
     trx,
-    events.map((e) => ({
-      type: `order.${e.type}`,
-      aggregateType: 'order',
-      aggregateId: orderId,
-      payload: { orderId, actor, ...e.data },
-    })),
+    [
+      ...(alongside.before ?? []),
+      ...events.map((e) => ({
+        type: `order.${e.type}`,
+        aggregateType: 'order',
+        aggregateId: orderId,
+        payload: { orderId, actor, ...e.data },
+      })),
+      ...(alongside.after ?? []),
+    ],
     nowIso,
   );
 }

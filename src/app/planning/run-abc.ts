@@ -48,13 +48,11 @@ export async function saveClasses(
   classes: ReadonlyMap<string, AbcClass>,
   nowIso: string,
 ): Promise<void> {
-  for (const p of pairs) {
-    if (p.abcPinned) continue;
+  const changed = pairs.flatMap((p) => {
     const abc = classes.get(pairKey(p.skuId, p.warehouseId));
-    if (!abc || abc === p.abcClass) continue;
-    await trx
-      .insertInto('sku_planning')
-      .values({
+    if (p.abcPinned || !abc || abc === p.abcClass) return [];
+    return [
+      {
         sku_id: p.skuId,
         warehouse_id: p.warehouseId,
         abc_class: abc,
@@ -62,10 +60,19 @@ export async function saveClasses(
         review_days: 1,
         use_eoq: 0,
         updated_at: nowIso,
-      })
+      },
+    ];
+  });
+  // Changed classes in a few multi-row upserts, not one statement per pair.
+  for (let i = 0; i < changed.length; i += 500)
+    await trx
+      .insertInto('sku_planning')
+      .values(changed.slice(i, i + 500))
       .onConflict((oc) =>
-        oc.columns(['sku_id', 'warehouse_id']).doUpdateSet({ abc_class: abc, updated_at: nowIso }),
+        oc.columns(['sku_id', 'warehouse_id']).doUpdateSet((eb) => ({
+          abc_class: eb.ref('excluded.abc_class'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
       )
       .execute();
-  }
 }

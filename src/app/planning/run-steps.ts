@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { refreshDemandHistory } from './demand-history.js';
-import { planPair, type PairPlan } from './plan-pair.js';
+import { planPair } from './plan-pair.js';
 import { costSettings } from './planning-settings.js';
 import { classifyPairs, saveClasses } from './run-abc.js';
 import { weeklyHistory } from './run-history.js';
@@ -12,7 +12,7 @@ import {
   planningPairs,
   type PlanningPair,
 } from './run-inputs.js';
-import { savePlan } from './run-store.js';
+import { savePlans, type PlannedPair } from './run-store.js';
 import {
   noteSupplierMinimums,
   publishSuggestions,
@@ -21,12 +21,10 @@ import {
 } from './run-suggestions.js';
 import {
   chooseSupplier,
-  leadTimeFor,
+  leadTimesFor,
   supplierListings,
   type SupplierChoice,
 } from './run-suppliers.js';
-
-type LeadTime = Awaited<ReturnType<typeof leadTimeFor>>;
 
 /** Pairs planned per transaction; progress_done moves once per batch. */
 export const RUN_BATCH = 50;
@@ -75,11 +73,19 @@ export async function executeRun(
   for (let i = 0; i < pairs.length; i += RUN_BATCH) {
     const batch = pairs.slice(i, i + RUN_BATCH);
     const history = await weeklyHistory(db, [...new Set(batch.map((p) => p.skuId))], today);
-    const planned: { pair: PlanningPair; plan: PairPlan; leadTime: LeadTime | null }[] = [];
+    // The batch's observed lead times in one read (they used to be one aggregate per pair).
+    const leadTimes = await leadTimesFor(
+      db,
+      batch.flatMap((pair) => {
+        const choice = termsFor(pair);
+        return choice ? [{ choice, skuId: pair.skuId }] : [];
+      }),
+    );
+    const planned: PlannedPair[] = [];
     for (const pair of batch) {
       const key = pairKey(pair.skuId, pair.warehouseId);
       const terms = termsFor(pair);
-      const leadTime = terms ? await leadTimeFor(db, terms, pair.skuId) : null;
+      const leadTime = terms ? leadTimes.get(`${terms.supplierId}/${pair.skuId}`)! : null;
       const stock = {
         available: available.get(key) ?? 0,
         onOrder: onOrder.get(key) ?? 0,
@@ -111,7 +117,7 @@ export async function executeRun(
       }
     }
     await database.write(async (trx) => {
-      for (const p of planned) await savePlan(trx, p.pair, p.plan, p.leadTime, runId, nowIso);
+      await savePlans(trx, planned, runId, nowIso);
       await trx
         .updateTable('replenishment_runs')
         .set({ progress_done: i + batch.length })

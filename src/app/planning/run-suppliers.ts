@@ -1,5 +1,5 @@
 import type { Tx } from '../../adapters/db/database.js';
-import { observedLeadTime } from '../purchasing/observed-lead-time.js';
+import { observedLeadTimes } from '../purchasing/observed-lead-time.js';
 
 /** A supplier's terms for one SKU, as the run needs them to size and cost a suggestion. */
 export interface SupplierChoice {
@@ -74,6 +74,12 @@ export function chooseSupplier(
 /** σLT when only the stated lead time is known: a quarter of it. */
 export const STATED_LEAD_TIME_SD_SHARE = 0.25;
 
+export interface LeadTime {
+  meanDays: number;
+  sdDays: number;
+  observed: boolean;
+}
+
 /**
  * Lead time mean and σ in days: what receipts showed for this SKU at this supplier when there
  * are at least 3 samples (observedLeadTime returns null otherwise), else the stated lead time
@@ -83,10 +89,30 @@ export async function leadTimeFor(
   db: Tx,
   choice: SupplierChoice,
   skuId: number,
-): Promise<{ meanDays: number; sdDays: number; observed: boolean }> {
-  const observed = await observedLeadTime(db, choice.supplierId, skuId);
-  if (observed && observed.samples >= 3)
-    return { meanDays: observed.meanDays, sdDays: observed.sdDays, observed: true };
-  const lt = choice.statedLeadTimeDays;
-  return { meanDays: lt, sdDays: STATED_LEAD_TIME_SD_SHARE * lt, observed: false };
+): Promise<LeadTime> {
+  return (await leadTimesFor(db, [{ choice, skuId }])).get(`${choice.supplierId}/${skuId}`)!;
+}
+
+/** `leadTimeFor` of many SKUs in one read, keyed `supplierId/skuId`. */
+export async function leadTimesFor(
+  db: Tx,
+  requests: readonly { choice: SupplierChoice; skuId: number }[],
+): Promise<Map<string, LeadTime>> {
+  const observed = await observedLeadTimes(
+    db,
+    requests.map((r) => ({ supplierId: r.choice.supplierId, skuId: r.skuId })),
+  );
+  const leadTimes = new Map<string, LeadTime>();
+  for (const { choice, skuId } of requests) {
+    const key = `${choice.supplierId}/${skuId}`;
+    const seen = observed.get(key);
+    const lt = choice.statedLeadTimeDays;
+    leadTimes.set(
+      key,
+      seen && seen.samples >= 3
+        ? { meanDays: seen.meanDays, sdDays: seen.sdDays, observed: true }
+        : { meanDays: lt, sdDays: STATED_LEAD_TIME_SD_SHARE * lt, observed: false },
+    );
+  }
+  return leadTimes;
 }

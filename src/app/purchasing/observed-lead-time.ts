@@ -8,6 +8,7 @@ import {
 
 /** One sample per PO line: when its PO was sent and when its first goods were received. */
 export interface LeadTimeSample {
+  supplierId: number;
   purchaseOrderId: number;
   lineId: number;
   skuId: number;
@@ -16,36 +17,41 @@ export interface LeadTimeSample {
 }
 
 export interface SampleFilter {
-  supplierId: number;
-  skuId?: number | undefined;
+  supplierId: number | readonly number[];
+  skuId?: number | readonly number[] | undefined;
   /** Only these POs (a performance window's). */
   purchaseOrderIds?: readonly number[] | undefined;
 }
 
-/** First receipt of every PO line of a supplier that was sent and has received goods. */
+/**
+ * First receipt of every PO line of a supplier (or of several) that was sent and has received
+ * goods; of one SKU or several when asked.
+ */
 export async function leadTimeSamples(db: Tx, filter: SampleFilter): Promise<LeadTimeSample[]> {
   let query = db
     .selectFrom('receipts as r')
     .innerJoin('purchase_order_lines as pl', 'pl.id', 'r.purchase_order_line_id')
     .innerJoin('purchase_orders as po', 'po.id', 'pl.purchase_order_id')
     .select((eb) => [
+      'po.supplier_id as supplierId',
       'po.id as purchaseOrderId',
       'pl.id as lineId',
       'pl.sku_id as skuId',
       eb.fn.max('po.sent_at').as('sentAt'),
       eb.fn.min('r.received_at').as('firstReceiptAt'),
     ])
-    .where('po.supplier_id', '=', filter.supplierId)
+    .where('po.supplier_id', 'in', [filter.supplierId].flat())
     .where('po.sent_at', 'is not', null)
-    .groupBy(['po.id', 'pl.id', 'pl.sku_id'])
+    .groupBy(['po.supplier_id', 'po.id', 'pl.id', 'pl.sku_id'])
     .orderBy('pl.id');
-  if (filter.skuId !== undefined) query = query.where('pl.sku_id', '=', filter.skuId);
+  if (filter.skuId !== undefined) query = query.where('pl.sku_id', 'in', [filter.skuId].flat());
   if (filter.purchaseOrderIds !== undefined) {
     if (filter.purchaseOrderIds.length === 0) return [];
     query = query.where('po.id', 'in', [...filter.purchaseOrderIds]);
   }
   const rows = await query.execute();
   return rows.map((r) => ({
+    supplierId: Number(r.supplierId),
     purchaseOrderId: Number(r.purchaseOrderId),
     lineId: Number(r.lineId),
     skuId: Number(r.skuId),
@@ -68,4 +74,31 @@ export async function observedLeadTime(
   const samples = await leadTimeSamples(db, { supplierId, skuId });
   if (skuId !== undefined && samples.length < MIN_SKU_LEAD_TIME_SAMPLES) return null;
   return leadTimeStats(samples.map((s) => leadTimeDays(s.sentAt, s.firstReceiptAt)));
+}
+
+/**
+ * `observedLeadTime` of many supplier × SKU pairs in one read (the replenishment run's), keyed
+ * `supplierId/skuId`; null where a pair has too few samples.
+ */
+export async function observedLeadTimes(
+  db: Tx,
+  pairs: readonly { supplierId: number; skuId: number }[],
+): Promise<Map<string, LeadTimeStats | null>> {
+  const stats = new Map<string, LeadTimeStats | null>();
+  if (pairs.length === 0) return stats;
+  const samples = await leadTimeSamples(db, {
+    supplierId: [...new Set(pairs.map((p) => p.supplierId))],
+    skuId: [...new Set(pairs.map((p) => p.skuId))],
+  });
+  const days = new Map<string, number[]>();
+  for (const s of samples) {
+    const key = `${s.supplierId}/${s.skuId}`;
+    days.set(key, [...(days.get(key) ?? []), leadTimeDays(s.sentAt, s.firstReceiptAt)]);
+  }
+  for (const { supplierId, skuId } of pairs) {
+    const key = `${supplierId}/${skuId}`;
+    const found = days.get(key) ?? [];
+    stats.set(key, found.length < MIN_SKU_LEAD_TIME_SAMPLES ? null : leadTimeStats(found));
+  }
+  return stats;
 }

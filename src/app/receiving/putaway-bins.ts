@@ -10,91 +10,174 @@ export interface PutawayItem {
   lotTracked: boolean;
 }
 
-interface Holding {
-  locationId: number;
-  skuId: number;
-  lotId: number;
-  quantity: number;
-}
-
-/** What is in each bin now, plus what open tasks are already bringing to it. */
-async function holdings(trx: Tx, warehouseId: number): Promise<Holding[]> {
-  const onHand = await trx
-    .selectFrom('stock_balances')
-    .select(['location_id', 'sku_id', 'lot_id', 'on_hand'])
-    .where('warehouse_id', '=', warehouseId)
-    // A literal, so the partial index stock_balances_held_by_warehouse applies.
-    .where(sql<SqlBool>`on_hand > 0`)
+/**
+ * The bins the put-away policy may fill for this item, found by index rather than by reading
+ * the warehouse: the SKU's pick faces and the reserve bins holding the item (or promised it
+ * by an open task), each with what it holds — all SKUs, this item, the face's SKU — counting
+ * what open tasks are already bringing. Empty reserve bins come apart (`emptyReserveBins`).
+ */
+export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBin[]> {
+  const sameItem = (alias: 'b' | 't') =>
+    item.lotTracked
+      ? sql<SqlBool>`${sql.ref(`${alias}.sku_id`)} = ${item.skuId} and ${sql.ref(`${alias}.lot_id`)} = ${item.lotId}`
+      : sql<SqlBool>`${sql.ref(`${alias}.sku_id`)} = ${item.skuId}`;
+  const rows = await trx
+    .selectFrom('locations as l')
+    .leftJoin('pick_faces as f', 'f.location_id', 'l.id')
+    .select(['l.id', 'l.type', 'l.zone', 'l.pick_sequence', 'l.capacity_units'])
+    .select(['f.sku_id as face_sku_id', 'f.max_quantity as face_max'])
+    .select(
+      sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b where b.location_id = l.id)
+        + (select coalesce(sum(t.quantity), 0) from move_tasks t
+           where t.suggested_location_id = l.id and t.status = 'open')`.as('occupied'),
+    )
+    .select(
+      sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b
+           where b.location_id = l.id and ${sameItem('b')})
+        + (select coalesce(sum(t.quantity), 0) from move_tasks t
+           where t.suggested_location_id = l.id and t.status = 'open' and ${sameItem('t')})`.as(
+        'same_item',
+      ),
+    )
+    .select(
+      sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b
+           where b.location_id = l.id and b.sku_id = f.sku_id)
+        + (select coalesce(sum(t.quantity), 0) from move_tasks t
+           where t.suggested_location_id = l.id and t.status = 'open' and t.sku_id = f.sku_id)`.as(
+        'face_units',
+      ),
+    )
+    .where('l.warehouse_id', '=', item.warehouseId)
+    .where('l.active', '=', 1)
+    .where((eb) =>
+      eb.or([
+        eb('f.sku_id', '=', item.skuId),
+        eb.and([
+          eb('l.type', '=', 'storage'),
+          eb('f.location_id', 'is', null),
+          eb.or([
+            eb(
+              'l.id',
+              'in',
+              eb
+                .selectFrom('stock_balances as b')
+                .select('b.location_id')
+                .where('b.sku_id', '=', item.skuId)
+                .where('b.warehouse_id', '=', item.warehouseId)
+                .where(sql<SqlBool>`b.on_hand > 0`)
+                .where(sameItem('b')),
+            ),
+            eb(
+              'l.id',
+              'in',
+              eb
+                .selectFrom('move_tasks as t')
+                .select('t.suggested_location_id')
+                .where('t.warehouse_id', '=', item.warehouseId)
+                .where('t.status', '=', 'open')
+                .where('t.suggested_location_id', 'is not', null)
+                .where(sameItem('t')),
+            ),
+          ]),
+        ]),
+      ]),
+    )
+    .where('l.type', 'in', ['storage', 'pick_face'])
+    .orderBy('l.id')
     .execute();
-  const incoming = await trx
-    .selectFrom('move_tasks')
-    .select(['suggested_location_id', 'sku_id', 'lot_id', 'quantity'])
-    .where('warehouse_id', '=', warehouseId)
-    .where('status', '=', 'open')
-    .where('suggested_location_id', 'is not', null)
-    .execute();
-  return [
-    ...onHand.map((r) => ({
-      locationId: r.location_id,
-      skuId: r.sku_id,
-      lotId: r.lot_id,
-      quantity: Number(r.on_hand),
-    })),
-    ...incoming.map((t) => ({
-      locationId: t.suggested_location_id!,
-      skuId: t.sku_id,
-      lotId: t.lot_id,
-      quantity: Number(t.quantity),
-    })),
-  ];
+  return rows.map((l) => ({
+    locationId: l.id,
+    type: l.type as 'storage' | 'pick_face',
+    zone: l.zone,
+    pickSequence: l.pick_sequence,
+    capacityUnits: l.capacity_units === null ? null : Number(l.capacity_units),
+    occupiedUnits: Number(l.occupied),
+    sameItemUnits: Number(l.same_item),
+    pickFace:
+      l.face_sku_id === null
+        ? null
+        : { skuId: l.face_sku_id, maxQuantity: Number(l.face_max), skuUnits: Number(l.face_units) },
+  }));
 }
 
 /**
- * Every active storage bin and pick face of the warehouse as the put-away policy sees it:
- * capacity, what it holds (all SKUs and this item), and its pick-face assignment.
+ * The first `limit` empty reserve bins (active storage, no pick face, nothing on hand and no
+ * open task bringing anything) in the policy's order: the preferred zone first, then along the
+ * pick path. Each query walks the bins in path order by index and stops at `limit`.
  */
-export async function putawayBins(trx: Tx, item: PutawayItem): Promise<PutawayBin[]> {
-  const locations = await trx
-    .selectFrom('locations')
-    .leftJoin('pick_faces', 'pick_faces.location_id', 'locations.id')
-    .select([
-      'locations.id',
-      'locations.type',
-      'locations.zone',
-      'locations.pick_sequence',
-      'locations.capacity_units',
-      'pick_faces.sku_id as face_sku_id',
-      'pick_faces.max_quantity as face_max',
-    ])
-    .where('locations.warehouse_id', '=', item.warehouseId)
-    .where('locations.active', '=', 1)
-    .where('locations.type', 'in', ['storage', 'pick_face'])
-    .execute();
-  const heldAt = new Map<number, Holding[]>();
-  for (const h of await holdings(trx, item.warehouseId))
-    heldAt.set(h.locationId, [...(heldAt.get(h.locationId) ?? []), h]);
-  const sumAt = (locationId: number, match: (h: Holding) => boolean) =>
-    (heldAt.get(locationId) ?? []).reduce((n, h) => (match(h) ? n + h.quantity : n), 0);
-  const sameItem = (h: Holding) =>
-    h.skuId === item.skuId && (!item.lotTracked || h.lotId === item.lotId);
+export async function emptyReserveBins(
+  trx: Tx,
+  warehouseId: number,
+  preferredZone: string | null,
+  limit: number,
+): Promise<PutawayBin[]> {
+  const inZone =
+    preferredZone === null ? [] : await emptyBins(trx, warehouseId, limit, preferredZone);
+  const rest =
+    inZone.length >= limit
+      ? []
+      : await emptyBins(trx, warehouseId, limit - inZone.length, preferredZone, true);
+  return [...inZone, ...rest];
+}
 
-  return locations
-    .filter((l) => l.type === 'storage' || l.face_sku_id !== null)
-    .map((l) => ({
-      locationId: l.id,
-      type: l.type as 'storage' | 'pick_face',
-      zone: l.zone,
-      pickSequence: l.pick_sequence,
-      capacityUnits: l.capacity_units === null ? null : Number(l.capacity_units),
-      occupiedUnits: sumAt(l.id, () => true),
-      sameItemUnits: sumAt(l.id, sameItem),
-      pickFace:
-        l.face_sku_id === null
-          ? null
-          : {
-              skuId: l.face_sku_id,
-              maxQuantity: Number(l.face_max),
-              skuUnits: sumAt(l.id, (h) => h.skuId === l.face_sku_id),
-            },
-    }));
+async function emptyBins(
+  trx: Tx,
+  warehouseId: number,
+  limit: number,
+  zone: string | null,
+  outside = false,
+): Promise<PutawayBin[]> {
+  let query = trx
+    .selectFrom('locations as l')
+    .select(['l.id', 'l.zone', 'l.pick_sequence', 'l.capacity_units'])
+    .where('l.warehouse_id', '=', warehouseId)
+    .where('l.type', '=', 'storage')
+    .where('l.active', '=', 1)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('pick_faces as f')
+            .select('f.location_id')
+            .whereRef('f.location_id', '=', 'l.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('stock_balances as b')
+            .select('b.location_id')
+            .whereRef('b.location_id', '=', 'l.id')
+            .where(sql<SqlBool>`b.on_hand > 0`),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('move_tasks as t')
+            .select('t.id')
+            .whereRef('t.suggested_location_id', '=', 'l.id')
+            .where('t.status', '=', 'open'),
+        ),
+      ),
+    );
+  if (zone !== null)
+    query = outside
+      ? query.where((eb) => eb.or([eb('l.zone', 'is', null), eb('l.zone', '<>', zone)]))
+      : query.where('l.zone', '=', zone);
+  const rows = await query.orderBy('l.pick_sequence').orderBy('l.id').limit(limit).execute();
+  return rows.map((l) => ({
+    locationId: l.id,
+    type: 'storage' as const,
+    zone: l.zone,
+    pickSequence: l.pick_sequence,
+    capacityUnits: l.capacity_units === null ? null : Number(l.capacity_units),
+    occupiedUnits: 0,
+    sameItemUnits: 0,
+    pickFace: null,
+  }));
 }

@@ -1,6 +1,6 @@
 import { defaultCarriers } from '../../adapters/carriers/carrier-registry.js';
 import type { AppContext } from '../context.js';
-import { packOrder, warehousesToPack } from '../fulfillment/packing/pack-order.js';
+import { packOrder, warehousesToPackEach } from '../fulfillment/packing/pack-order.js';
 import { recordDelivery } from '../fulfillment/shipping/record-delivery.js';
 import { shipOrder } from '../fulfillment/shipping/ship-order.js';
 import { SIM_WAREHOUSE } from './sim-picking.js';
@@ -33,10 +33,16 @@ export async function packAndShip(ctx: AppContext): Promise<number> {
     .orderBy('id')
     .execute();
   const now = ctx.now();
+  // Where each order's picked goods wait, read once for the evening (nothing else packs them).
+  const toPack = new Map<number, number[]>();
+  for (let i = 0; i < orders.length; i += 500) {
+    const ids = orders.slice(i, i + 500).map((o) => o.id);
+    for (const [id, list] of await warehousesToPackEach(ctx.database.db, ids)) toPack.set(id, list);
+  }
   const outcomes = await runUnits(ctx.database, orders, async (trx, { id }) => {
     // An order split between warehouses is packed and shipped in each (one shipment apiece).
     const shipments = [];
-    for (const warehouseId of await warehousesToPack(trx, id)) {
+    for (const warehouseId of toPack.get(id) ?? []) {
       const packed = await packOrder(trx, id, { warehouseId }, SIM_WAREHOUSE, now);
       // Wholesale orders are heavy: over the parcel limit the carton goes as LTL freight.
       const service = packed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';

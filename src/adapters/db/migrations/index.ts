@@ -18,6 +18,8 @@ import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
 import { epcSerials } from './0024-epc-serials.js';
 import { inboundAsns } from './0025-inbound-asns.js';
 import { partnerSupplier } from './0026-partner-supplier.js';
+import { shippingMasterData } from './0028-shipping-master-data.js';
+import { putawayIndexes } from './0029-putaway-indexes.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -40,5 +42,7 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0024-epc-serials': epcSerials(ddl),
     '0025-inbound-asns': inboundAsns(ddl),
     '0026-partner-supplier': partnerSupplier(),
+    '0028-shipping-master-data': shippingMasterData(ddl),
+    '0029-putaway-indexes': putawayIndexes(),
   };
 }

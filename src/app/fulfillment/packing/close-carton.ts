@@ -3,11 +3,10 @@ import { allPickedPacked } from '../../../core/fulfillment/pack-verification.js'
 import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.js';
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
-import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
 import { getCarton, type CartonView } from './carton-views.js';
 import { checkOpen } from './pack-item.js';
-import { hasOpenCarton, loadCarton, loadPickedLots } from './packing-state.js';
+import { hasOpenCarton, loadPickedLots, lockCarton } from './packing-state.js';
 
 /**
  * Seals a carton: its contents and weight are final and its label may be printed. When the
@@ -22,9 +21,8 @@ export async function closeCarton(
   now: Date,
 ): Promise<CartonView & { orderStatus: string }> {
   const nowIso = now.toISOString();
-  const { order_id: orderId } = await loadCarton(trx, cartonId);
-  const order = await lockOrder(trx, orderId, actor);
-  const carton = await loadCarton(trx, cartonId);
+  const { order, carton } = await lockCarton(trx, cartonId, actor);
+  const orderId = order.id;
   checkOpen(carton);
   const content = await trx
     .selectFrom('carton_contents')

@@ -2,10 +2,9 @@ import type { Tx } from '../../../adapters/db/database.js';
 import { checkCartonWeight, verifyPack } from '../../../core/fulfillment/pack-verification.js';
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
-import { lockOrder } from '../../orders/lock-order.js';
 import { getCarton, type CartonView } from './carton-views.js';
 import { resolvePackInput, type PackInput } from './pack-scan.js';
-import { checkPackable, loadCarton, loadPickedLots } from './packing-state.js';
+import { checkPackable, loadPickedLots, lockCarton } from './packing-state.js';
 
 /** An open carton or `PACK.CARTON_NOT_OPEN`: a closed carton is sealed and labelled. */
 export function checkOpen(carton: { id: number; status: string }): void {
@@ -20,7 +19,10 @@ export function checkOpen(carton: { id: number; status: string }): void {
 
 /**
  * Puts a scanned or keyed item into an open carton, after pack verification against what
- * was picked for the order and the carton's weight limit. A refusal changes nothing.
+ * was picked for the order and the carton's weight limit. A refusal changes nothing. A scan
+ * runs a small constant number of statements: the order locked through the carton, the
+ * carton with its limit, the item, the picked and packed lots in one read, the contents, the
+ * weight, and the carton view returned.
  */
 export async function packItem(
   trx: Tx,
@@ -29,25 +31,17 @@ export async function packItem(
   actor: Actor,
   now: Date,
 ): Promise<CartonView> {
-  const { order_id: orderId } = await loadCarton(trx, cartonId);
-  const order = await lockOrder(trx, orderId, actor);
+  const { order, carton } = await lockCarton(trx, cartonId, actor);
+  const orderId = order.id;
   checkPackable(order.status);
-  const carton = await loadCarton(trx, cartonId);
   checkOpen(carton);
   const item = await resolvePackInput(trx, input, now.getUTCFullYear());
   const assignments = must(
     verifyPack(await loadPickedLots(trx, orderId, carton.warehouse_id), item),
   );
-  const limit = carton.carton_type_id
-    ? await trx
-        .selectFrom('carton_types')
-        .select('max_weight_g')
-        .where('id', '=', carton.carton_type_id)
-        .executeTakeFirstOrThrow()
-    : undefined;
   const weightG = must(
     checkCartonWeight(carton.weight_g, item.weightG * item.quantity, {
-      maxWeightG: limit?.max_weight_g ?? null,
+      maxWeightG: carton.max_weight_g ?? null,
     }),
   );
   for (const a of assignments) await addContent(trx, cartonId, a);
@@ -61,21 +55,14 @@ async function addContent(
   cartonId: number,
   a: { orderLineId: number; skuId: number; lotId: number; quantity: number },
 ) {
-  const existing = await trx
-    .selectFrom('carton_contents')
-    .select('id')
+  const added = await trx
+    .updateTable('carton_contents')
+    .set((eb) => ({ quantity: eb('quantity', '+', a.quantity) }))
     .where('carton_id', '=', cartonId)
     .where('order_line_id', '=', a.orderLineId)
     .where('lot_id', '=', a.lotId)
     .executeTakeFirst();
-  if (existing) {
-    await trx
-      .updateTable('carton_contents')
-      .set((eb) => ({ quantity: eb('quantity', '+', a.quantity) }))
-      .where('id', '=', existing.id)
-      .execute();
-    return;
-  }
+  if (Number(added.numUpdatedRows) > 0) return;
   await trx
     .insertInto('carton_contents')
     .values({

@@ -6,7 +6,7 @@ import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvents, type OrderEvent } from '../../orders/order-timeline.js';
-import { checkPackable, hasOpenCarton } from './packing-state.js';
+import { checkPackable } from './packing-state.js';
 import { nextSscc } from './sscc-serial.js';
 
 export interface PackOrderInput {
@@ -25,11 +25,16 @@ export interface PackedOrder {
 }
 
 interface StagedLot {
+  orderId: number;
   warehouseId: number;
   orderLineId: number;
   skuId: number;
   lotId: number;
   open: number;
+  /** The SKU's unit weight (0 when unknown). */
+  weightG: number;
+  /** Whether a carton of the order is still open at the bench (the same on every row). */
+  cartonOpen: boolean;
 }
 
 /**
@@ -51,7 +56,7 @@ export async function packOrder(
   const order = await lockOrder(trx, orderId, actor);
   checkPackable(order.status);
   const warehouseId = input.warehouseId ?? order.warehouse_id;
-  const staged = await stagedLots(trx, orderId);
+  const staged = await stagedLots(trx, [orderId]);
   const here = staged.filter((l) => l.warehouseId === warehouseId && l.open > 0);
   if (here.length === 0) {
     throw new FailureError({
@@ -97,7 +102,7 @@ export async function packOrder(
   let status = order.status as OrderStatus;
   // Everything picked (in every warehouse) is now in cartons: the order is packed.
   const rest = staged.filter((l) => l.warehouseId !== warehouseId && l.open > 0);
-  if (status === 'picked' && rest.length === 0 && !(await hasOpenCarton(trx, orderId))) {
+  if (status === 'picked' && rest.length === 0 && !staged.some((l) => l.cartonOpen)) {
     status = must(moveOrder(status, 'packed'));
     await trx
       .updateTable('orders')
@@ -112,16 +117,37 @@ export async function packOrder(
 
 /** The warehouses where something picked for the order waits for a carton, in id order. */
 export async function warehousesToPack(trx: Tx, orderId: number): Promise<number[]> {
-  const open = (await stagedLots(trx, orderId)).filter((l) => l.open > 0);
-  return [...new Set(open.map((l) => l.warehouseId))].sort((a, b) => a - b);
+  return (await warehousesToPackEach(trx, [orderId])).get(orderId) ?? [];
 }
 
-/** Picked minus packed per warehouse, line and lot, in one statement. */
-async function stagedLots(trx: Tx, orderId: number): Promise<StagedLot[]> {
+/** `warehousesToPack` for many orders in one read (an evening's packing plans with it). */
+export async function warehousesToPackEach(
+  trx: Tx,
+  orderIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const byOrder = new Map<number, number[]>();
+  if (orderIds.length === 0) return byOrder;
+  for (const l of await stagedLots(trx, orderIds)) {
+    if (l.open <= 0) continue;
+    const list = byOrder.get(l.orderId) ?? [];
+    if (!list.includes(l.warehouseId)) list.push(l.warehouseId);
+    byOrder.set(l.orderId, list);
+  }
+  for (const list of byOrder.values()) list.sort((a, b) => a - b);
+  return byOrder;
+}
+
+/**
+ * Picked minus packed per warehouse, line and lot, with each SKU's weight and whether a carton
+ * of the order is open, in one statement.
+ */
+async function stagedLots(trx: Tx, orderIds: readonly number[]): Promise<StagedLot[]> {
   const rows = await trx
     .selectFrom('allocations as a')
     .innerJoin('allocation_resolutions as r', 'r.allocation_id', 'a.id')
-    .select(['a.warehouse_id', 'a.order_line_id', 'a.sku_id', 'a.lot_id'])
+    .innerJoin('skus as s', 's.id', 'a.sku_id')
+    .select(['a.order_id', 'a.warehouse_id', 'a.order_line_id', 'a.sku_id', 'a.lot_id'])
+    .select('s.weight_g')
     .select(sql<number>`cast(sum(r.quantity) as bigint)`.as('picked'))
     .select(
       sql<number>`(select coalesce(sum(c.quantity), 0) from carton_contents c
@@ -129,18 +155,33 @@ async function stagedLots(trx: Tx, orderId: number): Promise<StagedLot[]> {
         where k.order_id = a.order_id and k.warehouse_id = a.warehouse_id
           and c.order_line_id = a.order_line_id and c.lot_id = a.lot_id)`.as('packed'),
     )
-    .where('a.order_id', '=', orderId)
+    .select(
+      sql<number>`(select count(*) from cartons o
+        where o.order_id = a.order_id and o.status = 'open')`.as('open_cartons'),
+    )
+    .where('a.order_id', 'in', orderIds)
     .where('r.kind', '=', 'picked')
-    .groupBy(['a.order_id', 'a.warehouse_id', 'a.order_line_id', 'a.sku_id', 'a.lot_id'])
+    .groupBy([
+      'a.order_id',
+      'a.warehouse_id',
+      'a.order_line_id',
+      'a.sku_id',
+      'a.lot_id',
+      's.weight_g',
+    ])
+    .orderBy('a.order_id')
     .orderBy('a.order_line_id')
     .orderBy('a.lot_id')
     .execute();
   return rows.map((r) => ({
+    orderId: r.order_id,
     warehouseId: r.warehouse_id,
     orderLineId: r.order_line_id,
     skuId: r.sku_id,
     lotId: r.lot_id,
     open: Number(r.picked) - Number(r.packed),
+    weightG: r.weight_g ?? 0,
+    cartonOpen: Number(r.open_cartons) > 0,
   }));
 }
 
@@ -164,13 +205,7 @@ async function cartonWeight(
       message: `No carton type ${cartonTypeId}`,
     });
   }
-  const skus = await trx
-    .selectFrom('skus')
-    .select(['id', 'weight_g'])
-    .where('id', 'in', [...new Set(lots.map((l) => l.skuId))])
-    .execute();
-  const each = new Map(skus.map((s) => [s.id, s.weight_g ?? 0]));
-  const goodsG = lots.reduce((g, l) => g + (each.get(l.skuId) ?? 0) * l.open, 0);
+  const goodsG = lots.reduce((g, l) => g + l.weightG * l.open, 0);
   return must(
     checkCartonWeight(type?.tare_weight_g ?? 0, goodsG, {
       maxWeightG: type?.max_weight_g ?? null,

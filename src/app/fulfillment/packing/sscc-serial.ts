@@ -9,15 +9,6 @@ export const SSCC_EXTENSION_SETTING = 'sscc_extension_digit';
 /** GS1's own example prefix, until the wholesaler enters the one GS1 licensed to it. */
 export const DEFAULT_GS1_COMPANY_PREFIX = '0614141';
 
-async function setting(trx: Tx, key: string): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return row?.value;
-}
-
 /**
  * Takes the next carton serial: one upsert that creates or increments the `sscc` row of the
  * sequences table inside the caller's transaction (a row lock on PostgreSQL; SQLite writers
@@ -36,9 +27,24 @@ export async function nextSerial(trx: Tx, name: string): Promise<number> {
 
 /** A new SSCC-18 from the settings (default prefix 0614141, extension digit 0) and the sequence. */
 export async function nextSscc(trx: Tx): Promise<string> {
-  const companyPrefix = (await setting(trx, GS1_PREFIX_SETTING)) ?? DEFAULT_GS1_COMPANY_PREFIX;
-  const extension = (await setting(trx, SSCC_EXTENSION_SETTING)) ?? '0';
-  const serial = await nextSerial(trx, 'sscc');
+  // The serial and both settings in one statement: the upsert returns the settings beside it.
+  const row = await trx
+    .insertInto('sequences')
+    .values({ name: 'sscc', value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`sequences.value + 1` }))
+    .returning([
+      'value',
+      sql<string | null>`(select value from settings where key = ${GS1_PREFIX_SETTING})`.as(
+        'prefix',
+      ),
+      sql<string | null>`(select value from settings where key = ${SSCC_EXTENSION_SETTING})`.as(
+        'extension',
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  const companyPrefix = row.prefix ?? DEFAULT_GS1_COMPANY_PREFIX;
+  const extension = row.extension ?? '0';
+  const serial = Number(row.value);
   // A serial that no longer fits (GS1.BAD_SSCC) means: take another extension digit; never reuse.
   return must(buildSscc(extension, companyPrefix, serial));
 }

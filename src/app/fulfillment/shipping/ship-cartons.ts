@@ -1,8 +1,8 @@
 import type { Tx } from '../../../adapters/db/database.js';
 import type { ShipmentCarton } from '../../../core/fulfillment/carrier.js';
 import { FailureError } from '../../../core/shared/result.js';
-import { postMovement } from '../../inventory/ledger.js';
-import { standardPlace } from '../../inventory/stock-facts.js';
+import { postMovements } from '../../inventory/ledger-batch.js';
+import type { ShippingMasterData } from '../../master-data/shipping-master-data.js';
 
 export interface CartonToShip {
   id: number;
@@ -24,18 +24,22 @@ export async function cartonsToShip(
   cartonIds: readonly number[] | undefined,
   warehouseId?: number,
 ): Promise<CartonToShip[]> {
+  // The cartons with their contents in one read (a row per content; an empty carton's alone).
   let query = trx
     .selectFrom('cartons')
     .leftJoin('carton_types as t', 't.id', 'cartons.carton_type_id')
+    .leftJoin('carton_contents as c', 'c.carton_id', 'cartons.id')
     .select(['cartons.id', 'cartons.sscc', 'cartons.status', 'cartons.weight_g'])
     .select('cartons.warehouse_id')
     .select(['t.length_mm', 't.width_mm', 't.height_mm'])
+    .select(['c.order_line_id', 'c.sku_id', 'c.lot_id', 'c.quantity'])
     .where('cartons.order_id', '=', orderId);
   query = cartonIds
     ? query.where('cartons.id', 'in', cartonIds)
     : query.where('cartons.status', '=', 'closed');
   if (warehouseId !== undefined) query = query.where('cartons.warehouse_id', '=', warehouseId);
-  const rows = await query.orderBy('cartons.id').execute();
+  const joined = await query.orderBy('cartons.id').orderBy('c.id').execute();
+  const rows = [...new Map(joined.map((r) => [r.id, r])).values()];
   if (cartonIds) {
     const found = new Set(rows.map((r) => r.id));
     const missing = cartonIds.filter((id) => !found.has(id));
@@ -62,16 +66,6 @@ export async function cartonsToShip(
       message: 'No closed carton of this order is waiting to ship',
     });
   }
-  const contents = await trx
-    .selectFrom('carton_contents')
-    .select(['carton_id', 'order_line_id', 'sku_id', 'lot_id', 'quantity'])
-    .where(
-      'carton_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
   return rows.map((r) => ({
     id: r.id,
     warehouseId: r.warehouse_id,
@@ -84,12 +78,12 @@ export async function cartonsToShip(
       widthMm: r.width_mm,
       heightMm: r.height_mm,
     },
-    contents: contents
-      .filter((c) => c.carton_id === r.id)
+    contents: joined
+      .filter((c) => c.id === r.id && c.order_line_id !== null)
       .map((c) => ({
-        orderLineId: c.order_line_id,
-        skuId: c.sku_id,
-        lotId: c.lot_id,
+        orderLineId: c.order_line_id!,
+        skuId: c.sku_id!,
+        lotId: c.lot_id!,
         quantity: Number(c.quantity),
       })),
   }));
@@ -125,35 +119,35 @@ export function shippedPerLine(cartons: readonly CartonToShip[]): Map<number, nu
  * The goods leave the building: per carton content (SKU, lot) a `ship` movement from the
  * warehouse's STAGING to its CUSTOMER mirror, then the cartons are marked shipped on the
  * shipment. STAGING cannot go negative, so stock that never reached staging cannot ship.
+ * The movements are posted together (`postMovements`): a constant number of statements.
  */
 export async function dispatchCartons(
   trx: Tx,
+  master: ShippingMasterData,
   warehouseId: number,
   shipmentId: number,
   cartons: readonly CartonToShip[],
   actor: string,
   nowIso: string,
 ): Promise<void> {
-  const staging = await standardPlace(trx, warehouseId, 'staging');
-  const customer = await standardPlace(trx, warehouseId, 'customer');
-  for (const carton of cartons) {
-    for (const content of carton.contents) {
-      await postMovement(
-        trx,
-        {
-          skuId: content.skuId,
-          lotId: content.lotId,
-          from: staging,
-          to: customer,
-          quantity: content.quantity,
-          type: 'ship',
-          reference: `shipment:${shipmentId}`,
-          actor,
-        },
-        nowIso,
-      );
-    }
-  }
+  const staging = await master.standardPlace(warehouseId, 'staging');
+  const customer = await master.standardPlace(warehouseId, 'customer');
+  await postMovements(
+    trx,
+    cartons.flatMap((carton) =>
+      carton.contents.map((content) => ({
+        skuId: content.skuId,
+        lotId: content.lotId,
+        from: staging,
+        to: customer,
+        quantity: content.quantity,
+        type: 'ship' as const,
+        reference: `shipment:${shipmentId}`,
+        actor,
+      })),
+    ),
+    nowIso,
+  );
   await trx
     .updateTable('cartons')
     .set({ status: 'shipped', shipment_id: shipmentId })

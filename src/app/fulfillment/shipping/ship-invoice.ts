@@ -4,7 +4,7 @@ import {
   invoiceLines,
   type LineToInvoice,
 } from '../../../core/fulfillment/invoice-lines.js';
-import { appendEvent } from '../../events/outbox.js';
+import type { DomainEvent } from '../../events/outbox.js';
 
 export interface IssuedInvoice {
   id: number;
@@ -13,10 +13,17 @@ export interface IssuedInvoice {
   dueDate: string;
 }
 
+/** The invoice and its `invoice.issued` event, for the caller's one outbox insert. */
+export interface InvoiceWithEvent {
+  invoice: IssuedInvoice;
+  event: DomainEvent;
+}
+
 /**
  * Bills what left with a shipment: an open invoice with one line per order line shipped,
  * priced pro rata from the order (see `invoiceLines`), due after the customer's payment terms.
- * Published as `invoice.issued` for the accounting system.
+ * Published as `invoice.issued` for the accounting system: the event is returned, and the
+ * caller writes it with the command's other events in one outbox insert.
  */
 export async function issueInvoice(
   trx: Tx,
@@ -25,7 +32,7 @@ export async function issueInvoice(
   shippedNow: ReadonlyMap<number, number>,
   terms: { paymentTermsDays: number; shipDate: string; shipmentId: number },
   nowIso: string,
-): Promise<IssuedInvoice> {
+): Promise<InvoiceWithEvent> {
   const drafts = invoiceLines(lines, shippedNow);
   const totalMinor = drafts.reduce((n, d) => n + d.amountMinor, 0);
   const dueDate = invoiceDueDate(terms.shipDate, terms.paymentTermsDays);
@@ -55,23 +62,19 @@ export async function issueInvoice(
       })),
     )
     .execute();
-  await appendEvent(
-    trx,
-    {
-      type: 'invoice.issued',
-      aggregateType: 'invoice',
-      aggregateId: invoice.id,
-      payload: {
-        invoiceId: invoice.id,
-        orderId: order.id,
-        customerId: order.customerId,
-        shipmentId: terms.shipmentId,
-        totalMinor,
-        currency: order.currency,
-        dueDate,
-      },
+  const event: DomainEvent = {
+    type: 'invoice.issued',
+    aggregateType: 'invoice',
+    aggregateId: invoice.id,
+    payload: {
+      invoiceId: invoice.id,
+      orderId: order.id,
+      customerId: order.customerId,
+      shipmentId: terms.shipmentId,
+      totalMinor,
+      currency: order.currency,
+      dueDate,
     },
-    nowIso,
-  );
-  return { id: invoice.id, totalMinor, currency: order.currency, dueDate };
+  };
+  return { invoice: { id: invoice.id, totalMinor, currency: order.currency, dueDate }, event };
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
 import { serviceOf, type CarrierRegistry } from '../../../core/fulfillment/carrier.js';
 import {
@@ -9,13 +8,13 @@ import {
 import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.js';
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
-import { loadCustomerForOrder } from '../../customers/customer-for-order.js';
-import { appendEvent } from '../../events/outbox.js';
+import { ShippingMasterData } from '../../master-data/shipping-master-data.js';
 import { lockOrder } from '../../orders/lock-order.js';
-import { recordOrderEvent } from '../../orders/order-timeline.js';
+import { recordOrderEvents } from '../../orders/order-timeline.js';
 import { storeTracking } from './carton-tracking.js';
 import { cartonsToShip, dispatchCartons, shipFrom, shippedPerLine } from './ship-cartons.js';
 import { issueInvoice, type IssuedInvoice } from './ship-invoice.js';
+import { countShipped } from './ship-lines.js';
 import { shipmentRequest } from './ship-request.js';
 
 export interface ShipInput {
@@ -82,13 +81,15 @@ export async function shipOrder(
     cancelled: l.quantity_cancelled,
     shipped: l.quantity_shipped,
   }));
-  const customer = await loadCustomerForOrder(trx, order.customer_id);
+  const master = await ShippingMasterData.of(trx);
+  const customer = await master.customer(order.customer_id);
   must(checkShipComplete(customer?.shipComplete ?? false, toShip, shippedNow));
   const next = statusAfterShipping(toShip, shippedNow);
   must(moveOrder(order.status as OrderStatus, next));
 
   const request = await shipmentRequest(
     trx,
+    master,
     { ...order, warehouse_id: warehouseId },
     service.code,
     shipDate,
@@ -115,16 +116,10 @@ export async function shipOrder(
     .returning('id')
     .executeTakeFirstOrThrow();
   const booking = must(await carrier.ship({ ...request, shipmentId: shipment.id }));
-  await dispatchCartons(trx, request.warehouseId, shipment.id, cartons, actor.id, nowIso);
+  await dispatchCartons(trx, master, request.warehouseId, shipment.id, cartons, actor.id, nowIso);
   await storeTracking(trx, shipment.id, carrier.code, cartons, booking.trackingNumbers);
-  for (const [lineId, quantity] of shippedNow) {
-    await trx
-      .updateTable('order_lines')
-      .set({ quantity_shipped: sql`quantity_shipped + ${quantity}`, updated_at: nowIso })
-      .where('id', '=', lineId)
-      .execute();
-  }
-  const invoice = await issueInvoice(
+  await countShipped(trx, shippedNow, nowIso);
+  const { invoice, event: invoiceEvent } = await issueInvoice(
     trx,
     { id: orderId, customerId: order.customer_id, currency: order.currency },
     lines.map((l) => ({
@@ -156,16 +151,24 @@ export async function shipOrder(
     cartonIds: cartons.map((c) => c.id),
     invoice,
   };
-  await recordOrderEvent(trx, orderId, next, actor.id, { ...outcome, invoice: invoice.id }, nowIso);
-  await appendEvent(
+  // The invoice's, the order's and the shipment's events: one timeline and one outbox insert.
+  await recordOrderEvents(
     trx,
-    {
-      type: 'shipment.created',
-      aggregateType: 'shipment',
-      aggregateId: shipment.id,
-      payload: { ...outcome },
-    },
+    orderId,
+    actor.id,
+    [{ type: next, data: { ...outcome, invoice: invoice.id } }],
     nowIso,
+    {
+      before: [invoiceEvent],
+      after: [
+        {
+          type: 'shipment.created',
+          aggregateType: 'shipment',
+          aggregateId: shipment.id,
+          payload: { ...outcome },
+        },
+      ],
+    },
   );
   return outcome;
 }

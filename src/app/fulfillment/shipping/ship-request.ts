@@ -1,13 +1,16 @@
 import type { Tx } from '../../../adapters/db/database.js';
 import type { ShipmentCarton, ShipmentRequest } from '../../../core/fulfillment/carrier.js';
 import { FailureError } from '../../../core/shared/result.js';
+import type { ShippingMasterData } from '../../master-data/shipping-master-data.js';
 
 /**
  * Where a shipment goes from and to, as a carrier rates it: the warehouse's address, and
- * the order's ship-to (the account's bill-to when the order names none).
+ * the order's ship-to (the account's bill-to when the order names none); the addresses come
+ * from the master-data cache.
  */
 export async function shipmentRequest(
   trx: Tx,
+  master: ShippingMasterData,
   order: {
     id: number;
     warehouse_id: number | null;
@@ -24,32 +27,17 @@ export async function shipmentRequest(
       message: `Order ${order.id} was never allocated to a warehouse`,
     });
   }
-  const warehouse = await trx
-    .selectFrom('warehouses')
-    .select(['postal_code', 'country'])
-    .where('id', '=', order.warehouse_id)
-    .executeTakeFirstOrThrow();
+  const origin = await master.warehouseAddress(order.warehouse_id);
+  if (!origin) throw new Error(`Order ${order.id} names warehouse ${order.warehouse_id}, gone`);
   const shipTo =
-    order.ship_to_id === null
-      ? undefined
-      : await trx
-          .selectFrom('customer_ship_tos')
-          .select(['postal_code', 'country'])
-          .where('id', '=', order.ship_to_id)
-          .executeTakeFirst();
+    order.ship_to_id === null ? undefined : await master.shipToAddress(order.ship_to_id);
+  // The bill-to is not master data the cache watches: read it in the rare case it is needed.
   const destination =
     shipTo ??
     (await trx
       .selectFrom('customers')
-      .select(['bill_to_postal_code as postal_code', 'bill_to_country as country'])
+      .select(['bill_to_postal_code as postalCode', 'bill_to_country as country'])
       .where('id', '=', order.customer_id)
       .executeTakeFirstOrThrow());
-  return {
-    warehouseId: order.warehouse_id,
-    service,
-    shipDate,
-    origin: { postalCode: warehouse.postal_code, country: warehouse.country },
-    destination: { postalCode: destination.postal_code, country: destination.country },
-    cartons,
-  };
+  return { warehouseId: order.warehouse_id, service, shipDate, origin, destination, cartons };
 }
