@@ -11,10 +11,12 @@ import type { ShipmentRequest } from '../../src/core/fulfillment/carrier.js';
 /**
  * A local stand-in for EasyPost's v2 API, answering in its published shapes: `POST /shipments`
  * returns the shipment with its `rates`, `POST /shipments/{id}/buy` the bought shipment with
- * its `tracking_code`. It records what it was sent.
+ * its `tracking_code` (a second buy is refused, as EasyPost refuses it), `GET /shipments/{id}`
+ * the shipment as it is now. It records what it was sent.
  */
 function standIn() {
   const seen: { path: string; auth: string | undefined; body: Record<string, unknown> }[] = [];
+  const created = new Map<string, { id: string; rates: unknown[]; tracking_code: string | null }>();
   let n = 0;
   const server = http.createServer((req, res) => {
     let text = '';
@@ -29,8 +31,22 @@ function standIn() {
         return;
       }
       const buy = /^\/v2\/shipments\/(shp_\d+)\/buy$/.exec(req.url ?? '');
-      if (buy) {
-        res.end(JSON.stringify({ id: buy[1], tracking_code: `1Z000${buy[1]!.slice(4)}` }));
+      const read = /^\/v2\/shipments\/(shp_\d+)$/.exec(req.url ?? '');
+      const known = created.get((buy ?? read)?.[1] ?? '');
+      if (read && req.method === 'GET' && known) {
+        res.end(JSON.stringify({ object: 'Shipment', ...known }));
+        return;
+      }
+      if (buy && known) {
+        if (known.tracking_code) {
+          res.statusCode = 422;
+          res.end(
+            JSON.stringify({ error: { code: 'SHIPMENT.POSTAGE.EXISTS', message: 'bought' } }),
+          );
+          return;
+        }
+        known.tracking_code = `1Z000${buy[1]!.slice(4)}`;
+        res.end(JSON.stringify(known));
         return;
       }
       const shipment = body.shipment as { to_address: { zip: string } };
@@ -54,6 +70,7 @@ function standIn() {
                 currency: 'USD',
               },
             ];
+      created.set(id, { id, rates, tracking_code: null });
       res.statusCode = 201;
       res.end(JSON.stringify({ id, object: 'Shipment', rates }));
     });
@@ -105,7 +122,7 @@ describe('EasyPost carrier against a local stand-in', () => {
     const carrier = new EasyPostCarrier(easyPostConfigFromEnv(env)!);
     expect(await carrier.rate(request('44101'))).toEqual({
       ok: true,
-      value: { costMinor: 815 * 2, currency: 'USD' },
+      value: { costMinor: 815 * 2, currency: 'USD', reference: 'shp_1 shp_2' },
     });
     const created = seen.at(-1)!.body.shipment as Record<string, Record<string, unknown>>;
     expect(created.parcel).toEqual({ weight: 141.1, length: 11.8, width: 7.9, height: 5.9 });
@@ -120,6 +137,28 @@ describe('EasyPost carrier against a local stand-in', () => {
       '/v2/shipments/shp_4/buy',
     ]);
     expect(seen[2]!.body).toEqual({ rate: { id: 'rate_3a' } });
+  });
+
+  it('books with the reference from rating, and a retried booking reuses the labels bought', async () => {
+    const carrier = new EasyPostCarrier(easyPostConfigFromEnv(env)!);
+    const rated = await carrier.rate(request('44102'));
+    const reference = rated.ok ? rated.value.reference : undefined;
+    expect(reference).toMatch(/^shp_\d+ shp_\d+$/);
+    const [a, b] = reference!.split(' ');
+    seen.length = 0;
+    const first = await carrier.ship({ ...request('44102'), reference });
+    expect(seen.map((s) => s.path)).toEqual([
+      `/v2/shipments/${a}`,
+      `/v2/shipments/${b}`,
+      `/v2/shipments/${a}/buy`,
+      `/v2/shipments/${b}/buy`,
+    ]);
+    seen.length = 0;
+    // The confirmation was lost: booking again reads the labels back and buys nothing.
+    const again = await carrier.ship({ ...request('44102'), reference });
+    expect(again).toEqual(first);
+    expect(first.ok && first.value.trackingNumbers).toHaveLength(2);
+    expect(seen.filter((s) => s.path.endsWith('/buy'))).toEqual([]);
   });
 
   it('answers failures as values: no rate, refused key, unreachable', async () => {

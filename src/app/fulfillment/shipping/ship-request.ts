@@ -18,16 +18,11 @@ export async function shipmentRequest(
   shipDate: string,
   cartons: readonly ShipmentCarton[],
 ): Promise<ShipmentRequest & { warehouseId: number }> {
-  if (order.warehouse_id === null) {
-    throw new FailureError({
-      code: 'SHIP.NO_WAREHOUSE',
-      message: `Order ${order.id} was never allocated to a warehouse`,
-    });
-  }
+  const warehouseId = shippingWarehouse(order.id, order.warehouse_id);
   const warehouse = await trx
     .selectFrom('warehouses')
     .select(['postal_code', 'country'])
-    .where('id', '=', order.warehouse_id)
+    .where('id', '=', warehouseId)
     .executeTakeFirstOrThrow();
   const shipTo =
     order.ship_to_id === null
@@ -45,11 +40,22 @@ export async function shipmentRequest(
       .where('id', '=', order.customer_id)
       .executeTakeFirstOrThrow());
   return {
-    warehouseId: order.warehouse_id,
+    warehouseId,
     service,
     shipDate,
     origin: { postalCode: warehouse.postal_code, country: warehouse.country },
     destination: { postalCode: destination.postal_code, country: destination.country },
     cartons,
   };
+}
+
+/** The warehouse a shipment leaves from; `SHIP.NO_WAREHOUSE` for an order never allocated. */
+export function shippingWarehouse(orderId: number, warehouseId: number | null): number {
+  if (warehouseId === null) {
+    throw new FailureError({
+      code: 'SHIP.NO_WAREHOUSE',
+      message: `Order ${orderId} was never allocated to a warehouse`,
+    });
+  }
+  return warehouseId;
 }
