@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCarriers } from '../../src/adapters/carriers/carrier-registry.js';
 import {
@@ -7,76 +5,7 @@ import {
   easyPostConfigFromEnv,
 } from '../../src/adapters/carriers/easypost-carrier.js';
 import type { ShipmentRequest } from '../../src/core/fulfillment/carrier.js';
-
-/**
- * A local stand-in for EasyPost's v2 API, answering in its published shapes: `POST /shipments`
- * returns the shipment with its `rates`, `POST /shipments/{id}/buy` the bought shipment with
- * its `tracking_code` (a second buy is refused, as EasyPost refuses it), `GET /shipments/{id}`
- * the shipment as it is now. It records what it was sent.
- */
-function standIn() {
-  const seen: { path: string; auth: string | undefined; body: Record<string, unknown> }[] = [];
-  const created = new Map<string, { id: string; rates: unknown[]; tracking_code: string | null }>();
-  let n = 0;
-  const server = http.createServer((req, res) => {
-    let text = '';
-    req.on('data', (c: Buffer) => (text += c.toString()));
-    req.on('end', () => {
-      const body = JSON.parse(text || '{}') as Record<string, unknown>;
-      seen.push({ path: req.url ?? '', auth: req.headers.authorization, body });
-      res.setHeader('content-type', 'application/json');
-      if (req.headers.authorization !== `Basic ${Buffer.from('EZTK_test:').toString('base64')}`) {
-        res.statusCode = 401;
-        res.end(JSON.stringify({ error: { code: 'APIKEY.INVALID', message: 'bad key' } }));
-        return;
-      }
-      const buy = /^\/v2\/shipments\/(shp_\d+)\/buy$/.exec(req.url ?? '');
-      const read = /^\/v2\/shipments\/(shp_\d+)$/.exec(req.url ?? '');
-      const known = created.get((buy ?? read)?.[1] ?? '');
-      if (read && req.method === 'GET' && known) {
-        res.end(JSON.stringify({ object: 'Shipment', ...known }));
-        return;
-      }
-      if (buy && known) {
-        if (known.tracking_code) {
-          res.statusCode = 422;
-          res.end(
-            JSON.stringify({ error: { code: 'SHIPMENT.POSTAGE.EXISTS', message: 'bought' } }),
-          );
-          return;
-        }
-        known.tracking_code = `1Z000${buy[1]!.slice(4)}`;
-        res.end(JSON.stringify(known));
-        return;
-      }
-      const shipment = body.shipment as { to_address: { zip: string } };
-      const id = `shp_${++n}`;
-      const rates =
-        shipment.to_address.zip === '99999'
-          ? []
-          : [
-              {
-                id: `rate_${n}a`,
-                carrier: 'UPS',
-                service: 'Ground',
-                rate: '8.15',
-                currency: 'USD',
-              },
-              {
-                id: `rate_${n}b`,
-                carrier: 'USPS',
-                service: 'Priority',
-                rate: '9.40',
-                currency: 'USD',
-              },
-            ];
-      created.set(id, { id, rates, tracking_code: null });
-      res.statusCode = 201;
-      res.end(JSON.stringify({ id, object: 'Shipment', rates }));
-    });
-  });
-  return { server, seen };
-}
+import { easyPostStandIn } from './easypost-stand-in.js';
 
 const request = (to: string): ShipmentRequest => ({
   shipmentId: 7,
@@ -95,18 +24,13 @@ const request = (to: string): ShipmentRequest => ({
 
 /** Issue 18, item 8: a real multi-carrier HTTP adapter, configured by environment. */
 describe('EasyPost carrier against a local stand-in', () => {
-  const { server, seen } = standIn();
+  const standIn = easyPostStandIn();
+  const seen = standIn.seen;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
-    env = {
-      EASYPOST_API_KEY: 'EZTK_test',
-      EASYPOST_BASE_URL: `http://127.0.0.1:${port}/v2`,
-      EASYPOST_SERVICES: 'UPS:Ground:3,USPS:Priority:2',
-    };
+    env = await standIn.start();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => standIn.close());
 
   it('is registered only when configured, beside the table-rate default', () => {
     expect(defaultCarriers({}).get('EASYPOST')).toBeUndefined();

@@ -25,6 +25,9 @@ const ORDER_EVENTS: Record<string, string> = {
   carton_opened: 'A carton was opened for the order at the packing bench',
   carton_closed: 'A carton of the order was closed',
   shipment_delivered: 'One shipment of the order was delivered (others are still out)',
+  booking_failed:
+    "The carrier refused a shipment's booking (reason in code and message); retryable",
+  shipment_booked: 'A shipment whose booking had failed was booked on a retry',
   return_authorized: 'A return (RMA) was authorized for the order',
   return_disposed: 'Returned goods were disposed of',
 };
