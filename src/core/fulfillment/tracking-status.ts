@@ -46,3 +46,15 @@ export function latestTrackingStatus(
   for (const e of events) if (!latest || e.occurredAt >= latest.occurredAt) latest = e;
   return latest?.status ?? null;
 }
+
+/** One carrier scan of one parcel (or of an LTL shipment's PRO number). */
+export interface TrackingEvent {
+  trackingNumber: string;
+  status: TrackingStatus;
+  /** When it happened, as the carrier says (ISO-8601). */
+  occurredAt: string;
+  detail?: string | undefined;
+  location?: string | undefined;
+  /** Who signed for it (delivered events). */
+  signedBy?: string | undefined;
+}

@@ -11,6 +11,7 @@ import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
 import { registerLabelRoutes } from './shipping-labels.routes.js';
 import { registerPackingRoutes } from './shipping-packing.routes.js';
+import { registerTrackingRoutes } from './shipping-tracking.routes.js';
 import { DeliveryIn, IdParams, ShipIn } from './shipping.schemas.js';
 
 const tags = ['shipping'];
@@ -30,6 +31,7 @@ export function registerShippingRoutes(
 ) {
   registerPackingRoutes(api, ctx);
   registerLabelRoutes(api, ctx, carriers);
+  registerTrackingRoutes(api, ctx);
   const db = ctx.database.db;
 
   api.get(
