@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCarriers } from '../../src/adapters/carriers/carrier-registry.js';
+import { bookStalledShipments } from '../../src/app/jobs/stalled-bookings.js';
+import { shipOrder } from '../../src/app/fulfillment/shipping/ship-order.js';
 import { dialects } from '../support/databases.js';
 import { call, createCustomer, line, orderDetail, postOrder } from '../orders/order-fixtures.js';
 import { easyPostStandIn } from './easypost-stand-in.js';
@@ -57,6 +60,12 @@ describe.each(dialects)('carrier booking outside the transaction on %s', (dialec
   };
   const ship = (orderId: number) =>
     post(`/orders/${orderId}/ship`, { carrierCode: 'EASYPOST', service: 'UPS-Ground' });
+  const shipmentRow = (id: number) =>
+    db()
+      .selectFrom('shipments')
+      .select(['status', 'booking_attempts'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
   /** Units the ledger moved out to the customer for a shipment. */
   const shippedUnits = async (shipmentId: number) => {
     const rows = await db()
@@ -165,5 +174,51 @@ describe.each(dialects)('carrier booking outside the transaction on %s', (dialec
     });
     expect(delivered.statusCode).toBe(409);
     expect(delivered.json().code).toBe('SHIPMENT.ILLEGAL_TRANSITION');
+  });
+
+  it('books a shipment a stopped process left reserved, once, whichever process gets it', async () => {
+    const orderId = await packedOrder(1);
+    const reservedAt = new Date();
+    const warehouse = {
+      id: 'test:dock',
+      role: 'warehouse' as const,
+      customerId: null,
+      apiKeyId: 0,
+    };
+    // The reservation committed and the process stopped before it asked the carrier.
+    const reserved = await world.api.store.database.write((trx) =>
+      shipOrder(
+        trx,
+        orderId,
+        { carrierCode: 'TABLE', service: 'ground' },
+        defaultCarriers({}),
+        warehouse,
+        reservedAt,
+      ),
+    );
+    const at = (ms: number) => ({
+      ...world.api.ctx,
+      now: () => new Date(reservedAt.getTime() + ms),
+    });
+    const carriers = defaultCarriers({});
+    expect(await bookStalledShipments(at(60_000), carriers)).toBe(0);
+    expect(await shipmentRow(reserved.shipmentId)).toMatchObject({ status: 'booking' });
+    const twoProcesses = await Promise.all([
+      bookStalledShipments(at(180_000), carriers),
+      bookStalledShipments(at(180_000), carriers),
+    ]);
+    expect(twoProcesses.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await shipmentRow(reserved.shipmentId)).toMatchObject({
+      status: 'shipped',
+      booking_attempts: 2,
+    });
+    const created = await db()
+      .selectFrom('outbox_events')
+      .select('id')
+      .where('type', '=', 'shipment.created')
+      .where('aggregate_id', '=', String(reserved.shipmentId))
+      .execute();
+    expect(created).toHaveLength(1);
+    expect(await shippedUnits(reserved.shipmentId)).toBe(2);
   });
 });
