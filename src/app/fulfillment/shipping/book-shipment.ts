@@ -11,7 +11,7 @@ import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
 import { storeTracking } from './carton-tracking.js';
 import { shipmentRequest } from './ship-request.js';
-import { getShipment, type ShipmentView } from './shipment-views.js';
+import { getShipment, shipmentView, type ShipmentView } from './shipment-views.js';
 
 /**
  * Books a reserved shipment (`booking`) with its carrier, outside any transaction: the carrier
@@ -144,7 +144,7 @@ async function confirmBooking(
 ): Promise<ShipmentView> {
   const nowIso = now().toISOString();
   await lockOrder(trx, shipment.order_id, actor);
-  const updated = await trx
+  const row = await trx
     .updateTable('shipments')
     .set({
       status: 'shipped',
@@ -154,10 +154,22 @@ async function confirmBooking(
     })
     .where('id', '=', shipment.id)
     .where('status', 'in', ['booking', 'booking_failed'])
+    .returningAll()
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) return getShipment(trx, shipment.id);
-  await storeTracking(trx, shipment.id, carrier.code, shipment.cartons, trackingNumbers);
-  const view = await getShipment(trx, shipment.id);
+  if (!row) return getShipment(trx, shipment.id);
+  const own = await storeTracking(
+    trx,
+    shipment.id,
+    carrier.code,
+    shipment.cartons,
+    trackingNumbers,
+  );
+  // Built from what was just written rather than read back: the confirmation stays short.
+  const view = shipmentView(
+    { ...row, tracking_number: own },
+    shipment.cartons.map((c) => c.id),
+    [...trackingNumbers],
+  );
   const payload = {
     shipmentId: view.id,
     orderId: view.orderId,
