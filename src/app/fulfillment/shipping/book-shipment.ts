@@ -56,10 +56,13 @@ export async function bookShipment(
   );
   let reference = row.carrier_reference ?? undefined;
   let costMinor = row.cost_minor;
+  // The carrier's currency when it rated now; a retry with a recorded reference has only the order's.
+  let currency = row.currency;
   if (reference === undefined) {
     const rate = await carrier.rate(request);
     if (!rate.ok) return failBooking(database, shipmentId, actor, now, rate.error);
     costMinor = rate.value.costMinor;
+    currency = rate.value.currency;
     reference = rate.value.reference;
     if (reference !== undefined) await recordReference(database, shipmentId, reference, costMinor);
   }
@@ -68,7 +71,7 @@ export async function bookShipment(
   return database.write((trx) =>
     confirmBooking(
       trx,
-      { ...row, cartons, costMinor },
+      { ...row, cartons, costMinor, currency },
       carrier,
       booking.value.trackingNumbers,
       actor,
