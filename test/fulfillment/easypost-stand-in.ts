@@ -26,6 +26,7 @@ export function easyPostStandIn() {
   const buyListeners: (() => void)[] = [];
   let n = 0;
   let labelsSold = 0;
+  let buysAnswered = 0;
   const answer = (res: http.ServerResponse, status: number, body: unknown) => {
     res.statusCode = status;
     res.end(JSON.stringify(body));
@@ -49,6 +50,7 @@ export function easyPostStandIn() {
       if (buy && known) {
         buyListeners.splice(0).forEach((listener) => listener());
         setTimeout(() => {
+          buysAnswered++;
           if (known.tracking_code)
             return answer(res, 422, {
               error: { code: 'SHIPMENT.POSTAGE.EXISTS', message: 'bought' },
@@ -97,6 +99,8 @@ export function easyPostStandIn() {
     seen,
     faults,
     labelsSold: () => labelsSold,
+    /** Buy requests answered so far (whatever the answer). */
+    buysAnswered: () => buysAnswered,
     /** Resolves when the next buy request arrives (before it is answered). */
     nextBuy: () => new Promise<void>((resolve) => buyListeners.push(resolve)),
     /** Listens on a free local port; the environment that points the EASYPOST carrier at it. */
