@@ -1,3 +1,5 @@
+import { defaultCarriers } from './adapters/carriers/carrier-registry.js';
+import { bookStalledShipments } from './app/jobs/stalled-bookings.js';
 import { openDatabase, type Database } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrate.js';
 import { buildServer } from './adapters/http/server.js';
@@ -121,6 +123,8 @@ export async function serve(config: Config, options: { demo: boolean }) {
       logError('kpis'),
     ),
     repeatEvery(config.webhookEverySeconds, () => deliverWebhooks(ctx), logError('webhooks')),
+    // Shipments a stopped process left reserved but never booked with the carrier.
+    repeatEvery(60, () => bookStalledShipments(ctx, defaultCarriers()), logError('bookings')),
   ];
   // While the demo's past is simulated on its own clock, the scheduled jobs (waves,
   // replenishment, counts on today's clock) wait: they would act in the middle of that past.

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCarriers } from '../../src/adapters/carriers/carrier-registry.js';
 import {
@@ -7,59 +5,7 @@ import {
   easyPostConfigFromEnv,
 } from '../../src/adapters/carriers/easypost-carrier.js';
 import type { ShipmentRequest } from '../../src/core/fulfillment/carrier.js';
-
-/**
- * A local stand-in for EasyPost's v2 API, answering in its published shapes: `POST /shipments`
- * returns the shipment with its `rates`, `POST /shipments/{id}/buy` the bought shipment with
- * its `tracking_code`. It records what it was sent.
- */
-function standIn() {
-  const seen: { path: string; auth: string | undefined; body: Record<string, unknown> }[] = [];
-  let n = 0;
-  const server = http.createServer((req, res) => {
-    let text = '';
-    req.on('data', (c: Buffer) => (text += c.toString()));
-    req.on('end', () => {
-      const body = JSON.parse(text || '{}') as Record<string, unknown>;
-      seen.push({ path: req.url ?? '', auth: req.headers.authorization, body });
-      res.setHeader('content-type', 'application/json');
-      if (req.headers.authorization !== `Basic ${Buffer.from('EZTK_test:').toString('base64')}`) {
-        res.statusCode = 401;
-        res.end(JSON.stringify({ error: { code: 'APIKEY.INVALID', message: 'bad key' } }));
-        return;
-      }
-      const buy = /^\/v2\/shipments\/(shp_\d+)\/buy$/.exec(req.url ?? '');
-      if (buy) {
-        res.end(JSON.stringify({ id: buy[1], tracking_code: `1Z000${buy[1]!.slice(4)}` }));
-        return;
-      }
-      const shipment = body.shipment as { to_address: { zip: string } };
-      const id = `shp_${++n}`;
-      const rates =
-        shipment.to_address.zip === '99999'
-          ? []
-          : [
-              {
-                id: `rate_${n}a`,
-                carrier: 'UPS',
-                service: 'Ground',
-                rate: '8.15',
-                currency: 'USD',
-              },
-              {
-                id: `rate_${n}b`,
-                carrier: 'USPS',
-                service: 'Priority',
-                rate: '9.40',
-                currency: 'USD',
-              },
-            ];
-      res.statusCode = 201;
-      res.end(JSON.stringify({ id, object: 'Shipment', rates }));
-    });
-  });
-  return { server, seen };
-}
+import { easyPostStandIn } from './easypost-stand-in.js';
 
 const request = (to: string): ShipmentRequest => ({
   shipmentId: 7,
@@ -78,18 +24,13 @@ const request = (to: string): ShipmentRequest => ({
 
 /** Issue 18, item 8: a real multi-carrier HTTP adapter, configured by environment. */
 describe('EasyPost carrier against a local stand-in', () => {
-  const { server, seen } = standIn();
+  const standIn = easyPostStandIn();
+  const seen = standIn.seen;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
-    env = {
-      EASYPOST_API_KEY: 'EZTK_test',
-      EASYPOST_BASE_URL: `http://127.0.0.1:${port}/v2`,
-      EASYPOST_SERVICES: 'UPS:Ground:3,USPS:Priority:2',
-    };
+    env = await standIn.start();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => standIn.close());
 
   it('is registered only when configured, beside the table-rate default', () => {
     expect(defaultCarriers({}).get('EASYPOST')).toBeUndefined();
@@ -105,7 +46,7 @@ describe('EasyPost carrier against a local stand-in', () => {
     const carrier = new EasyPostCarrier(easyPostConfigFromEnv(env)!);
     expect(await carrier.rate(request('44101'))).toEqual({
       ok: true,
-      value: { costMinor: 815 * 2, currency: 'USD' },
+      value: { costMinor: 815 * 2, currency: 'USD', reference: 'shp_1 shp_2' },
     });
     const created = seen.at(-1)!.body.shipment as Record<string, Record<string, unknown>>;
     expect(created.parcel).toEqual({ weight: 141.1, length: 11.8, width: 7.9, height: 5.9 });
@@ -120,6 +61,28 @@ describe('EasyPost carrier against a local stand-in', () => {
       '/v2/shipments/shp_4/buy',
     ]);
     expect(seen[2]!.body).toEqual({ rate: { id: 'rate_3a' } });
+  });
+
+  it('books with the reference from rating, and a retried booking reuses the labels bought', async () => {
+    const carrier = new EasyPostCarrier(easyPostConfigFromEnv(env)!);
+    const rated = await carrier.rate(request('44102'));
+    const reference = rated.ok ? rated.value.reference : undefined;
+    expect(reference).toMatch(/^shp_\d+ shp_\d+$/);
+    const [a, b] = reference!.split(' ');
+    seen.length = 0;
+    const first = await carrier.ship({ ...request('44102'), reference });
+    expect(seen.map((s) => s.path)).toEqual([
+      `/v2/shipments/${a}`,
+      `/v2/shipments/${b}`,
+      `/v2/shipments/${a}/buy`,
+      `/v2/shipments/${b}/buy`,
+    ]);
+    seen.length = 0;
+    // The confirmation was lost: booking again reads the labels back and buys nothing.
+    const again = await carrier.ship({ ...request('44102'), reference });
+    expect(again).toEqual(first);
+    expect(first.ok && first.value.trackingNumbers).toHaveLength(2);
+    expect(seen.filter((s) => s.path.endsWith('/buy'))).toEqual([]);
   });
 
   it('answers failures as values: no rate, refused key, unreachable', async () => {

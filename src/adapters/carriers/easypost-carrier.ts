@@ -35,6 +35,14 @@ interface EasyPostShipment {
   tracking_code?: string | null;
 }
 
+/** A carton's EasyPost shipment, its rate for our service, and its tracking code once bought. */
+interface Quote {
+  shipmentId: string;
+  rate: EasyPostRate;
+  costMinor: number;
+  trackingCode: string | null;
+}
+
 const GRAMS_PER_OUNCE = 28.349523125;
 const MM_PER_INCH = 25.4;
 const inches = (mm: number | null) =>
@@ -89,17 +97,32 @@ export class EasyPostCarrier implements Carrier {
     const quoted = await this.quoteAll(shipment);
     if (!quoted.ok) return quoted;
     const costMinor = quoted.value.reduce((n, q) => n + q.costMinor, 0);
-    return ok({ costMinor, currency: quoted.value[0]?.rate.currency ?? 'USD' });
+    return ok({
+      costMinor,
+      currency: quoted.value[0]?.rate.currency ?? 'USD',
+      reference: quoted.value.map((q) => q.shipmentId).join(' '),
+    });
   }
 
+  /**
+   * Buys one label per carton. With the reference from `rate` (EasyPost shipment ids, one per
+   * carton) it reads each shipment back first: one already bought — a booking whose answer was
+   * lost, or whose confirmation failed — gives its tracking code again instead of a second label.
+   */
   async ship(shipment: ShipmentRequest): Promise<Result<Booking>> {
-    const quoted = await this.quoteAll(shipment);
+    const ids = shipment.reference?.split(' ').filter((id) => id !== '') ?? [];
+    const quoted =
+      ids.length === shipment.cartons.length && ids.length > 0
+        ? await this.readBack(shipment, ids)
+        : await this.quoteAll(shipment);
     if (!quoted.ok) return quoted;
     const trackingNumbers: string[] = [];
     for (const q of quoted.value) {
-      const bought = await this.call<EasyPostShipment>(`/shipments/${q.shipmentId}/buy`, {
-        rate: { id: q.rate.id },
-      });
+      const bought = q.trackingCode
+        ? ok({ id: q.shipmentId, tracking_code: q.trackingCode })
+        : await this.call<EasyPostShipment>(`/shipments/${q.shipmentId}/buy`, {
+            rate: { id: q.rate.id },
+          });
       if (!bought.ok) return bought;
       if (!bought.value.tracking_code)
         return fail('CARRIER.UNAVAILABLE', 'EasyPost bought the label but gave no tracking code', {
@@ -110,45 +133,73 @@ export class EasyPostCarrier implements Carrier {
     return ok({ trackingNumbers });
   }
 
+  /** The shipments created when rating (`GET /shipments/{id}`), with their tracking code if bought. */
+  private async readBack(shipment: ShipmentRequest, ids: readonly string[]) {
+    const quotes: Quote[] = [];
+    for (const [i, id] of ids.entries()) {
+      const read = await this.call<EasyPostShipment>(`/shipments/${id}`);
+      if (!read.ok) return read;
+      const quote = this.quoteOf(shipment, shipment.cartons[i]!, read.value);
+      if (!quote.ok) return quote;
+      quotes.push({ ...quote.value, trackingCode: read.value.tracking_code ?? null });
+    }
+    return ok(quotes);
+  }
+
   /** One EasyPost shipment per carton, and its rate for the chosen service. */
   private async quoteAll(shipment: ShipmentRequest) {
     const service = serviceOf(this, shipment.service);
     if (!service.ok) return service;
     if (shipment.cartons.length === 0) return fail('CARRIER.NO_CARTONS', 'Nothing to ship');
-    const wanted = this.config.services.find(
-      (s) => easyPostServiceCode(s.carrier, s.service) === service.value.code,
-    )!;
-    const quotes: { shipmentId: string; rate: EasyPostRate; costMinor: number }[] = [];
+    const quotes: Quote[] = [];
     for (const carton of shipment.cartons) {
       const created = await this.call<EasyPostShipment>('/shipments', {
         shipment: shipmentBody(shipment, carton),
       });
       if (!created.ok) return created;
-      const rate = created.value.rates?.find(
-        (r) => r.carrier === wanted.carrier && r.service === wanted.service,
-      );
-      if (!rate)
-        return fail('CARRIER.NO_RATE', `${service.value.name} does not serve this parcel`, {
-          sscc: carton.sscc,
-        });
-      quotes.push({
-        shipmentId: created.value.id,
-        rate,
-        costMinor: Math.round(Number(rate.rate) * 100),
-      });
+      const quote = this.quoteOf(shipment, carton, created.value);
+      if (!quote.ok) return quote;
+      quotes.push(quote.value);
     }
     return ok(quotes);
   }
 
-  private async call<T>(path: string, body: unknown): Promise<Result<T>> {
+  /** The EasyPost shipment's rate for the chosen service. */
+  private quoteOf(
+    shipment: ShipmentRequest,
+    carton: ShipmentCarton,
+    created: EasyPostShipment,
+  ): Result<Quote> {
+    const service = serviceOf(this, shipment.service);
+    if (!service.ok) return service;
+    const wanted = this.config.services.find(
+      (s) => easyPostServiceCode(s.carrier, s.service) === service.value.code,
+    )!;
+    const rate = created.rates?.find(
+      (r) => r.carrier === wanted.carrier && r.service === wanted.service,
+    );
+    if (!rate)
+      return fail('CARRIER.NO_RATE', `${service.value.name} does not serve this parcel`, {
+        sscc: carton.sscc,
+      });
+    return ok({
+      shipmentId: created.id,
+      rate,
+      costMinor: Math.round(Number(rate.rate) * 100),
+      trackingCode: null,
+    });
+  }
+
+  /** POST with a body, GET without. */
+  private async call<T>(path: string, body?: unknown): Promise<Result<T>> {
     try {
       const response = await fetch(`${this.config.baseUrl}${path}`, {
-        method: 'POST',
+        method: body === undefined ? 'GET' : 'POST',
         headers: {
           authorization: `Basic ${Buffer.from(`${this.config.apiKey}:`).toString('base64')}`,
           'content-type': 'application/json',
         },
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.config.timeoutMs ?? 15_000),
       });
       const json = (await response.json().catch(() => ({}))) as {

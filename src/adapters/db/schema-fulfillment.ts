@@ -98,13 +98,38 @@ export interface ShipmentTable {
   service: string;
   tracking_number: string | null;
   cost_minor: number;
-  /** shipped, delivered. */
+  /** booking, booking_failed, shipped, delivered (core/fulfillment/ship-rules.ts). */
   status: string;
   shipped_at: string;
   promised_date: string | null;
   delivered_at: string | null;
   pod_name: string | null;
   pod_note: string | null;
+  /** The carrier's handle for the booking, recorded before buying so a retry reuses it. */
+  carrier_reference: string | null;
+  booking_error_code: string | null;
+  booking_error: string | null;
+  /** When the current booking attempt started (a stale `booking` may be retried). */
+  booking_started_at: string | null;
+  booking_attempts: Generated<number>;
+  /** The latest tracking event: in_transit, out_for_delivery, delivered, exception. */
+  tracking_status: string | null;
+  tracking_updated_at: string | null;
+}
+
+/** One carrier tracking event, stored once (same number, status and time). */
+export interface ShipmentTrackingEventTable {
+  id: Generated<number>;
+  shipment_id: number;
+  carton_id: number | null;
+  tracking_number: string;
+  status: string;
+  occurred_at: string;
+  detail: string | null;
+  location: string | null;
+  /** easypost, webhook. */
+  source: string;
+  received_at: string;
 }
 
 export interface CartonTable {
@@ -182,6 +207,7 @@ export interface FulfillmentTables {
   count_tasks: CountTaskTable;
   carton_types: CartonTypeTable;
   shipments: ShipmentTable;
+  shipment_tracking_events: ShipmentTrackingEventTable;
   cartons: CartonTable;
   carton_contents: CartonContentTable;
   invoice_lines: InvoiceLineTable;

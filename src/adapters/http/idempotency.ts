@@ -20,6 +20,11 @@ export async function idempotentWrite<T>(
   work: (trx: Tx) => Promise<T>,
   /** Runs after the commit and before the reply (not on replays): follow-up work such as filling backorders. */
   afterCommit?: (value: T) => Promise<unknown>,
+  /**
+   * `answer: 'afterCommit'`: the reply is afterCommit's value (work confirmed outside the
+   * transaction, like a carrier booking); a replay still answers the stored, committed value.
+   */
+  options: { answer?: 'afterCommit' } = {},
 ): Promise<void> {
   const key = headerValue(request.headers['idempotency-key']);
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
@@ -81,7 +86,13 @@ export async function idempotentWrite<T>(
       // here, between the commit of a keyed write and its reply. A no-op unless a drill sets it.
       if (key && !result.value.replayed) commitFault.committed();
       if (result.value.replayed) reply.header('idempotent-replayed', 'true');
-      else if (afterCommit) {
+      else if (afterCommit && options.answer === 'afterCommit') {
+        const answered = await afterCommit(result.value.value as T).catch((error: unknown) => {
+          request.log.error({ err: error }, 'after-commit work failed');
+          return undefined;
+        });
+        if (answered !== undefined) result.value.body = JSON.stringify(answered);
+      } else if (afterCommit) {
         // The write is durable already; a failing follow-up is logged and retried by the sweeper.
         await afterCommit(result.value.value as T).catch((error: unknown) =>
           request.log.error({ err: error }, 'after-commit work failed'),

@@ -25,6 +25,11 @@ const ORDER_EVENTS: Record<string, string> = {
   carton_opened: 'A carton was opened for the order at the packing bench',
   carton_closed: 'A carton of the order was closed',
   shipment_delivered: 'One shipment of the order was delivered (others are still out)',
+  booking_failed:
+    "The carrier refused a shipment's booking (reason in code and message); retryable",
+  shipment_booked: 'A shipment whose booking had failed was booked on a retry',
+  shipment_exception:
+    'The carrier reported an exception on a parcel of the order (see shipment.exception)',
   return_authorized: 'A return (RMA) was authorized for the order',
   return_disposed: 'Returned goods were disposed of',
 };
@@ -74,6 +79,18 @@ export const WEBHOOK_EVENTS: Readonly<Record<string, WebhookEvent>> = {
       shipmentId: Id,
       deliveredAt: Type.String(),
       onTime: Type.Union([Type.Boolean(), Type.Null()]),
+    }),
+  ),
+  'shipment.exception': plain(
+    'shipment',
+    'The carrier reported an exception on a parcel: refused, returned to sender, lost, failed delivery',
+    open({
+      orderId: Id,
+      shipmentId: Id,
+      trackingNumber: Type.String(),
+      occurredAt: Type.String({ format: 'date-time' }),
+      detail: Type.Union([Type.String(), Type.Null()]),
+      location: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
   'invoice.issued': plain(

@@ -1,6 +1,7 @@
 import { defaultCarriers } from '../../adapters/carriers/carrier-registry.js';
 import type { AppContext } from '../context.js';
 import { packOrder, warehousesToPackEach } from '../fulfillment/packing/pack-order.js';
+import { bookShipment } from '../fulfillment/shipping/book-shipment.js';
 import { recordDelivery } from '../fulfillment/shipping/record-delivery.js';
 import { shipOrder } from '../fulfillment/shipping/ship-order.js';
 import { SIM_WAREHOUSE } from './sim-picking.js';
@@ -21,9 +22,9 @@ export interface ShipDay {
 /**
  * Packs every picked order into one carton per warehouse it was picked in (`packOrder`: the
  * whole order at once, exactly what was picked), and ships each with the table-rate carrier
- * (ground parcel, or LTL freight when heavier than a parcel), one order per unit of work. An
- * order the carrier or a rule refuses (a ship-complete account with lines still backordered)
- * stays picked.
+ * (ground parcel, or LTL freight when heavier than a parcel), one order per unit of work, then
+ * books each with the carrier. An order a rule refuses (a ship-complete account with lines
+ * still backordered) stays picked; one the carrier refuses stays `booking_failed`.
  */
 export async function packAndShip(ctx: AppContext): Promise<number> {
   const orders = await ctx.database.db
@@ -59,7 +60,14 @@ export async function packAndShip(ctx: AppContext): Promise<number> {
     }
     return shipments;
   });
-  return outcomes.reduce((n, o) => n + (o.ok ? o.value.length : 0), 0);
+  // The carrier books after the commit, as at the dock; the bookings are group-committed.
+  const reserved = outcomes.flatMap((o) => (o.ok ? o.value : []));
+  const booked = await Promise.all(
+    reserved.map((s) =>
+      bookShipment(ctx.database, s.shipmentId, carriers, SIM_WAREHOUSE, () => now),
+    ),
+  );
+  return booked.filter((b) => b.status === 'shipped').length;
 }
 
 /**

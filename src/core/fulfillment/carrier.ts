@@ -31,6 +31,11 @@ export interface ShipmentCarton {
 export interface ShipmentRequest {
   /** Set once the shipment row exists (booking); absent when only rating. */
   shipmentId?: number;
+  /**
+   * The carrier's own handle from rating (its shipment ids), recorded on the shipment before
+   * booking: a booking retried with it reuses a label already bought instead of buying again.
+   */
+  reference?: string | undefined;
   service: string;
   /** Ship date, YYYY-MM-DD. */
   shipDate: string;
@@ -42,6 +47,8 @@ export interface ShipmentRequest {
 export interface Rate {
   costMinor: number;
   currency: string;
+  /** Set by carriers that keep state between rating and booking (see ShipmentRequest.reference). */
+  reference?: string;
 }
 
 export interface Booking {
@@ -54,7 +61,11 @@ export interface Carrier {
   readonly services: readonly CarrierService[];
   /** The price of the shipment; `CARRIER.*` failures for an unknown service, no zone, too heavy. */
   rate(shipment: ShipmentRequest): Promise<Result<Rate>>;
-  /** Books the shipment: one tracking number per parcel, one PRO number for freight, none for pickup. */
+  /**
+   * Books the shipment: one tracking number per parcel, one PRO number for freight, none for
+   * pickup. Called outside any database transaction; booking the same shipment again (same
+   * shipmentId, same reference) answers the same numbers rather than buying new labels.
+   */
   ship(shipment: ShipmentRequest): Promise<Result<Booking>>;
 }
 

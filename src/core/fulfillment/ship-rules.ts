@@ -68,11 +68,18 @@ export function isOnTime(deliveredAtIso: string, promised: string | null): boole
   return promised === null ? null : deliveredAtIso.slice(0, 10) <= promised;
 }
 
-export const SHIPMENT_STATUSES = ['shipped', 'delivered'] as const;
+export const SHIPMENT_STATUSES = ['booking', 'booking_failed', 'shipped', 'delivered'] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
-/** A shipment is delivered once; a second proof of delivery is refused, not overwritten. */
+/**
+ * A shipment is reserved (`booking`) when the goods leave, booked with the carrier outside
+ * the transaction, then `shipped` with its labels or `booking_failed` (retry goes back to
+ * `booking`; a label bought after all — a late answer — still confirms it). It is delivered
+ * once; a second proof of delivery is refused, not overwritten.
+ */
 export const SHIPMENT_TRANSITIONS: TransitionTable<ShipmentStatus> = {
+  booking: ['shipped', 'booking_failed'],
+  booking_failed: ['booking', 'shipped'],
   shipped: ['delivered'],
   delivered: [],
 };

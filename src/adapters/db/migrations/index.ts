@@ -20,6 +20,7 @@ import { inboundAsns } from './0025-inbound-asns.js';
 import { partnerSupplier } from './0026-partner-supplier.js';
 import { shippingMasterData } from './0028-shipping-master-data.js';
 import { putawayIndexes } from './0029-putaway-indexes.js';
+import { shipmentBooking } from './0020-shipment-booking.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -44,5 +45,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0026-partner-supplier': partnerSupplier(),
     '0028-shipping-master-data': shippingMasterData(ddl),
     '0029-putaway-indexes': putawayIndexes(),
+    '0020-shipment-booking': shipmentBooking(ddl),
   };
 }

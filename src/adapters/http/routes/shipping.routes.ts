@@ -1,6 +1,8 @@
 import { defaultCarriers } from '../../carriers/carrier-registry.js';
 import type { AppContext } from '../../../app/context.js';
+import { bookShipment } from '../../../app/fulfillment/shipping/book-shipment.js';
 import { recordDelivery } from '../../../app/fulfillment/shipping/record-delivery.js';
+import { claimBookingRetry } from '../../../app/fulfillment/shipping/retry-booking.js';
 import { shipOrder } from '../../../app/fulfillment/shipping/ship-order.js';
 import { listShipments, getShipment } from '../../../app/fulfillment/shipping/shipment-views.js';
 import type { CarrierRegistry } from '../../../core/fulfillment/carrier.js';
@@ -9,6 +11,7 @@ import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
 import { registerLabelRoutes } from './shipping-labels.routes.js';
 import { registerPackingRoutes } from './shipping-packing.routes.js';
+import { registerTrackingRoutes } from './shipping-tracking.routes.js';
 import { DeliveryIn, IdParams, ShipIn } from './shipping.schemas.js';
 
 const tags = ['shipping'];
@@ -28,6 +31,7 @@ export function registerShippingRoutes(
 ) {
   registerPackingRoutes(api, ctx);
   registerLabelRoutes(api, ctx, carriers);
+  registerTrackingRoutes(api, ctx);
   const db = ctx.database.db;
 
   api.get(
@@ -48,8 +52,67 @@ export function registerShippingRoutes(
       },
     },
     (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        shipOrder(trx, request.params.id, request.body, carriers, request.actor, ctx.now()),
+      idempotentWrite(
+        ctx.database,
+        request,
+        reply,
+        201,
+        (trx) =>
+          shipOrder(trx, request.params.id, request.body, carriers, request.actor, ctx.now()),
+        // The carrier is called after the commit; the answer carries its labels (or the refusal).
+        async (reserved) => {
+          const booked = await bookShipment(
+            ctx.database,
+            reserved.shipmentId,
+            carriers,
+            request.actor,
+            ctx.now,
+          );
+          return {
+            ...reserved,
+            shipmentStatus: booked.status,
+            trackingNumbers: booked.trackingNumbers,
+            costMinor: booked.costMinor,
+            bookingError: booked.bookingError,
+          };
+        },
+        { answer: 'afterCommit' },
+      ),
+  );
+
+  api.post(
+    '/shipments/:id/retry-booking',
+    {
+      config: SHIPPERS,
+      schema: {
+        tags,
+        summary: 'Book a shipment whose carrier booking failed again (idempotent)',
+        params: IdParams,
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(
+        ctx.database,
+        request,
+        reply,
+        200,
+        async (trx) => {
+          const { claimed } = await claimBookingRetry(
+            trx,
+            request.params.id,
+            request.actor,
+            ctx.now(),
+          );
+          return { ...(await getShipment(trx, request.params.id)), claimed };
+        },
+        async (view) =>
+          view.claimed
+            ? {
+                ...(await bookShipment(ctx.database, view.id, carriers, request.actor, ctx.now)),
+                claimed: true,
+              }
+            : view,
+        { answer: 'afterCommit' },
       ),
   );
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { TRACKING_STATUSES } from '../../../core/fulfillment/tracking-status.js';
 
 const Id = Type.Integer({ minimum: 1 });
 const Grams = Type.Integer({ minimum: 1, maximum: 10_000_000 });
@@ -69,6 +70,27 @@ export const CartonTrackingIn = Type.Object(
       Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9_-]+$' }),
     ),
     replace: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+/** Carrier scans of one parcel, from a carrier or an integration that follows its tracking. */
+export const TrackingEventsIn = Type.Object(
+  {
+    trackingNumber: Type.String({ minLength: 1, maxLength: 40 }),
+    events: Type.Array(
+      Type.Object(
+        {
+          status: Type.Union(TRACKING_STATUSES.map((s) => Type.Literal(s))),
+          occurredAt: Type.String({ format: 'date-time' }),
+          detail: Type.Optional(Type.String({ maxLength: 500 })),
+          location: Type.Optional(Type.String({ maxLength: 200 })),
+          signedBy: Type.Optional(Type.String({ maxLength: 200 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
   },
   { additionalProperties: false },
 );

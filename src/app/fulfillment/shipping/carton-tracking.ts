@@ -3,7 +3,8 @@ import type { Tx } from '../../../adapters/db/database.js';
 /**
  * Stores what a booking returned: one parcel number per carton goes on each carton row, in
  * carton order (the order the carrier was given them); anything else — an LTL PRO number, or
- * numbers that do not pair with the cartons — is the shipment's own number.
+ * numbers that do not pair with the cartons — is the shipment's own number, which it returns
+ * (null when the numbers went on the cartons).
  */
 export async function storeTracking(
   trx: Tx,
@@ -11,7 +12,7 @@ export async function storeTracking(
   carrierCode: string,
   cartons: readonly { id: number }[],
   trackingNumbers: readonly string[],
-): Promise<void> {
+): Promise<string | null> {
   if (trackingNumbers.length > 0 && trackingNumbers.length === cartons.length) {
     for (const [i, carton] of cartons.entries())
       await trx
@@ -19,13 +20,15 @@ export async function storeTracking(
         .set({ tracking_number: trackingNumbers[i]!, tracking_carrier: carrierCode })
         .where('id', '=', carton.id)
         .execute();
-    return;
+    return null;
   }
+  const own = trackingNumbers.join(' ') || null;
   await trx
     .updateTable('shipments')
-    .set({ tracking_number: trackingNumbers.join(' ') || null })
+    .set({ tracking_number: own })
     .where('id', '=', shipmentId)
     .execute();
+  return own;
 }
 
 /** A shipment's tracking numbers: its cartons' in carton order, then its own (PRO). */

@@ -4,8 +4,8 @@ import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.j
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { appendEvent } from '../../events/outbox.js';
-import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
+import { lockShipmentOrder } from './lock-shipment.js';
 import { getShipment, type ShipmentView } from './shipment-views.js';
 
 /** Proof of delivery, as the carrier reports it (or a driver keys it in). */
@@ -36,14 +36,7 @@ export async function recordDelivery(
       message: 'deliveredAt is not a date-time',
     });
   }
-  const found = await trx
-    .selectFrom('shipments')
-    .select('order_id')
-    .where('id', '=', shipmentId)
-    .executeTakeFirst();
-  if (!found)
-    throw new FailureError({ code: 'SHIPMENT.NOT_FOUND', message: `No shipment ${shipmentId}` });
-  const order = await lockOrder(trx, found.order_id, actor);
+  const order = await lockShipmentOrder(trx, shipmentId, actor);
   const shipment = await getShipment(trx, shipmentId);
   must(moveShipment(shipment.status as ShipmentStatus, 'delivered'));
   await trx

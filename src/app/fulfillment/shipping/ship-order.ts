@@ -11,11 +11,10 @@ import type { Actor } from '../../../core/shared/roles.js';
 import { ShippingMasterData } from '../../master-data/shipping-master-data.js';
 import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvents } from '../../orders/order-timeline.js';
-import { storeTracking } from './carton-tracking.js';
 import { cartonsToShip, dispatchCartons, shipFrom, shippedPerLine } from './ship-cartons.js';
 import { issueInvoice, type IssuedInvoice } from './ship-invoice.js';
 import { countShipped } from './ship-lines.js';
-import { shipmentRequest } from './ship-request.js';
+import { shippingWarehouse } from './ship-request.js';
 
 export interface ShipInput {
   /** The cartons that leave now; all closed, unshipped cartons of the order when omitted. */
@@ -28,6 +27,8 @@ export interface ShipInput {
 
 export interface ShipOutcome {
   shipmentId: number;
+  /** `booking` when the goods left and the carrier is booked after the commit; then `shipped` or `booking_failed`. */
+  shipmentStatus: string;
   orderId: number;
   orderStatus: 'shipped' | 'partially_shipped';
   carrierCode: string;
@@ -41,9 +42,11 @@ export interface ShipOutcome {
 }
 
 /**
- * Ship confirmation, in one transaction: the closed cartons are rated and booked with the
- * carrier, their contents move STAGING → CUSTOMER, the order lines count them shipped, the
- * shipment and the invoice are written, and the order becomes shipped or partially shipped.
+ * Ship confirmation, in one transaction: the closed cartons' contents move STAGING →
+ * CUSTOMER, the order lines count them shipped, the shipment is reserved (`booking`) and the
+ * invoice written, and the order becomes shipped or partially shipped. The carrier is not
+ * called here: it rates and books after the commit (book-shipment.ts), so a slow carrier
+ * holds no transaction.
  * A ship-complete customer's order is refused (`SHIP.INCOMPLETE`) while anything ordered
  * would stay behind.
  */
@@ -87,26 +90,20 @@ export async function shipOrder(
   const next = statusAfterShipping(toShip, shippedNow);
   must(moveOrder(order.status as OrderStatus, next));
 
-  const request = await shipmentRequest(
-    trx,
-    master,
-    { ...order, warehouse_id: warehouseId },
-    service.code,
-    shipDate,
-    cartons.map((c) => c.carrierView),
-  );
-  const rate = must(await carrier.rate(request));
+  const shipsFrom = shippingWarehouse(orderId, warehouseId);
   const promised = promisedDate(order.requested_ship_date, shipDate, service.transitDays);
   const shipment = await trx
     .insertInto('shipments')
     .values({
       order_id: orderId,
-      warehouse_id: request.warehouseId,
+      warehouse_id: shipsFrom,
       carrier_code: carrier.code,
       service: service.code,
       tracking_number: null,
-      cost_minor: rate.costMinor,
-      status: 'shipped',
+      cost_minor: 0,
+      status: 'booking',
+      booking_started_at: nowIso,
+      booking_attempts: 1,
       shipped_at: nowIso,
       promised_date: promised,
       delivered_at: null,
@@ -115,9 +112,7 @@ export async function shipOrder(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const booking = must(await carrier.ship({ ...request, shipmentId: shipment.id }));
-  await dispatchCartons(trx, master, request.warehouseId, shipment.id, cartons, actor.id, nowIso);
-  await storeTracking(trx, shipment.id, carrier.code, cartons, booking.trackingNumbers);
+  await dispatchCartons(trx, master, shipsFrom, shipment.id, cartons, actor.id, nowIso);
   await countShipped(trx, shippedNow, nowIso);
   const { invoice, event: invoiceEvent } = await issueInvoice(
     trx,
@@ -140,35 +135,27 @@ export async function shipOrder(
     .execute();
   const outcome: ShipOutcome = {
     shipmentId: shipment.id,
+    shipmentStatus: 'booking',
     orderId,
     orderStatus: next,
     carrierCode: carrier.code,
     service: service.code,
-    trackingNumbers: booking.trackingNumbers,
-    costMinor: rate.costMinor,
-    currency: rate.currency,
+    trackingNumbers: [],
+    costMinor: 0,
+    currency: order.currency,
     promisedDate: promised,
     cartonIds: cartons.map((c) => c.id),
     invoice,
   };
-  // The invoice's, the order's and the shipment's events: one timeline and one outbox insert.
+  // The invoice's and the order's events: one timeline and one outbox insert. The shipment's
+  // own event (`shipment.created`) follows when the carrier confirms (book-shipment.ts).
   await recordOrderEvents(
     trx,
     orderId,
     actor.id,
     [{ type: next, data: { ...outcome, invoice: invoice.id } }],
     nowIso,
-    {
-      before: [invoiceEvent],
-      after: [
-        {
-          type: 'shipment.created',
-          aggregateType: 'shipment',
-          aggregateId: shipment.id,
-          payload: { ...outcome },
-        },
-      ],
-    },
+    { before: [invoiceEvent] },
   );
   return outcome;
 }

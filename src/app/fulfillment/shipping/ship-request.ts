@@ -21,14 +21,9 @@ export async function shipmentRequest(
   shipDate: string,
   cartons: readonly ShipmentCarton[],
 ): Promise<ShipmentRequest & { warehouseId: number }> {
-  if (order.warehouse_id === null) {
-    throw new FailureError({
-      code: 'SHIP.NO_WAREHOUSE',
-      message: `Order ${order.id} was never allocated to a warehouse`,
-    });
-  }
-  const origin = await master.warehouseAddress(order.warehouse_id);
-  if (!origin) throw new Error(`Order ${order.id} names warehouse ${order.warehouse_id}, gone`);
+  const warehouseId = shippingWarehouse(order.id, order.warehouse_id);
+  const origin = await master.warehouseAddress(warehouseId);
+  if (!origin) throw new Error(`Order ${order.id} names warehouse ${warehouseId}, gone`);
   const shipTo =
     order.ship_to_id === null ? undefined : await master.shipToAddress(order.ship_to_id);
   // The bill-to is not master data the cache watches: read it in the rare case it is needed.
@@ -39,5 +34,16 @@ export async function shipmentRequest(
       .select(['bill_to_postal_code as postalCode', 'bill_to_country as country'])
       .where('id', '=', order.customer_id)
       .executeTakeFirstOrThrow());
-  return { warehouseId: order.warehouse_id, service, shipDate, origin, destination, cartons };
+  return { warehouseId, service, shipDate, origin, destination, cartons };
+}
+
+/** The warehouse a shipment leaves from; `SHIP.NO_WAREHOUSE` for an order never allocated. */
+export function shippingWarehouse(orderId: number, warehouseId: number | null): number {
+  if (warehouseId === null) {
+    throw new FailureError({
+      code: 'SHIP.NO_WAREHOUSE',
+      message: `Order ${orderId} was never allocated to a warehouse`,
+    });
+  }
+  return warehouseId;
 }

@@ -27,6 +27,14 @@ export function shipmentView(
     onTime: row.delivered_at ? isOnTime(row.delivered_at, row.promised_date) : null,
     podName: row.pod_name,
     podNote: row.pod_note,
+    /** Why the carrier refused the last booking (status `booking_failed`); null otherwise. */
+    bookingError: row.booking_error_code
+      ? { code: row.booking_error_code, message: row.booking_error ?? '' }
+      : null,
+    bookingAttempts: row.booking_attempts,
+    /** The latest carrier tracking event: in_transit, out_for_delivery, delivered, exception. */
+    trackingStatus: row.tracking_status,
+    trackingUpdatedAt: row.tracking_updated_at,
     cartonIds,
   };
 }

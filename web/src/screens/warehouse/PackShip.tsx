@@ -233,7 +233,26 @@ export function PackShip() {
               {(shipments.data ?? []).map((s) => (
                 <li key={s.id}>
                   Shipment {s.id}: {carrierName(s.carrierCode, s.service)}.{' '}
-                  {s.trackingNumbers.length > 0 ? (
+                  {s.status === 'booking_failed' ? (
+                    <span data-testid="booking-failed">
+                      The carrier refused the booking: {s.bookingError?.message} (
+                      {s.bookingError?.code}).{' '}
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() =>
+                          void act(
+                            () => post(`/shipments/${s.id}/retry-booking`, {}, operationId()),
+                            `Shipment ${s.id}: booking retried.`,
+                          )
+                        }
+                      >
+                        Retry booking
+                      </button>
+                    </span>
+                  ) : s.status === 'booking' ? (
+                    'Booking with the carrier…'
+                  ) : s.trackingNumbers.length > 0 ? (
                     <>
                       Tracking{' '}
                       {s.trackingNumbers.map((t) => (

@@ -27,6 +27,9 @@ export interface Shipment {
   trackingNumbers: string[];
   promisedDate: string | null;
   cartonIds: number[];
+  /** booking, booking_failed, shipped, delivered. */
+  status: string;
+  bookingError: { code: string; message: string } | null;
 }
 
 /** The parts of an order line (`GET /orders/:id`) the packing bench reads. */
