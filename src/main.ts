@@ -18,6 +18,7 @@ import { deliverWebhooks } from './app/webhooks/deliver-webhooks.js';
 import { sweepBackorders } from './app/jobs/backorder-sweep.js';
 import { countGenerationJob } from './app/counts/generate-count-tasks.js';
 import { forgetOldIdempotencyKeys } from './app/jobs/idempotency-cleanup.js';
+import { quarantineExpiredLots } from './app/jobs/expiry-sweep.js';
 import { refillPickFaces } from './app/jobs/pick-face-refill.js';
 import { refreshKpiAggregates } from './app/kpis/refresh-kpi-aggregates.js';
 import { dailyReplenishmentJob } from './app/planning/daily-replenishment.js';
@@ -113,6 +114,8 @@ export async function serve(config: Config, options: { demo: boolean }) {
     // Each plan generates at most once a (UTC) day; hourly ticks catch a missed start.
     repeatEvery(3600, () => countGenerationJob(ctx), logError('counts')),
     repeatEvery(600, () => refillPickFaces(ctx), logError('pick-faces')),
+    // Lots past their expiry leave sellable bins; hourly ticks catch the day turning.
+    repeatEvery(3600, () => quarantineExpiredLots(ctx), logError('expiry')),
     // At most once per UTC day, under a lease: hourly ticks only catch a missed start.
     repeatEvery(3600, () => dailyReplenishmentJob(ctx), logError('replenishment')),
     // KPI snapshots and aggregates, read up to a minute behind so late commits are not skipped.
