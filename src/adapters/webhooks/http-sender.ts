@@ -59,6 +59,9 @@ function literalRefusal(url: URL, allowPrivate: boolean): string | null {
  */
 export const httpSender: WebhookSender = (request) =>
   new Promise((done) => {
+    const url = new URL(request.url);
+    const refusal = literalRefusal(url, request.allowPrivate);
+    if (refusal) return done({ statusCode: null, error: refusal });
     let settled = false;
     const resolve = (outcome: SendOutcome) => {
       if (settled) return;
@@ -66,17 +69,8 @@ export const httpSender: WebhookSender = (request) =>
       clearTimeout(deadline);
       done(outcome);
     };
-    const deadline = setTimeout(() => {
-      const error = `no complete answer within ${request.timeoutMs} ms`;
-      resolve({ statusCode: null, error });
-      outgoing?.destroy(new Error(error));
-    }, request.timeoutMs);
-    let outgoing: http.ClientRequest | undefined;
-    const url = new URL(request.url);
-    const refusal = literalRefusal(url, request.allowPrivate);
-    if (refusal) return resolve({ statusCode: null, error: refusal });
     const client = url.protocol === 'https:' ? https : http;
-    outgoing = client.request(
+    const outgoing = client.request(
       url,
       {
         method: 'POST',
@@ -95,8 +89,13 @@ export const httpSender: WebhookSender = (request) =>
         response.on('error', (e) => resolve({ statusCode: null, error: e.message }));
       },
     );
+    const deadline = setTimeout(() => {
+      const error = `no complete answer within ${request.timeoutMs} ms`;
+      resolve({ statusCode: null, error });
+      outgoing.destroy(new Error(error));
+    }, request.timeoutMs);
     outgoing.on('timeout', () =>
-      outgoing?.destroy(new Error(`timed out after ${request.timeoutMs} ms`)),
+      outgoing.destroy(new Error(`timed out after ${request.timeoutMs} ms`)),
     );
     outgoing.on('error', (e) => resolve({ statusCode: null, error: e.message.slice(0, 500) }));
     outgoing.end(request.body);
