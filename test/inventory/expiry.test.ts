@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarantineExpiredLots } from '../../src/app/jobs/expiry-sweep.js';
+import { planPickFaceReplenishment } from '../../src/app/receiving/plan-replenishment.js';
 import { kpiReport } from '../../src/app/kpis/kpi-report.js';
 import { stockCandidates } from '../../src/app/orders/stock-candidates.js';
 import { addDays } from '../../src/core/shared/calendar-days.js';
@@ -15,6 +16,7 @@ import {
   orderDetail,
   placeOrderFor,
   receive,
+  startOrderWorld,
   startShelfLifeWorld,
   type OrderWorld,
 } from '../orders/order-fixtures.js';
@@ -133,5 +135,37 @@ describe.each(dialects)('expired stock on %s', (dialect) => {
     expect(rows.find((r) => r.period === TODAY)).toEqual({ ...total, period: TODAY });
     expect(total.units).toBe(a + b);
     expect(Number(total.units)).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe.each(dialects)('pick-face refill and expired reserve on %s', (dialect) => {
+  let world: OrderWorld;
+  beforeAll(async () => {
+    world = await startOrderWorld(dialect);
+  });
+  afterAll(async () => world?.api.close());
+
+  it('never refills a pick face from an expired reserve lot, though it expires first', async () => {
+    const sku = await createSku(world);
+    const { reserve, reserve2, pickFace } = world;
+    await receive(world, sku, 12, { locationId: reserve, lotCode: 'OLD', expiryDate: EXPIRED });
+    await receive(world, sku, 5, {
+      locationId: reserve2,
+      lotCode: 'LATE',
+      expiryDate: LATE_EXPIRY,
+    });
+    const face = await call(world.api, 'PUT', `/pick-faces/${pickFace}`, world.api.as('manager'), {
+      skuId: sku,
+      minQuantity: 4,
+      maxQuantity: 10,
+    });
+    expect(face.statusCode, face.body).toBe(200);
+    const planned = await planPickFaceReplenishment(world.api.ctx, world.warehouse.id);
+    const tasks = await world.api.store.database.db
+      .selectFrom('move_tasks')
+      .select(['from_location_id', 'quantity'])
+      .where('id', 'in', planned.taskIds.length ? planned.taskIds : [0])
+      .execute();
+    expect(tasks.map((t) => [t.from_location_id, Number(t.quantity)])).toEqual([[reserve2, 5]]);
   });
 });
