@@ -116,7 +116,7 @@ function* chunks<T>(items: T[]): Generator<T[]> {
 }
 
 const availability = (database: Database, skuId: number) =>
-  queryStock(database.db, { skuId, groupBy: 'warehouse', limit: 10 });
+  queryStock(database.db, { skuId, groupBy: 'warehouse', today: NOW.slice(0, 10), limit: 10 });
 
 /** Throws unless the ledger reconciles and queryStock agrees with the quantities loaded. */
 async function verify(database: Database, layout: Layout, pick: () => number): Promise<void> {

@@ -33,7 +33,17 @@ const NASTY_VALUES: readonly Json[] = [
   '../../etc/passwd',
   '2026-02-30',
   '9999-99-99T99:99:99Z',
+  // Issue 17, item 1: wrong types that were silently converted (hex, exponent, padded, boxed).
+  '0x10',
+  '1e1',
+  ' 7 ',
+  [5],
+  'true',
+  'false',
 ];
+
+/** An id no row has: an unknown reference must be a 404/422, never a 500 or a dangling row. */
+const UNKNOWN_ID = 987_654_321;
 
 const LONG = 'x'.repeat(100_000);
 
@@ -43,6 +53,16 @@ const MUTATIONS: Record<string, (r: FuzzRequest, random: Random) => void> = {
   longString: (r, random) =>
     setSomewhere(r, random, LONG.slice(0, pick(random, [256, 5000, 100_000]))),
   dropField: (r, random) => dropField(r.body, random),
+  // Issue 17, items 2 and 3: references to rows that do not exist (foreign keys).
+  unknownReference: (r, random) => {
+    const ids = placesIn(r.body).filter(([, key]) => typeof key === 'string' && /Ids?$/.test(key));
+    if (ids.length === 0) return setSomewhere(r, random, UNKNOWN_ID);
+    const [holder, key] = pick(random, ids);
+    const current = (holder as Record<string, Json>)[key as string];
+    (holder as Record<string, Json>)[key as string] = Array.isArray(current)
+      ? [UNKNOWN_ID]
+      : UNKNOWN_ID;
+  },
   extraField: (r, random) => {
     if (isObject(r.body)) r.body[pick(random, ['isAdmin', 'id', 'role', 'createdAt', 'x'])] = 1;
     else r.query.unexpected = 'yes';
@@ -85,6 +105,9 @@ const MUTATIONS: Record<string, (r: FuzzRequest, random: Random) => void> = {
         '0',
         '1.5',
         '99999999999999999999',
+        '0x10',
+        '1e3',
+        ' 7',
         '%00',
         'ü',
         ' ',
@@ -101,7 +124,19 @@ const MUTATIONS: Record<string, (r: FuzzRequest, random: Random) => void> = {
   badQuery: (r, random) => {
     const names = Object.keys(r.query);
     const name = names.length > 0 ? pick(random, names) : 'limit';
-    r.query[name] = pick(random, ['abc', '-1', '0', '100000', '', 'true', '1e999', '[]', '%']);
+    r.query[name] = pick(random, [
+      'abc',
+      '-1',
+      '0',
+      '100000',
+      '',
+      'true',
+      '1e999',
+      '[]',
+      '%',
+      '0x10',
+      ' 7',
+    ]);
     if (random() < 0.3) r.query.cursor = pick(random, ['abc', 'eyJ4Ijox', '!!!', '']);
   },
 };

@@ -2,6 +2,7 @@ import type { DialectName } from '../src/adapters/db/database.js';
 import type { Role } from '../src/core/shared/roles.js';
 import { seededRandom, timed, type DrillOptions, type DrillResult } from './drill-result.js';
 import { ContractChecker } from './fuzz-contract.js';
+import { fuzzRawPaths, guardProblem } from './fuzz-guards.js';
 import { fuzzInvariantProblems, settleImports } from './fuzz-invariants.js';
 import { mutate } from './fuzz-mutations.js';
 import { operationsOf } from './fuzz-operations.js';
@@ -18,7 +19,9 @@ const REFRESH_EVERY = 250;
  * or extra fields, huge or negative numbers, unicode, long strings, null, malformed JSON,
  * wrong content type, bad path and query values), mostly as admin, some as other roles or
  * with no key. Must hold: no 5xx, every response matches the schema declared for its status
- * (errors: problem+json with a code), and afterwards the ledger and order lines are sound.
+ * (errors: problem+json with a code), no role (nor a missing or forged key) past a route's
+ * guard, no 5xx for paths with a NUL or control byte (web app fallback and API), and
+ * afterwards the ledger and order lines are sound.
  * The seed is printed; FUZZ_SEED=<n> replays a run's requests.
  */
 export function fuzzDrill(options: DrillOptions): Promise<DrillResult> {
@@ -45,6 +48,7 @@ async function fuzzOn(
   const fuzz = await startFuzzWorld(dialect);
   const random = seededRandom(seed);
   const tally = new FuzzTally();
+  const guardFailures: string[] = [];
   try {
     for (const p of await fuzzInvariantProblems(fuzz.world)) fail(`before fuzzing: ${p}`);
     const operations = operationsOf(fuzz.app.swagger());
@@ -60,6 +64,8 @@ async function fuzzOn(
         fuzz.spareOwnKeys(request);
         const response = await send(fuzz, request, random, String(i));
         tally.count(request, response, checker.check(op, response), fuzz.errors.get(String(i)));
+        const guard = guardProblem(fuzz.app.routeTable, op, response.role, response.status);
+        if (guard) guardFailures.push(guard);
       } catch (error) {
         // The fuzzer's own bug (or inject's): stop here, keep the figures so far.
         fail(`request ${i} (${op.name}) could not be made: ${String(error)}`);
@@ -67,6 +73,10 @@ async function fuzzOn(
       }
     }
     const ms = Date.now() - started;
+    for (const g of guardFailures.slice(0, 5)) fail(g);
+    if (guardFailures.length > 5) fail(`…and ${guardFailures.length - 5} more past a guard`);
+    const rawPaths = await fuzzRawPaths(fuzz.world.store.database, fuzz.keys.admin);
+    for (const f of rawPaths.failures) fail(f);
     const stillRunning = await settleImports(fuzz.world);
     if (stillRunning > 0) fail(`${stillRunning} imports still running a minute after the run`);
     for (const p of await fuzzInvariantProblems(fuzz.world)) fail(p);
@@ -77,6 +87,8 @@ async function fuzzOn(
       operationsWithoutResponseSchema: operations.filter((o) =>
         [...o.responses.values()].every((s) => s === null),
       ).length,
+      pastGuard: guardFailures.length,
+      rawPathStatuses: rawPaths.statuses,
       ms,
       requestsPerSecond: Math.round((requests / ms) * 1000),
     };

@@ -19,10 +19,11 @@ import { deliverWebhooks } from './app/webhooks/deliver-webhooks.js';
 import { sweepBackorders } from './app/jobs/backorder-sweep.js';
 import { countGenerationJob } from './app/counts/generate-count-tasks.js';
 import { forgetOldIdempotencyKeys } from './app/jobs/idempotency-cleanup.js';
+import { quarantineExpiredLots } from './app/jobs/expiry-sweep.js';
 import { refillPickFaces } from './app/jobs/pick-face-refill.js';
 import { refreshKpiAggregates } from './app/kpis/refresh-kpi-aggregates.js';
 import { dailyReplenishmentJob } from './app/planning/daily-replenishment.js';
-import { repeatEvery } from './app/jobs/repeat.js';
+import { repeatEvery, type StopJob } from './app/jobs/repeat.js';
 import { planScheduledWaves } from './app/jobs/scheduled-waves.js';
 import { redactUrl, type Config } from './config.js';
 
@@ -95,10 +96,10 @@ export async function serve(config: Config, options: { demo: boolean }) {
   });
   const logError = (job: string) => (error: unknown) =>
     app.log.error({ err: error, job }, 'scheduled job failed');
-  const startJobs = (): (() => void)[] => [
+  const startJobs = (): StopJob[] => [
     repeatEvery(
       config.backorderSweepSeconds,
-      () => sweepBackorders(ctx, logError('backorders')),
+      (keepGoing) => sweepBackorders(ctx, logError('backorders'), keepGoing),
       logError('backorders'),
     ),
     repeatEvery(
@@ -114,6 +115,8 @@ export async function serve(config: Config, options: { demo: boolean }) {
     // Each plan generates at most once a (UTC) day; hourly ticks catch a missed start.
     repeatEvery(3600, () => countGenerationJob(ctx), logError('counts')),
     repeatEvery(600, () => refillPickFaces(ctx), logError('pick-faces')),
+    // Lots past their expiry leave sellable bins; hourly ticks catch the day turning.
+    repeatEvery(3600, (keepGoing) => quarantineExpiredLots(ctx, keepGoing), logError('expiry')),
     // At most once per UTC day, under a lease: hourly ticks only catch a missed start.
     repeatEvery(3600, () => dailyReplenishmentJob(ctx), logError('replenishment')),
     // KPI snapshots and aggregates, read up to a minute behind so late commits are not skipped.
@@ -128,7 +131,7 @@ export async function serve(config: Config, options: { demo: boolean }) {
   ];
   // While the demo's past is simulated on its own clock, the scheduled jobs (waves,
   // replenishment, counts on today's clock) wait: they would act in the middle of that past.
-  const stopJobs: (() => void)[] = historyToBuild ? [] : startJobs();
+  const stopJobs: StopJob[] = historyToBuild ? [] : startJobs();
   const { ediDir } = config;
   if (ediDir)
     stopJobs.push(
@@ -146,16 +149,21 @@ export async function serve(config: Config, options: { demo: boolean }) {
     stopJobs.push(
       repeatEvery(1, () => nats.publishPending(ctx.database, ctx.now), logError('nats')),
     );
-  const shutdown = async (signal: string) => {
+  let stopping: Promise<void> | undefined;
+  // SIGINT from a terminal reaches every worker as well as the primary's SIGTERM: stop once.
+  const shutdown = (signal: string) => (stopping ??= stopServing(signal));
+  const stopServing = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    for (const stop of stopJobs) stop();
+    // No new ticks; runs in progress end at their next unit. Meanwhile the HTTP server stops
+    // accepting and drains the requests in flight. Only then may the pool close.
+    await Promise.all([...stopJobs.map((stop) => stop()), app.close()]);
     await nats?.close();
-    await app.close();
     await database.close();
+    app.log.info({ signal }, 'stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { database: redactUrl(config.databaseUrl), dialect: database.dialect },
@@ -167,8 +175,14 @@ export async function serve(config: Config, options: { demo: boolean }) {
   if (historyToBuild) {
     say('The demo history is being built in the background; /health and the web app show how far.');
     void buildDemoHistory(ctx, say).then(
-      () => stopJobs.push(...startJobs()),
-      (error: unknown) => app.log.error({ err: error }, 'building the demo history failed'),
+      () => {
+        if (!stopping) stopJobs.push(...startJobs());
+      },
+      (error: unknown) => {
+        // A stop cuts the build short: each simulated day is saved, the next start resumes.
+        if (stopping) app.log.info('demo history interrupted by the stop; resumes on next start');
+        else app.log.error({ err: error }, 'building the demo history failed');
+      },
     );
   }
   return app;

@@ -35,6 +35,7 @@ describe.each(dialects)('stock ledger on %s', (dialect) => {
         skuId,
         warehouseId,
         groupBy: 'warehouse',
+        today: '2026-01-01',
         limit: 10,
       })
     )[0];

@@ -18,15 +18,17 @@ export interface ServerProcess {
 /**
  * A second Stockline server as its own OS process — `node --import tsx src/cli/main.ts serve`
  * on the same store (`DATABASE_URL`, e.g. `postgres://…?schema=t_…`) — ready once /health
- * answers 200. `env` adds settings for this process only (a drill's fault injection).
+ * answers 200. `env` adds settings for this process only (a drill's fault injection); `args`
+ * are added to `serve` (`--workers 2`).
  */
 export async function spawnServer(
   databaseUrl: string,
   env: Record<string, string> = {},
+  args: readonly string[] = [],
 ): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockline-second-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], {
     cwd: root,
     env: {
       ...process.env,
@@ -41,7 +43,7 @@ export async function spawnServer(
   });
   let output = '';
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8000);
+    output = (output + chunk.toString()).slice(-80000);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);

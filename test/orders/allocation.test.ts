@@ -4,7 +4,6 @@ import {
   EARLY_EXPIRY,
   LATE_EXPIRY,
   call,
-  createCustomer,
   createSku,
   expectConsistent,
   heldByBinAndLot,
@@ -12,7 +11,7 @@ import {
   orderDetail,
   placeOrderFor,
   receive,
-  startOrderWorld,
+  startShelfLifeWorld,
   type OrderWorld,
 } from './order-fixtures.js';
 
@@ -21,9 +20,7 @@ describe.each(dialects)('allocating stock to orders on %s', (dialect) => {
   let anyLot: number;
   let picky: number;
   beforeAll(async () => {
-    world = await startOrderWorld(dialect);
-    anyLot = await createCustomer(world, 'ANY-1', { minRemainingShelfLifeDays: 0 });
-    picky = await createCustomer(world, 'VET-1', { minRemainingShelfLifeDays: 200 });
+    ({ world, anyLot, picky } = await startShelfLifeWorld(dialect));
   });
   afterAll(async () => world?.api.close());
 

@@ -139,6 +139,14 @@ export async function createCustomer(
   return response.json().id as number;
 }
 
+/** An order world with two accounts: one taking any lot, one (a vet) wanting 200 days left. */
+export async function startShelfLifeWorld(dialect: DialectName) {
+  const world = await startOrderWorld(dialect);
+  const anyLot = await createCustomer(world, 'ANY-1', { minRemainingShelfLifeDays: 0 });
+  const picky = await createCustomer(world, 'VET-1', { minRemainingShelfLifeDays: 200 });
+  return { world, anyLot, picky };
+}
+
 /** Headers of a fresh customer-role key bound to the account. */
 export async function customerHeaders(world: OrderWorld, customerId: number): Promise<Headers> {
   const key = await createApiKey(

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import {
   call,
@@ -20,14 +18,6 @@ import {
   describeInBrowser,
 } from './web-world.js';
 import { fillOrderOnScreen, pickWaveByScans, scanKeys } from './web-steps.js';
-
-/** The planning API is another issue's; until its routes exist, that scenario is a todo. */
-const planningReady = fs
-  .readFileSync(
-    path.resolve(import.meta.dirname, '../../src/adapters/http/routes/planning.routes.ts'),
-    'utf8',
-  )
-  .includes('/planning/suggestions/approve');
 
 describeInBrowser('the web app in a real browser (SQLite)', () => {
   const web = useWebWorld();
@@ -172,78 +162,68 @@ describeInBrowser('the web app in a real browser (SQLite)', () => {
     expect(appErrors(page)).toEqual([]);
   });
 
-  (planningReady ? it : it.todo)(
-    'a planner approves a replenishment suggestion and sees the PO',
-    async () => {
-      const skuId = await createSku(web.world, false);
-      await seedDemand(web.world, skuId, 120, 6);
-      const supplier = await call(
-        web.world.api,
-        'POST',
-        '/suppliers',
-        web.world.api.as('manager'),
-        {
-          code: 'KIBBLE',
-          name: 'Kibble Mills',
-          currency: 'USD',
-          leadTimeDays: 7,
-        },
-      );
-      expect(supplier.statusCode, supplier.body).toBe(201);
-      const supplierId = supplier.json().id as number;
-      const offer = await call(
-        web.world.api,
-        'POST',
-        `/suppliers/${supplierId}/skus`,
-        web.world.api.as('manager'),
-        {
-          skuId,
-          costMinor: 400,
-          orderMultiple: 4,
-        },
-      );
-      expect(offer.statusCode, offer.body).toBe(201);
+  it('a planner approves a replenishment suggestion and sees the PO', async () => {
+    const skuId = await createSku(web.world, false);
+    await seedDemand(web.world, skuId, 120, 6);
+    const supplier = await call(web.world.api, 'POST', '/suppliers', web.world.api.as('manager'), {
+      code: 'KIBBLE',
+      name: 'Kibble Mills',
+      currency: 'USD',
+      leadTimeDays: 7,
+    });
+    expect(supplier.statusCode, supplier.body).toBe(201);
+    const supplierId = supplier.json().id as number;
+    const offer = await call(
+      web.world.api,
+      'POST',
+      `/suppliers/${supplierId}/skus`,
+      web.world.api.as('manager'),
+      {
+        skuId,
+        costMinor: 400,
+        orderMultiple: 4,
+      },
+    );
+    expect(offer.statusCode, offer.body).toBe(201);
 
-      const page = await newPage(web.context);
-      await signInAs(page, web.world, 'planner');
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Planning' })
-        .click();
-      await page.getByRole('button', { name: 'Run replenishment' }).click();
-      const box = page.getByRole('checkbox', { name: `Order DOG-DRY-2KG-${web.world.skuCount}` });
-      await box.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-        await screenshot(page, 'planning-failure');
-        throw error;
-      });
-      await screenshot(page, 'planning-suggestions');
-      await page.getByRole('button', { name: `DOG-DRY-2KG-${web.world.skuCount}` }).click();
-      await page.locator('.sku-plan .chart canvas').waitFor();
-      await box.check();
-      await page.getByRole('button', { name: /^Approve 1/ }).click();
-      const created = page.getByTestId('po-created');
-      await created.waitFor();
-      const poNumber = (await created.getByRole('link').first().textContent())!.trim();
-      await screenshot(page, 'planning-approved');
+    const page = await newPage(web.context);
+    await signInAs(page, web.world, 'planner');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Planning' })
+      .click();
+    await page.getByRole('button', { name: 'Run replenishment' }).click();
+    const box = page.getByRole('checkbox', { name: `Order DOG-DRY-2KG-${web.world.skuCount}` });
+    await box.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+      await screenshot(page, 'planning-failure');
+      throw error;
+    });
+    await screenshot(page, 'planning-suggestions');
+    await page.getByRole('button', { name: `DOG-DRY-2KG-${web.world.skuCount}` }).click();
+    await page.locator('.sku-plan .chart canvas').waitFor();
+    await box.check();
+    await page.getByRole('button', { name: /^Approve 1/ }).click();
+    const created = page.getByTestId('po-created');
+    await created.waitFor();
+    const poNumber = (await created.getByRole('link').first().textContent())!.trim();
+    await screenshot(page, 'planning-approved');
 
-      const pos = await web.world.api.store.database.db
-        .selectFrom('purchase_orders')
-        .select(['id', 'number', 'supplier_id', 'status'])
-        .execute();
-      expect(pos).toHaveLength(1);
-      expect(pos[0]).toMatchObject({ number: poNumber, status: 'draft' });
-      expect(Number(pos[0]!.supplier_id)).toBe(supplierId);
-      // Approved suggestions leave the open list: they never come back to order twice.
-      await page
-        .getByRole('checkbox', { name: `Order DOG-DRY-2KG-${web.world.skuCount}` })
-        .waitFor({ state: 'detached' });
-      await created.getByRole('link').first().click();
-      await page.locator(`[data-po-id="${pos[0]!.id}"]`).waitFor();
-      await screenshot(page, 'purchasing');
-      expect(appErrors(page)).toEqual([]);
-    },
-    60_000,
-  );
+    const pos = await web.world.api.store.database.db
+      .selectFrom('purchase_orders')
+      .select(['id', 'number', 'supplier_id', 'status'])
+      .execute();
+    expect(pos).toHaveLength(1);
+    expect(pos[0]).toMatchObject({ number: poNumber, status: 'draft' });
+    expect(Number(pos[0]!.supplier_id)).toBe(supplierId);
+    // Approved suggestions leave the open list: they never come back to order twice.
+    await page
+      .getByRole('checkbox', { name: `Order DOG-DRY-2KG-${web.world.skuCount}` })
+      .waitFor({ state: 'detached' });
+    await created.getByRole('link').first().click();
+    await page.locator(`[data-po-id="${pos[0]!.id}"]`).waitFor();
+    await screenshot(page, 'purchasing');
+    expect(appErrors(page)).toEqual([]);
+  }, 60_000);
 });
 
 /** `days` days of demand of `perDay` units up to yesterday, as the nightly history job writes it. */

@@ -52,12 +52,23 @@ function literalRefusal(url: URL, allowPrivate: boolean): string | null {
   return `${TARGET_REFUSED}: ${url.hostname} (${kind})`;
 }
 
-/** POSTs with a timeout; the response body is drained and ignored (only the status counts). */
+/**
+ * POSTs with a timeout; the response body is drained and ignored (only the status counts).
+ * `timeoutMs` bounds the whole exchange — connect, headers and body — not only the silence
+ * between two packets: a receiver that drips bytes is cut off at the deadline like a silent one.
+ */
 export const httpSender: WebhookSender = (request) =>
-  new Promise((resolve) => {
+  new Promise((done) => {
     const url = new URL(request.url);
     const refusal = literalRefusal(url, request.allowPrivate);
-    if (refusal) return resolve({ statusCode: null, error: refusal });
+    if (refusal) return done({ statusCode: null, error: refusal });
+    let settled = false;
+    const resolve = (outcome: SendOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      done(outcome);
+    };
     const client = url.protocol === 'https:' ? https : http;
     const outgoing = client.request(
       url,
@@ -78,6 +89,11 @@ export const httpSender: WebhookSender = (request) =>
         response.on('error', (e) => resolve({ statusCode: null, error: e.message }));
       },
     );
+    const deadline = setTimeout(() => {
+      const error = `no complete answer within ${request.timeoutMs} ms`;
+      resolve({ statusCode: null, error });
+      outgoing.destroy(new Error(error));
+    }, request.timeoutMs);
     outgoing.on('timeout', () =>
       outgoing.destroy(new Error(`timed out after ${request.timeoutMs} ms`)),
     );

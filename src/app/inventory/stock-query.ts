@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { SELLABLE_TYPES } from '../../core/inventory/location-types.js';
 import type { Tables } from '../../adapters/db/schema.js';
 
 /** How stock figures are grouped: per SKU, per SKU × warehouse, per bin and lot, or per lot. */
@@ -11,6 +12,8 @@ export interface StockFilter {
   lotId?: number | undefined;
   category?: string | undefined;
   groupBy: StockGrouping;
+  /** The day expiry is judged on (`expiryDay`): lots expired by then are not available. */
+  today: string;
   limit: number;
   /** Keyset: the grouping columns' values of the last row of the previous page. */
   after?: readonly number[] | undefined;
@@ -18,8 +21,10 @@ export interface StockFilter {
 
 /**
  * One line of a stock report. On hand counts goods physically in the warehouse; available is
- * what can still be promised (unreserved, in storage or a pick face); quarantined and damaged
- * are on hand but not sellable; in transit is on its way from another warehouse.
+ * what can still be promised (unreserved, in storage or a pick face, in a lot not expired);
+ * expired is on hand in those bins but past its lot's expiry (until the expiry job moves it to
+ * quarantine); quarantined and damaged are on hand but not sellable; in transit is on its way
+ * from another warehouse.
  */
 export interface StockRow {
   skuId: number;
@@ -33,6 +38,7 @@ export interface StockRow {
   onHand: number;
   allocated: number;
   available: number;
+  expired: number;
   quarantined: number;
   damaged: number;
   inTransit: number;
@@ -70,10 +76,13 @@ export const stockKeyLength = (groupBy: StockGrouping) => GROUP_COLUMNS[groupBy]
 export async function queryStock(db: Kysely<Tables>, filter: StockFilter): Promise<StockRow[]> {
   const groups = GROUP_COLUMNS[filter.groupBy];
   const has = (column: string) => (groups as readonly string[]).includes(column);
+  const sellable = sql`l.type in (${sql.join(SELLABLE_TYPES.map((t) => sql.lit(t)))})`;
+  const expired = sql`coalesce(lot.expiry_date < ${filter.today}, false)`;
   let query = db
     .selectFrom('stock_balances as b')
     .innerJoin('locations as l', 'l.id', 'b.location_id')
     .innerJoin('skus as s', 's.id', 'b.sku_id')
+    .leftJoin('lots as lot', 'lot.id', 'b.lot_id')
     .where((eb) => eb.or([eb('l.virtual', '=', 0), eb('l.type', '=', 'in_transit')]))
     .where((eb) => eb.or([eb('b.on_hand', '<>', 0), eb('b.allocated', '<>', 0)]))
     .select([
@@ -86,8 +95,9 @@ export async function queryStock(db: Kysely<Tables>, filter: StockFilter): Promi
       total(sql`case when l.virtual = 0 then b.on_hand else 0 end`).as('onHand'),
       total(sql`b.allocated`).as('allocated'),
       total(
-        sql`case when l.type in ('storage', 'pick_face') then b.on_hand - b.allocated else 0 end`,
+        sql`case when ${sellable} and not ${expired} then b.on_hand - b.allocated else 0 end`,
       ).as('available'),
+      total(sql`case when ${sellable} and ${expired} then b.on_hand else 0 end`).as('expired'),
       total(sql`case when l.type = 'quarantine' then b.on_hand else 0 end`).as('quarantined'),
       total(sql`case when l.type = 'damaged' then b.on_hand else 0 end`).as('damaged'),
       total(sql`case when l.type = 'in_transit' then b.on_hand else 0 end`).as('inTransit'),

@@ -17,6 +17,7 @@ import {
 } from '../../core/kpis/stock-kpis.js';
 import type { KpiQuery } from './kpi-query.js';
 import { readKpiSettings } from './kpi-settings-store.js';
+import { expiryWriteOffs } from './expiry-write-offs.js';
 import { kpiWatermark } from './refresh-kpi-aggregates.js';
 import { deliveryFacts, orderFacts } from './order-facts.js';
 import { abcXyz, expiringStock, inventoryAccuracy, positionTables } from './sku-reports.js';
@@ -88,6 +89,7 @@ async function stockTables(
   if (want.has('inventory-accuracy'))
     tables.push(await inventoryAccuracy(db, stockQuery, settings));
   if (want.has('expiring-stock')) tables.push(await expiringStock(db, stockQuery, settings, asOf));
+  if (want.has('expiry-write-offs')) tables.push(await expiryWriteOffs(db, stockQuery));
   if (want.has('abc-xyz')) tables.push(await abcXyz(db, stockQuery));
   return tables;
 }

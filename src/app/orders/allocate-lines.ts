@@ -6,6 +6,7 @@ import type {
   AllocationPolicy,
 } from '../../core/orders/allocation-policy.js';
 import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
+import { expiryDay } from '../../core/inventory/expiry.js';
 import { stockCandidates } from './stock-candidates.js';
 
 export interface AllocationPreferences {
@@ -50,6 +51,7 @@ export async function holdStock(
     const candidates = await stockCandidates(
       trx,
       wanted.map((l) => l.skuId),
+      expiryDay(nowIso),
     );
     const plan = policy.plan({ lines: wanted, ...preferences }, candidates).sort(byStockKey);
     if (plan.length === 0) break;
@@ -104,12 +106,14 @@ export async function planStock(
   lines: readonly AllocationLine[],
   preferences: AllocationPreferences,
   policy: AllocationPolicy,
+  today: string,
 ): Promise<AllocationPiece[]> {
   const wanted = lines.filter((l) => l.quantity > 0);
   if (wanted.length === 0) return [];
   const candidates = await stockCandidates(
     trx,
     wanted.map((l) => l.skuId),
+    today,
   );
   return policy.plan({ lines: wanted, ...preferences }, candidates).sort(byStockKey);
 }

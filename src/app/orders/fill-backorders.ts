@@ -23,6 +23,7 @@ export async function fillBackorders(
   policy: AllocationPolicy,
   now: () => Date,
   actor = 'system:backorders',
+  keepGoing: () => boolean = () => true,
 ): Promise<BackorderFill> {
   const fill: BackorderFill = { ordersTried: 0, unitsAllocated: 0, failures: [] };
   if (skuIds.length === 0) return fill;
@@ -39,6 +40,8 @@ export async function fillBackorders(
     .limit(1000)
     .execute();
   for (const order of waiting) {
+    // A stopping server ends the fill between two orders (each its own transaction).
+    if (!keepGoing()) break;
     fill.ordersTried++;
     const outcome = await database
       .write(async (trx) => {

@@ -6,6 +6,7 @@ import { FailureError } from '../../core/shared/result.js';
 import type { Actor } from '../../core/shared/roles.js';
 import type { CustomerForOrder } from '../customers/customer-for-order.js';
 import { masterData } from '../master-data/master-data-cache.js';
+import { expiryDay } from '../../core/inventory/expiry.js';
 import { planStock } from './allocate-lines.js';
 import { settleHold, wantedLines, type AllocationOutcome } from './allocate-order.js';
 import { holdReasonFor } from './credit-hold.js';
@@ -76,7 +77,7 @@ export async function placeOrder(
   if (holdReason) events.push({ type: 'held', data: { reason: holdReason } });
   const allocated =
     status === 'confirmed'
-      ? await allocateNewOrder(trx, master, priced, customer, policy, today)
+      ? await allocateNewOrder(trx, master, priced, customer, policy, nowIso)
       : undefined;
   if (allocated?.event) events.push(allocated.event);
   const finalStatus = allocated?.outcome.status ?? status;
@@ -121,8 +122,9 @@ async function allocateNewOrder(
   priced: readonly PricedLine[],
   customer: CustomerForOrder,
   policy: AllocationPolicy,
-  today: string,
+  nowIso: string,
 ) {
+  const today = nowIso.slice(0, 10);
   const lines = priced.map((p, i) => ({
     id: i,
     sku_id: p.skuId,
@@ -136,7 +138,7 @@ async function allocateNewOrder(
     priced.map((p) => p.skuId),
   );
   const wanted = wantedLines(lines, customer, rules, today);
-  const plan = await planStock(trx, wanted, customer, policy);
+  const plan = await planStock(trx, wanted, customer, policy, expiryDay(nowIso));
   const settlement = settleHold({ id: 0, status: 'confirmed', lines }, plan, customer);
   // A shortfall cancelled rather than backordered is no longer sold: the order is worth less.
   const totalMinor =

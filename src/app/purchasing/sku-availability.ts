@@ -1,3 +1,4 @@
+import { expiryDay } from '../../core/inventory/expiry.js';
 import type { Tx } from '../../adapters/db/database.js';
 import { atpSeries, type AtpPoint } from '../../core/purchasing/atp.js';
 import { fail, ok, type Result } from '../../core/shared/result.js';
@@ -47,6 +48,7 @@ export async function skuAvailability(
     skuId,
     warehouseId,
     groupBy: 'warehouse',
+    today: expiryDay(now.toISOString()),
     limit: 1,
   });
   const lines = await incomingLines(db, warehouseId, [skuId]);

@@ -5,6 +5,7 @@ import {
   type FaceLevel,
   type ReserveStock,
 } from '../../core/receiving/replenishment-plan.js';
+import { expiryDay } from '../../core/inventory/expiry.js';
 import { isoNow, type AppContext } from '../context.js';
 import { faceLevels } from './face-levels.js';
 
@@ -16,10 +17,11 @@ export interface ReplenishmentPlan {
 }
 
 /**
- * Unreserved stock of these SKUs in the warehouse's active storage bins, less what open
- * replenish tasks already take from there: what reserve can give to pick faces.
+ * Unreserved stock of these SKUs in the warehouse's active storage bins, in lots not expired
+ * by `today` (an expired lot is not sellable: it waits for the expiry sweep, not a pick face),
+ * less what open replenish tasks already take from there: what reserve can give to pick faces.
  */
-async function reserveStock(trx: Tx, warehouseId: number, skuIds: number[]) {
+async function reserveStock(trx: Tx, warehouseId: number, skuIds: number[], today: string) {
   if (skuIds.length === 0) return new Map<number, ReserveStock[]>();
   const rows = await trx
     .selectFrom('stock_balances as b')
@@ -34,6 +36,7 @@ async function reserveStock(trx: Tx, warehouseId: number, skuIds: number[]) {
     .where('l.active', '=', 1)
     .where('pf.location_id', 'is', null)
     .whereRef('b.on_hand', '>', 'b.allocated')
+    .where((eb) => eb.or([eb('lots.expiry_date', 'is', null), eb('lots.expiry_date', '>=', today)]))
     .execute();
   const promised = await trx
     .selectFrom('move_tasks')
@@ -100,7 +103,12 @@ export async function planReplenishmentIn(
 ): Promise<ReplenishmentPlan> {
   const faces: FaceLevel[] = await faceLevels(trx, warehouseId, isPostgres(trx));
   const needy = faces.filter((f) => refillQuantity(f) > 0);
-  const reserve = await reserveStock(trx, warehouseId, [...new Set(needy.map((f) => f.skuId))]);
+  const reserve = await reserveStock(
+    trx,
+    warehouseId,
+    [...new Set(needy.map((f) => f.skuId))],
+    expiryDay(nowIso),
+  );
   const taskIds: number[] = [];
   for (const face of needy) {
     for (const move of planFaceRefill(face, reserve.get(face.skuId) ?? [])) {

@@ -26,6 +26,7 @@ export const STOCK_KPIS = [
   'inventory-accuracy',
   'dead-stock',
   'expiring-stock',
+  'expiry-write-offs',
   'abc-xyz',
   'inventory-value',
 ] as const;

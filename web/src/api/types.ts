@@ -84,6 +84,7 @@ export interface StockRow {
   onHand: number;
   allocated: number;
   available: number;
+  expired: number;
   quarantined: number;
   damaged: number;
   inTransit: number;

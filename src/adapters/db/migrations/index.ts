@@ -21,6 +21,7 @@ import { partnerSupplier } from './0026-partner-supplier.js';
 import { shippingMasterData } from './0028-shipping-master-data.js';
 import { putawayIndexes } from './0029-putaway-indexes.js';
 import { shipmentBooking } from './0020-shipment-booking.js';
+import { expiryWriteOffs } from './0016-expiry-write-offs.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -46,5 +47,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0028-shipping-master-data': shippingMasterData(ddl),
     '0029-putaway-indexes': putawayIndexes(),
     '0020-shipment-booking': shipmentBooking(ddl),
+    '0016-expiry-write-offs': expiryWriteOffs(),
   };
 }

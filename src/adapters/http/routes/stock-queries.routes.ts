@@ -9,6 +9,7 @@ import {
   stockRowKey,
   type StockGrouping,
 } from '../../../app/inventory/stock-query.js';
+import { expiryDay } from '../../../core/inventory/expiry.js';
 import { STAFF } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import {
@@ -59,6 +60,7 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
       const rows = await queryStock(ctx.database.db, {
         ...filters,
         groupBy: grouping,
+        today: expiryDay(ctx.now().toISOString()),
         limit: limit + 1,
         after: decodeKeyCursor(cursor, stockKeyLength(grouping)),
       });
@@ -89,6 +91,7 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
       const rows = await queryStock(ctx.database.db, {
         skuId: request.params.id,
         groupBy: 'warehouse',
+        today: expiryDay(ctx.now().toISOString()),
         limit: 1000,
       });
       return { skuId: request.params.id, warehouses: rows };

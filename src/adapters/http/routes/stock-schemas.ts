@@ -94,6 +94,9 @@ export const StockRowOut = Type.Object({
   onHand: Type.Integer(),
   allocated: Type.Integer(),
   available: Type.Integer(),
+  expired: Type.Integer({
+    description: 'On hand in sellable bins, in lots past expiry (not yet moved to quarantine)',
+  }),
   quarantined: Type.Integer(),
   damaged: Type.Integer(),
   inTransit: Type.Integer(),

@@ -30,6 +30,8 @@ const stockColumns: Column<StockRow>[] = [
   { key: 'onHand', header: 'On hand', value: (r) => r.onHand, numeric: true },
   { key: 'allocated', header: 'Allocated', value: (r) => r.allocated, numeric: true },
   { key: 'available', header: 'Available', value: (r) => r.available, numeric: true },
+  // Past its lot's expiry on a sellable shelf, until the expiry sweep quarantines it.
+  { key: 'expired', header: 'Expired', value: (r) => r.expired, numeric: true },
   { key: 'q', header: 'Quarantined', value: (r) => r.quarantined, numeric: true },
   { key: 'd', header: 'Damaged', value: (r) => r.damaged, numeric: true },
   { key: 't', header: 'In transit', value: (r) => r.inTransit, numeric: true },
