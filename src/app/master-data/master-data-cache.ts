@@ -25,6 +25,8 @@ readWithBegin(READ_VERSION.postgres);
 export class MasterDataCache {
   #version = -1;
   readonly #maps = new Map<string, Map<string, unknown>>();
+  /** Loads under way, per kind: callers asking for the same key meanwhile share one. */
+  readonly #loading = new Map<string, Map<string, Promise<unknown>>>();
 
   /** Brings the cache to the database's current version (one indexed read). */
   async refresh(trx: Tx): Promise<this> {
@@ -32,6 +34,7 @@ export class MasterDataCache {
     const version = Number(row?.version ?? 0);
     if (version !== this.#version) {
       this.#maps.clear();
+      this.#loading.clear();
       this.#version = version;
     }
     return this;
@@ -41,9 +44,26 @@ export class MasterDataCache {
   async get<V>(kind: string, key: string, load: () => Promise<V>): Promise<V> {
     const map = this.#map(kind);
     if (map.has(key)) return map.get(key) as V;
-    const value = await load();
-    this.#remember(map, key, value);
-    return value;
+    let loading = this.#loading.get(kind);
+    if (!loading) this.#loading.set(kind, (loading = new Map()));
+    const pending = loading.get(key);
+    if (pending) return pending as Promise<V>;
+    // A load that ends after a version change lands in the map it started from, now detached.
+    const load$ = load().then(
+      (value) => {
+        this.#remember(map, key, value);
+        return value;
+      },
+      (error: unknown) => {
+        throw error;
+      },
+    );
+    loading.set(key, load$);
+    try {
+      return await load$;
+    } finally {
+      if (loading.get(key) === load$) loading.delete(key);
+    }
   }
 
   /**

@@ -8,7 +8,6 @@ import type { Failure } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { appendEvent } from '../../events/outbox.js';
 import { ShippingMasterData } from '../../master-data/shipping-master-data.js';
-import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
 import { storeTracking } from './carton-tracking.js';
 import { shipmentRequest } from './ship-request.js';
@@ -148,7 +147,7 @@ async function confirmBooking(
   now: () => Date,
 ): Promise<ShipmentView> {
   const nowIso = now().toISOString();
-  await lockOrder(trx, shipment.order_id, actor);
+  // No order lock: the conditional update below is the guard, and nothing here changes the order.
   const row = await trx
     .updateTable('shipments')
     .set({
