@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import type { DayDelta } from '../../core/kpis/stock-series.js';
+import { businessDay } from '../../core/shared/business-day.js';
+import { FALLBACK_TIME_ZONE, warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
 
 /** A SKU × warehouse and its day deltas from a range of movements. */
 export interface PairDeltas {
@@ -12,7 +14,8 @@ export interface PairDeltas {
 interface LegRow {
   warehouse_id: number | string;
   sku_id: number | string;
-  day: string;
+  hour: string;
+  quarter: number | string;
   on_hand: number | string;
   sellable: number | string;
   issued: number | string;
@@ -20,9 +23,11 @@ interface LegRow {
 }
 
 /**
- * The movements with ids in (afterId, upToId], summed per warehouse × SKU × day (UTC) in the
- * database: each movement counts against its source and for its destination. On hand is what
- * sits in real locations; issued is what went to CUSTOMER less what came back from it.
+ * The movements with ids in (afterId, upToId], summed per warehouse × SKU × business day (the
+ * warehouse's local day): each movement counts against its source and for its destination. On
+ * hand is what sits in real locations; issued is what went to CUSTOMER less what came back
+ * from it. The database sums per UTC quarter hour (every zone's offset is a whole number of
+ * quarter hours, so a quarter never straddles a local midnight); the quarters fold into days here.
  */
 export async function movementDeltas(
   trx: Tx,
@@ -31,10 +36,10 @@ export async function movementDeltas(
   costOf: (skuId: number) => number,
 ): Promise<PairDeltas[]> {
   const legs = await sql<LegRow>`
-    select warehouse_id, sku_id, day, sum(on_hand) as on_hand, sum(sellable) as sellable,
+    select warehouse_id, sku_id, hour, quarter, sum(on_hand) as on_hand, sum(sellable) as sellable,
       sum(issued) as issued, sum(movements) as movements
     from (
-      select l.warehouse_id, m.sku_id, substr(m.created_at, 1, 10) as day,
+      select l.warehouse_id, m.sku_id, ${HOUR} as hour, ${QUARTER} as quarter,
         case when l.virtual = 0 then -m.quantity else 0 end as on_hand,
         case when l.type in ('storage', 'pick_face') then -m.quantity else 0 end as sellable,
         case when l.type = 'customer' then -m.quantity else 0 end as issued,
@@ -42,7 +47,7 @@ export async function movementDeltas(
       from stock_movements m join locations l on l.id = m.from_location_id
       where m.id > ${afterId} and m.id <= ${upToId}
       union all
-      select l.warehouse_id, m.sku_id, substr(m.created_at, 1, 10) as day,
+      select l.warehouse_id, m.sku_id, ${HOUR}, ${QUARTER},
         case when l.virtual = 0 then m.quantity else 0 end,
         case when l.type in ('storage', 'pick_face') then m.quantity else 0 end,
         case when l.type = 'customer' then m.quantity else 0 end,
@@ -50,26 +55,52 @@ export async function movementDeltas(
       from stock_movements m join locations l on l.id = m.to_location_id
       where m.id > ${afterId} and m.id <= ${upToId}
     ) legs
-    group by warehouse_id, sku_id, day
+    group by warehouse_id, sku_id, hour, quarter
   `.execute(trx);
+  const zones = await warehouseTimeZones(trx);
+  const dayOf = localDays(zones);
   const pairs = new Map<string, PairDeltas>();
+  const days = new Map<string, DayDelta>();
   for (const r of legs.rows) {
     const warehouseId = Number(r.warehouse_id);
     const skuId = Number(r.sku_id);
     const key = `${warehouseId}:${skuId}`;
     let pair = pairs.get(key);
     if (!pair) pairs.set(key, (pair = { warehouseId, skuId, deltas: [] }));
+    const day = dayOf(warehouseId, r.hour, Number(r.quarter));
+    let delta = days.get(`${key}:${day}`);
+    if (!delta) {
+      delta = { day, onHand: 0, sellable: 0, issuedUnits: 0, cogsMinor: 0, movements: 0 };
+      days.set(`${key}:${day}`, delta);
+      pair.deltas.push(delta);
+    }
     const issuedUnits = Number(r.issued);
-    pair.deltas.push({
-      day: r.day,
-      onHand: Number(r.on_hand),
-      sellable: Number(r.sellable),
-      issuedUnits,
-      cogsMinor: issuedUnits * costOf(skuId),
-      movements: Number(r.movements),
-    });
+    delta.onHand += Number(r.on_hand);
+    delta.sellable += Number(r.sellable);
+    delta.issuedUnits += issuedUnits;
+    delta.cogsMinor += issuedUnits * costOf(skuId);
+    delta.movements += Number(r.movements);
   }
   return [...pairs.values()];
+}
+
+/** `YYYY-MM-DDTHH` of a UTC timestamp, and its quarter hour (0–3). */
+const HOUR = sql`substr(m.created_at, 1, 13)`;
+const QUARTER = sql`cast(substr(m.created_at, 15, 2) as integer) / 15`;
+
+/** The business day of a UTC quarter hour at a warehouse, remembered per zone and quarter. */
+function localDays(zones: ReadonlyMap<number, string>) {
+  const seen = new Map<string, string>();
+  return (warehouseId: number, hour: string, quarter: number): string => {
+    const zone = zones.get(warehouseId) ?? FALLBACK_TIME_ZONE;
+    const key = `${zone}|${hour}|${quarter}`;
+    let day = seen.get(key);
+    if (day === undefined) {
+      day = businessDay(`${hour}:${String(quarter * 15).padStart(2, '0')}:00.000Z`, zone);
+      seen.set(key, day);
+    }
+    return day;
+  };
 }
 
 /** Standard cost per SKU id, for every SKU (the catalogue is small next to the ledger). */
