@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import type { DayDelta } from '../../core/kpis/stock-series.js';
-import { businessDay } from '../../core/shared/business-day.js';
-import { FALLBACK_TIME_ZONE, warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
+import { quarterHourDays, quarterHourOf } from '../warehouses/quarter-hour-days.js';
+import { warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
 
 /** A SKU × warehouse and its day deltas from a range of movements. */
 export interface PairDeltas {
@@ -26,8 +26,7 @@ interface LegRow {
  * The movements with ids in (afterId, upToId], summed per warehouse × SKU × business day (the
  * warehouse's local day): each movement counts against its source and for its destination. On
  * hand is what sits in real locations; issued is what went to CUSTOMER less what came back
- * from it. The database sums per UTC quarter hour (every zone's offset is a whole number of
- * quarter hours, so a quarter never straddles a local midnight); the quarters fold into days here.
+ * from it. The database sums per UTC quarter hour; the quarters fold into local days here.
  */
 export async function movementDeltas(
   trx: Tx,
@@ -58,7 +57,7 @@ export async function movementDeltas(
     group by warehouse_id, sku_id, hour, quarter
   `.execute(trx);
   const zones = await warehouseTimeZones(trx);
-  const dayOf = localDays(zones);
+  const dayOf = quarterHourDays(zones);
   const pairs = new Map<string, PairDeltas>();
   const days = new Map<string, DayDelta>();
   for (const r of legs.rows) {
@@ -67,7 +66,7 @@ export async function movementDeltas(
     const key = `${warehouseId}:${skuId}`;
     let pair = pairs.get(key);
     if (!pair) pairs.set(key, (pair = { warehouseId, skuId, deltas: [] }));
-    const day = dayOf(warehouseId, r.hour, Number(r.quarter));
+    const day = dayOf(warehouseId, r.hour, r.quarter);
     let delta = days.get(`${key}:${day}`);
     if (!delta) {
       delta = { day, onHand: 0, sellable: 0, issuedUnits: 0, cogsMinor: 0, movements: 0 };
@@ -84,24 +83,7 @@ export async function movementDeltas(
   return [...pairs.values()];
 }
 
-/** `YYYY-MM-DDTHH` of a UTC timestamp, and its quarter hour (0–3). */
-const HOUR = sql`substr(m.created_at, 1, 13)`;
-const QUARTER = sql`cast(substr(m.created_at, 15, 2) as integer) / 15`;
-
-/** The business day of a UTC quarter hour at a warehouse, remembered per zone and quarter. */
-function localDays(zones: ReadonlyMap<number, string>) {
-  const seen = new Map<string, string>();
-  return (warehouseId: number, hour: string, quarter: number): string => {
-    const zone = zones.get(warehouseId) ?? FALLBACK_TIME_ZONE;
-    const key = `${zone}|${hour}|${quarter}`;
-    let day = seen.get(key);
-    if (day === undefined) {
-      day = businessDay(`${hour}:${String(quarter * 15).padStart(2, '0')}:00.000Z`, zone);
-      seen.set(key, day);
-    }
-    return day;
-  };
-}
+const { hour: HOUR, quarter: QUARTER } = quarterHourOf('m.created_at');
 
 /** Standard cost per SKU id, for every SKU (the catalogue is small next to the ledger). */
 export async function standardCosts(trx: Tx): Promise<Map<number, number>> {
