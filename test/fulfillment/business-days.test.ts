@@ -4,7 +4,14 @@ import { rebuildDemandHistory } from '../../src/app/planning/demand-history.js';
 import { dialects } from '../support/databases.js';
 import { startTestApi } from '../support/api.js';
 import { insertWarehouse } from '../support/fixtures.js';
-import { call, createCustomer, line, type OrderWorld } from '../orders/order-fixtures.js';
+import {
+  call,
+  createCustomer,
+  EACH_PRICE,
+  line,
+  placeOrderFor,
+  type OrderWorld,
+} from '../orders/order-fixtures.js';
 import { pickedOrder, stockedSku } from './fulfillment-fixtures.js';
 
 /**
@@ -121,6 +128,38 @@ describe.each(dialects)('business days at a Los Angeles warehouse on %s', (diale
     expect(await issuedOn('2026-03-04')).toBe(0);
     expect(await shippedOn(D)).toBe(3);
     expect(await shippedOn('2026-03-04')).toBe(0);
+  });
+
+  it("prices an order placed at 17:00 local on D at D's prices, also when quoted", async () => {
+    const customer = await createCustomer(world, 'LA-2', {
+      preferredWarehouseId: world.warehouse.id,
+    });
+    const dayAfter = '2026-03-04';
+    const prices = await call(
+      world.api,
+      'PUT',
+      `/customers/${customer}/prices`,
+      world.api.as('manager'),
+      {
+        skuId,
+        packLevel: 'each',
+        prices: [{ unitPriceMinor: 400, validFrom: dayAfter }],
+      },
+    );
+    expect(prices.statusCode, prices.body).toBe(200);
+    const quote = () =>
+      call(world.api, 'POST', '/quotes', world.api.as('sales'), {
+        customerId: customer,
+        lines: [line(skuId, 1)],
+      });
+
+    now = new Date(D_AT_17_LOCAL);
+    expect((await quote()).json()).toMatchObject({ onDate: D, totalMinor: EACH_PRICE });
+    expect((await placeOrderFor(world, customer, [line(skuId, 1)])).totalMinor).toBe(EACH_PRICE);
+
+    now = new Date('2026-03-04T16:00:00.000Z'); // 08:00 PST on the day after
+    expect((await quote()).json()).toMatchObject({ onDate: dayAfter, totalMinor: 400 });
+    expect((await placeOrderFor(world, customer, [line(skuId, 1)])).totalMinor).toBe(400);
   });
 
   it('counts 00:30 and 17:00 PDT after the spring-forward change on their local day', async () => {

@@ -61,3 +61,16 @@ export async function companyTimeZone(db: Tx): Promise<string> {
 export async function businessToday(db: Tx, warehouseId: number | null, now: Date) {
   return businessDay(now, await warehouseTimeZone(db, warehouseId));
 }
+
+/** Today for a customer before any warehouse is chosen: at its preferred one, else the company's. */
+export async function customerToday(db: Tx, customerId: number | undefined, now: Date) {
+  const customer =
+    customerId === undefined
+      ? undefined
+      : await db
+          .selectFrom('customers')
+          .select('preferred_warehouse_id')
+          .where('id', '=', customerId)
+          .executeTakeFirst();
+  return businessToday(db, customer?.preferred_warehouse_id ?? null, now);
+}
