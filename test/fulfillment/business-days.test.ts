@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveryFacts, orderFacts } from '../../src/app/kpis/order-facts.js';
 import { refreshKpiAggregates } from '../../src/app/kpis/refresh-kpi-aggregates.js';
 import { rebuildDemandHistory } from '../../src/app/planning/demand-history.js';
 import { dialects } from '../support/databases.js';
@@ -124,6 +125,14 @@ describe.each(dialects)('business days at a Los Angeles warehouse on %s', (diale
     expect(delivered.json()).toMatchObject({ onTime: true, promisedDate: '2026-03-06' });
 
     await refreshAggregates();
+    // The order KPIs of day D hold the order, bucketed on D; day D + 1 does not.
+    const day = (from: string, to: string) =>
+      ({ from, to, period: 'day', groupBy: 'warehouse' }) as const;
+    const db = world.api.store.database.db;
+    const facts = await orderFacts(db, day(D, '2026-03-04'));
+    expect(facts.map((f) => [f.orderId, f.bucket])).toEqual([[orderId, D]]);
+    expect(await orderFacts(db, day('2026-03-04', '2026-03-05'))).toEqual([]);
+    expect((await deliveryFacts(db, day(D, '2026-03-04'))).map((f) => f.bucket)).toEqual([D]);
     expect(await issuedOn(D)).toBe(3);
     expect(await issuedOn('2026-03-04')).toBe(0);
     expect(await shippedOn(D)).toBe(3);
