@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../../app/context.js';
 import { dashboardSummary } from '../../../app/kpis/dashboard-summary.js';
+import { businessToday } from '../../../app/warehouses/warehouse-time-zones.js';
 import { STAFF } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 
@@ -58,6 +59,7 @@ export function registerDashboardRoutes(api: Api, ctx: AppContext) {
         response: { 200: DashboardOut },
       },
     },
-    () => dashboardSummary(ctx.database.db, ctx.now().toISOString().slice(0, 10)),
+    async () =>
+      dashboardSummary(ctx.database.db, await businessToday(ctx.database.db, null, ctx.now())),
   );
 }
