@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shipmentDeliveredOn } from '../../src/adapters/db/migrations/0036-shipment-delivered-on.js';
 import { deliveryFacts, orderFacts } from '../../src/app/kpis/order-facts.js';
 import { refreshKpiAggregates } from '../../src/app/kpis/refresh-kpi-aggregates.js';
 import { rebuildDemandHistory } from '../../src/app/planning/demand-history.js';
@@ -131,6 +133,8 @@ describe.each(dialects)('business days at a Los Angeles warehouse on %s', (diale
     const db = world.api.store.database.db;
     const facts = await orderFacts(db, day(D, '2026-03-04'));
     expect(facts.map((f) => [f.orderId, f.bucket])).toEqual([[orderId, D]]);
+    // Delivered on the promised local day: on time in the KPIs too (OTIF, on-time delivery).
+    expect(facts[0]).toMatchObject({ promisedDelivered: 1, deliveredOnTime: 1 });
     expect(await orderFacts(db, day('2026-03-04', '2026-03-05'))).toEqual([]);
     expect((await deliveryFacts(db, day(D, '2026-03-04'))).map((f) => f.bucket)).toEqual([D]);
     expect(await issuedOn(D)).toBe(3);
@@ -169,6 +173,22 @@ describe.each(dialects)('business days at a Los Angeles warehouse on %s', (diale
     now = new Date('2026-03-04T16:00:00.000Z'); // 08:00 PST on the day after
     expect((await quote()).json()).toMatchObject({ onDate: dayAfter, totalMinor: 400 });
     expect((await placeOrderFor(world, customer, [line(skuId, 1)])).totalMinor).toBe(400);
+  });
+
+  it('migration 0036 backfills the local delivery day of shipments delivered before it', async () => {
+    const database = world.api.store.database;
+    const migration = shipmentDeliveredOn();
+    await database.write((trx) => migration.down!(trx as unknown as Kysely<unknown>));
+    await database.write((trx) => migration.up(trx as unknown as Kysely<unknown>));
+    const rows = await database.db
+      .selectFrom('shipments')
+      .select(['delivered_at', 'delivered_on'])
+      .where('delivered_at', 'is not', null)
+      .execute();
+    // Delivered Saturday 01:00 UTC: Friday in Los Angeles.
+    expect(rows).toEqual([
+      { delivered_at: '2026-03-07T01:00:00.000Z', delivered_on: '2026-03-06' },
+    ]);
   });
 
   it('counts 00:30 and 17:00 PDT after the spring-forward change on their local day', async () => {

@@ -78,7 +78,7 @@ async function liveFacts(db: Tx, q: KpiQuery): Promise<FactRow[]> {
         sum(case when promised_date is not null and delivered_at is not null then 1 else 0 end)
           as promised_delivered,
         sum(case when promised_date is not null and delivered_at is not null
-          and substr(delivered_at, 1, 10) <= promised_date then 1 else 0 end) as on_time
+          and coalesce(delivered_on, substr(delivered_at, 1, 10)) <= promised_date then 1 else 0 end) as on_time
       from shipments where shipped_at < ${q.to} and order_id in (select order_id from c)
       group by order_id having min(shipped_at) >= ${q.from}
     ), l as (

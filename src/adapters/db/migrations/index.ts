@@ -15,6 +15,7 @@ import { masterDataVersion } from './0012-master-data-version.js';
 import { cartonWarehouse } from './0013-carton-warehouse.js';
 import { partnersEdiEcho } from './0014-partners-edi-echo.js';
 import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
+import { shipmentDeliveredOn } from './0036-shipment-delivered-on.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -34,5 +35,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0013-carton-warehouse': cartonWarehouse(),
     '0014-partners-edi-echo': partnersEdiEcho(),
     '0015-partners-carton-tracking': partnersCartonTracking(),
+    '0036-shipment-delivered-on': shipmentDeliveredOn(),
   };
 }
