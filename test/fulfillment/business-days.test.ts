@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shipmentDeliveredOn } from '../../src/adapters/db/migrations/0036-shipment-delivered-on.js';
+import { packingSlipData } from '../../src/app/fulfillment/packing/packing-slip-data.js';
 import { deliveryFacts, orderFacts } from '../../src/app/kpis/order-facts.js';
 import { refreshKpiAggregates } from '../../src/app/kpis/refresh-kpi-aggregates.js';
 import { rebuildDemandHistory } from '../../src/app/planning/demand-history.js';
@@ -116,6 +117,14 @@ describe.each(dialects)('business days at a Los Angeles warehouse on %s', (diale
     const shipment = await shipAt(orderId, 3, D_AT_17_LOCAL);
     // From D (Tuesday): Friday. From UTC's Wednesday it would be Monday 9 March.
     expect(shipment.promisedDate).toBe('2026-03-06');
+    const slip = await packingSlipData(
+      world.api.store.database.db,
+      orderId,
+      () => undefined,
+      now,
+      shipment.shipmentId,
+    );
+    expect(slip.shipDate).toBe(D);
 
     // Delivered Friday 17:00 PST = Saturday 01:00 UTC: on the promised local day, so on time.
     const delivered = await post(
