@@ -9,7 +9,10 @@ const Count = Type.Integer({ minimum: 0 });
 
 /** What `GET /dashboard` answers: counts over the whole database, never a page of a list. */
 export const DashboardOut = Type.Object({
-  today: Type.String({ format: 'date', description: 'The UTC day the figures are for' }),
+  today: Type.String({
+    format: 'date',
+    description: "The company's business day the figures are for (its first warehouse's time zone)",
+  }),
   openOrders: Type.Integer({
     minimum: 0,
     description: 'Confirmed to partially shipped, on hold included',
