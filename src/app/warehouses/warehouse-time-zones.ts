@@ -46,14 +46,21 @@ export async function warehouseTimeZone(db: Tx, warehouseId: number | null): Pro
   return companyTimeZone(db);
 }
 
-/** The company's zone: its first warehouse's, UTC before any exists. */
+/** The cache key of the company's zone (warehouse ids are positive). */
+const COMPANY = -1;
+
+/** The company's zone: its first warehouse's (held once there is one), UTC before any exists. */
 export async function companyTimeZone(db: Tx): Promise<string> {
+  const cache = cacheOf(db);
+  const known = cache.get(COMPANY);
+  if (known) return known;
   const row = await db
     .selectFrom('warehouses')
     .select(['id', 'time_zone'])
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
+  if (row) cache.set(COMPANY, row.time_zone);
   return row?.time_zone ?? FALLBACK_TIME_ZONE;
 }
 
