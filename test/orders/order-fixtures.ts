@@ -113,6 +113,7 @@ export interface CustomerSettings {
   shipComplete?: boolean;
   creditLimitMinor?: number | null;
   minRemainingShelfLifeDays?: number;
+  preferredWarehouseId?: number | null;
 }
 
 /** Opens a pet-shop account on the world's price list (as sales); returns its id. */

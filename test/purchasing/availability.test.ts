@@ -9,7 +9,7 @@ import {
   startOrderWorld,
   type OrderWorld,
 } from '../orders/order-fixtures.js';
-import { localDate } from '../../src/app/purchasing/sku-availability.js';
+import { businessDay } from '../../src/core/shared/business-day.js';
 import { dialects } from '../support/databases.js';
 import { insertWarehouse } from '../support/fixtures.js';
 import {
@@ -131,8 +131,8 @@ describe.each(dialects)('availability to promise with open POs (%s)', (dialect) 
 describe('the warehouse day', () => {
   it('is the calendar day in the warehouse time zone', () => {
     const lateEvening = new Date('2026-03-02T03:30:00Z'); // 22:30 on the 1st in Columbus
-    expect(localDate(lateEvening, 'America/New_York')).toBe('2026-03-01');
-    expect(localDate(lateEvening, 'UTC')).toBe('2026-03-02');
-    expect(localDate(lateEvening, 'Europe/Berlin')).toBe('2026-03-02');
+    expect(businessDay(lateEvening, 'America/New_York')).toBe('2026-03-01');
+    expect(businessDay(lateEvening, 'UTC')).toBe('2026-03-02');
+    expect(businessDay(lateEvening, 'Europe/Berlin')).toBe('2026-03-02');
   });
 });

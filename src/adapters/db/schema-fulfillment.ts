@@ -103,6 +103,8 @@ export interface ShipmentTable {
   shipped_at: string;
   promised_date: string | null;
   delivered_at: string | null;
+  /** The business day of `delivered_at` at the shipping warehouse (see core/shared/business-day). */
+  delivered_on: string | null;
   pod_name: string | null;
   pod_note: string | null;
   /** The carrier's handle for the booking, recorded before buying so a retry reuses it. */

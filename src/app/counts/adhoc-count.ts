@@ -3,6 +3,7 @@ import { FailureError } from '../../core/shared/result.js';
 import type { Actor } from '../../core/shared/roles.js';
 import { placeFacts, skuFacts } from '../inventory/stock-facts.js';
 import { insertCountTask, lockBinForCount, pendingCountAt } from './count-store.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 
 export interface AdhocCountIn {
   locationId: number;
@@ -44,7 +45,7 @@ export async function createAdhocCount(trx: Tx, input: AdhocCountIn, actor: Acto
       reason: 'adhoc',
       planId: null,
       recountOfId: null,
-      dueDate: input.dueDate ?? nowIso.slice(0, 10),
+      dueDate: input.dueDate ?? (await businessToday(trx, place.warehouseId, new Date(nowIso))),
       reference: `adhoc:${actor.id}`,
     },
     nowIso,

@@ -8,6 +8,7 @@ import { appendEvents, type DomainEvent } from '../events/outbox.js';
 import { balanceAt, postMovement } from '../inventory/ledger.js';
 import { placeFacts, standardPlace } from '../inventory/stock-facts.js';
 import { lockCountTask, openRecount, statusOf, type LockedCountTask } from './count-store.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 
 /** One variance posted to the ledger by an approval. */
 export interface PostedVariance {
@@ -161,7 +162,8 @@ export async function rejectCount(trx: Tx, taskId: number, actor: Actor, now: Da
       details: { taskId },
     });
   }
-  const recountTaskId = await openRecount(trx, task, nowIso.slice(0, 10), nowIso);
+  const today = await businessToday(trx, task.warehouse_id, new Date(nowIso));
+  const recountTaskId = await openRecount(trx, task, today, nowIso);
   await appendEvents(
     trx,
     [

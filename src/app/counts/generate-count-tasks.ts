@@ -5,7 +5,11 @@ import { SELLABLE_TYPES } from '../../core/inventory/location-types.js';
 import type { AppContext } from '../context.js';
 import { withLease } from '../jobs/lease.js';
 import { insertCountTask, lockBinForCount, pendingCountAt } from './count-store.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 import type { CountPlanRow } from './count-plans.js';
+
+/** The day to generate for: a given day, or today at each plan's warehouse as of `now`. */
+export type CountDay = string | { now: Date };
 
 /** What one plan's generation did today. */
 export interface PlanGeneration {
@@ -25,7 +29,7 @@ export interface PlanGeneration {
 export async function generateForPlan(
   trx: Tx,
   planId: number,
-  today: string,
+  day: CountDay,
   nowIso: string,
 ): Promise<PlanGeneration> {
   const plan = await trx
@@ -37,6 +41,8 @@ export async function generateForPlan(
   const none = { planId, inScope: 0, quota: 0, taskIds: [] };
   if (!plan) return { ...none, skipped: 'not_found' };
   if (plan.active !== 1) return { ...none, skipped: 'inactive' };
+  const today =
+    typeof day === 'string' ? day : await businessToday(trx, plan.warehouse_id, day.now);
   if (plan.last_generated_on !== null && plan.last_generated_on >= today) {
     return { ...none, skipped: 'already_generated' };
   }
@@ -133,7 +139,7 @@ async function candidatesOf(trx: Tx, plan: CountPlanRow): Promise<CountCandidate
 /** Runs every active plan (or the one given) for `today`, one transaction per plan. */
 export async function generateCountTasks(
   ctx: AppContext,
-  today: string,
+  today: CountDay,
   planIds?: readonly number[],
 ): Promise<PlanGeneration[]> {
   const ids =
@@ -155,12 +161,12 @@ export async function generateCountTasks(
 }
 
 /**
- * The daily job: generates today's (UTC) count tasks of every active plan while holding the
+ * The daily job: generates today's count tasks (today at each plan's warehouse) of every active plan while holding the
  * `count-generation` lease, so of several server processes one does the work; the per-plan
  * re-check makes a late second run harmless anyway. Undefined when another process held it.
  */
 export async function countGenerationJob(ctx: AppContext) {
   return withLease(ctx.database, 'count-generation', { now: ctx.now }, () =>
-    generateCountTasks(ctx, ctx.now().toISOString().slice(0, 10)),
+    generateCountTasks(ctx, { now: ctx.now() }),
   );
 }

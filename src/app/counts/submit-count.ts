@@ -13,6 +13,7 @@ import {
   type LockedCountTask,
 } from './count-store.js';
 import { countedItems, type CountedItemIn, type TagReads } from './counted-items.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 
 export interface CountSubmission {
   /** The bin's barcode (or code) as scanned: proves the counter stood at the right bin. */
@@ -66,7 +67,12 @@ export async function submitCount(
     .execute();
   const recountTaskId =
     outside > 0 && task.reason !== 'recount'
-      ? await openRecount(trx, task, nowIso.slice(0, 10), nowIso)
+      ? await openRecount(
+          trx,
+          task,
+          await businessToday(trx, task.warehouse_id, new Date(nowIso)),
+          nowIso,
+        )
       : null;
   const status = recountTaskId === null ? 'counted' : 'recount';
   await appendEvent(

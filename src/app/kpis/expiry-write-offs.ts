@@ -2,7 +2,8 @@ import type { Tx } from '../../adapters/db/database.js';
 import { EXPIRED_REASON } from '../../core/inventory/expiry.js';
 import { SELLABLE_TYPES } from '../../core/inventory/location-types.js';
 import { tableOf, type KpiTable } from '../../core/kpis/kpi-table.js';
-import { bucketOfTime, groupOf, type KpiQuery } from './kpi-query.js';
+import { FALLBACK_TIME_ZONE, warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
+import { bucketOfTime, groupOf, inRange, widened, type KpiQuery } from './kpi-query.js';
 
 /**
  * Expiry write-offs over [from, to): units that left a sellable bin (storage, pick face) by a
@@ -12,20 +13,26 @@ import { bucketOfTime, groupOf, type KpiQuery } from './kpi-query.js';
  * counted again. Read through the partial index `stock_movements_expired`.
  */
 export async function expiryWriteOffs(db: Tx, q: KpiQuery): Promise<KpiTable> {
+  const zones = await warehouseTimeZones(db);
+  const zoneOf = (warehouseId: number) => zones.get(warehouseId) ?? FALLBACK_TIME_ZONE;
+  // Read by UTC instants a day wider, then kept by the warehouse's business day.
+  const wide = widened(q);
   let query = db
     .selectFrom('stock_movements as m')
     .innerJoin('locations as l', 'l.id', 'm.from_location_id')
     .innerJoin('skus as s', 's.id', 'm.sku_id')
     .where('m.reason_code', '=', EXPIRED_REASON)
-    .where('m.created_at', '>=', q.from)
-    .where('m.created_at', '<', q.to)
+    .where('m.created_at', '>=', wide.from)
+    .where('m.created_at', '<', wide.to)
     .where('l.type', 'in', [...SELLABLE_TYPES])
     .select(['l.warehouse_id', 'm.created_at', 'm.quantity', 's.standard_cost_minor', 'm.sku_id']);
   if (q.warehouseId !== undefined) query = query.where('l.warehouse_id', '=', q.warehouseId);
   const totals = new Map<string, { units: number; valueMinor: number; skus: Set<number> }>();
   for (const m of await query.execute()) {
+    const zone = zoneOf(Number(m.warehouse_id));
+    if (!inRange(q, m.created_at, zone)) continue;
     const group = groupOf(q, { warehouseId: Number(m.warehouse_id), customerId: null });
-    for (const period of [bucketOfTime(q, m.created_at), 'total']) {
+    for (const period of [bucketOfTime(q, m.created_at, zone), 'total']) {
       const key = `${group}\u0000${period}`;
       const at = totals.get(key) ?? { units: 0, valueMinor: 0, skus: new Set<number>() };
       at.units += Number(m.quantity);

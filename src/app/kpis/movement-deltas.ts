@@ -1,7 +1,9 @@
 import type { Tx } from '../../adapters/db/database.js';
 import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
-import { movementDay } from '../../core/kpis/movement-day.js';
+import { movementDays } from '../../core/kpis/movement-day.js';
 import type { DayDelta } from '../../core/kpis/stock-series.js';
+import { quarterHourDays } from '../warehouses/quarter-hour-days.js';
+import { warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
 
 /** A SKU × warehouse and its day deltas from a range of movements. */
 export interface PairDeltas {
@@ -48,8 +50,8 @@ const STRIDE = 5;
 type PairAcc = PairDeltas & { byDay: Map<string, DayDelta> };
 
 /**
- * The movements with ids in (afterId, upToId], summed per warehouse × SKU × day (see
- * `movementDay`): each movement counts against its source and for its destination. On hand is
+ * The movements with ids in (afterId, upToId], summed per warehouse × SKU × business day (see
+ * `movementDays`): each movement counts against its source and for its destination. On hand is
  * what sits in real locations; issued is what went to CUSTOMER less what came back from it.
  */
 export async function movementDeltas(
@@ -62,9 +64,11 @@ export async function movementDeltas(
   // One flat array (null when no movement): no array per movement for the collector to sweep.
   const legs = JSON.parse(row?.legs ?? '[]') as (number | string)[];
   const pairs = new Map<number, PairAcc>();
-  const leg = (place: number, skuId: number, day: string, quantity: number, counted: number) => {
+  const dayOf = movementDays(quarterHourDays(await warehouseTimeZones(trx)));
+  const leg = (place: number, skuId: number, at: string, quantity: number, counted: number) => {
     const flags = place % 8;
     const warehouseId = (place - flags) / 8;
+    const day = dayOf(at, warehouseId);
     // Warehouse and SKU ids stay far below 2^21 and 2^32: one exact number keys the pair.
     const key = warehouseId * 4_294_967_296 + skuId;
     let pair = pairs.get(key);
@@ -83,9 +87,9 @@ export async function movementDeltas(
   for (let i = 0; i < legs.length; i += STRIDE) {
     const skuId = legs[i] as number;
     const quantity = legs[i + 1] as number;
-    const day = movementDay(legs[i + 2] as string);
-    leg(legs[i + 3] as number, skuId, day, -quantity, 1);
-    leg(legs[i + 4] as number, skuId, day, quantity, 0);
+    const at = legs[i + 2] as string;
+    leg(legs[i + 3] as number, skuId, at, -quantity, 1);
+    leg(legs[i + 4] as number, skuId, at, quantity, 0);
   }
   const out: PairDeltas[] = [];
   for (const { warehouseId, skuId, deltas } of pairs.values()) {

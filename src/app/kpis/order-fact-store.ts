@@ -31,7 +31,7 @@ export async function settleOrderFacts(trx: Tx): Promise<number> {
         sum(case when delivered_at is null then 1 else 0 end) as undelivered,
         sum(case when promised_date is not null then 1 else 0 end) as promised_delivered,
         sum(case when promised_date is not null
-          and substr(delivered_at, 1, 10) <= promised_date then 1 else 0 end) as on_time
+          and coalesce(delivered_on, substr(delivered_at, 1, 10)) <= promised_date then 1 else 0 end) as on_time
       from shipments where order_id in (select id from c)
       group by order_id
     ), l as (

@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import type { DeliveryFact, OrderFact } from '../../core/kpis/order-kpis.js';
-import { bucketOfTime, groupOf, type KpiQuery } from './kpi-query.js';
+import { FALLBACK_TIME_ZONE, warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
+import { bucketOfTime, groupOf, inRange, widened, type KpiQuery } from './kpi-query.js';
 import { orderFlags, type OrderFlags } from './order-flags.js';
 
 type N = number | string;
@@ -35,11 +36,19 @@ const filters = (q: KpiQuery, warehouse: RawBuilder<unknown>, customer: RawBuild
  * order tables, which touches only the shipments in the range.
  */
 export async function orderFacts(db: Tx, q: KpiQuery): Promise<OrderFact[]> {
-  const [stored, live] = await Promise.all([storedFacts(db, q), liveFacts(db, q)]);
-  const rows = [...stored, ...live].sort((a, b) => Number(a.order_id) - Number(b.order_id));
+  const wide = widened(q);
+  const [stored, live, zones] = await Promise.all([
+    storedFacts(db, wide),
+    liveFacts(db, wide),
+    warehouseTimeZones(db),
+  ]);
+  const zoneOf = (r: FactRow) => zones.get(Number(r.warehouse_id)) ?? FALLBACK_TIME_ZONE;
+  const rows = [...stored, ...live]
+    .filter((r) => inRange(q, r.first_shipped_at, zoneOf(r)))
+    .sort((a, b) => Number(a.order_id) - Number(b.order_id));
   if (rows.length === 0) return [];
   const flags = await orderFlags(db, Number(rows[0]!.order_id), Number(rows.at(-1)!.order_id));
-  return rows.map((r) => toFact(q, r, flags));
+  return rows.map((r) => toFact(q, r, flags, zoneOf(r)));
 }
 
 async function storedFacts(db: Tx, q: KpiQuery): Promise<FactRow[]> {
@@ -69,7 +78,7 @@ async function liveFacts(db: Tx, q: KpiQuery): Promise<FactRow[]> {
         sum(case when promised_date is not null and delivered_at is not null then 1 else 0 end)
           as promised_delivered,
         sum(case when promised_date is not null and delivered_at is not null
-          and substr(delivered_at, 1, 10) <= promised_date then 1 else 0 end) as on_time
+          and coalesce(delivered_on, substr(delivered_at, 1, 10)) <= promised_date then 1 else 0 end) as on_time
       from shipments where shipped_at < ${q.to} and order_id in (select order_id from c)
       group by order_id having min(shipped_at) >= ${q.from}
     ), l as (
@@ -89,13 +98,13 @@ async function liveFacts(db: Tx, q: KpiQuery): Promise<FactRow[]> {
   return result.rows;
 }
 
-function toFact(q: KpiQuery, r: FactRow, flags: OrderFlags): OrderFact {
+function toFact(q: KpiQuery, r: FactRow, flags: OrderFlags, timeZone: string): OrderFact {
   const id = Number(r.order_id);
   const warehouseId = r.warehouse_id === null ? null : Number(r.warehouse_id);
   return {
     orderId: id,
     group: groupOf(q, { warehouseId, customerId: Number(r.customer_id) }),
-    bucket: bucketOfTime(q, r.first_shipped_at),
+    bucket: bucketOfTime(q, r.first_shipped_at, timeZone),
     placedAt: r.created_at,
     firstShippedAt: r.first_shipped_at,
     shipments: Number(r.shipments),
@@ -112,8 +121,21 @@ function toFact(q: KpiQuery, r: FactRow, flags: OrderFlags): OrderFact {
   };
 }
 
-/** Shipments delivered, shipped in [from, to): hours in transit, bucketed by ship day. */
+/** Shipments delivered, shipped in [from, to): hours in transit, bucketed by (local) ship day. */
 export async function deliveryFacts(db: Tx, q: KpiQuery): Promise<DeliveryFact[]> {
+  const zones = await warehouseTimeZones(db);
+  const zoneOf = (warehouseId: number) => zones.get(warehouseId) ?? FALLBACK_TIME_ZONE;
+  const rows = await deliveryRows(db, widened(q));
+  return rows
+    .filter((r) => inRange(q, r.shippedAt, zoneOf(r.warehouseId)))
+    .map((r) => ({
+      group: r.group,
+      bucket: bucketOfTime(q, r.shippedAt, zoneOf(r.warehouseId)),
+      hours: r.hours,
+    }));
+}
+
+async function deliveryRows(db: Tx, q: KpiQuery) {
   // The order is read only for its customer: by warehouse or overall, the shipments suffice.
   const byCustomer = q.groupBy === 'customer' || q.customerId !== undefined;
   const rows = await sql<{
@@ -134,7 +156,8 @@ export async function deliveryFacts(db: Tx, q: KpiQuery): Promise<DeliveryFact[]
       warehouseId: Number(r.warehouse_id),
       customerId: r.customer_id === null ? null : Number(r.customer_id),
     }),
-    bucket: bucketOfTime(q, r.shipped_at),
+    warehouseId: Number(r.warehouse_id),
+    shippedAt: r.shipped_at,
     hours: (Date.parse(r.delivered_at) - Date.parse(r.shipped_at)) / 3.6e6,
   }));
 }

@@ -12,6 +12,7 @@ import { allocationStatus, moveOrder, type OrderStatus } from '../../core/orders
 import { settleShortfalls } from '../../core/orders/shortfall.js';
 import { must } from '../../core/shared/result.js';
 import type { CustomerForOrder } from '../customers/customer-for-order.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 import { skuShelfLifeRules } from '../customers/sku-rules.js';
 import { allocateLines } from './allocate-lines.js';
 import { lockOrder } from './lock-order.js';
@@ -88,7 +89,8 @@ export async function allocateHeldOrder(
     customer.id,
     lines.map((l) => l.sku_id),
   );
-  const wanted = wantedLines(lines, customer, rules, nowIso.slice(0, 10));
+  const today = await businessToday(trx, customer.preferredWarehouseId, now);
+  const wanted = wantedLines(lines, customer, rules, today);
   const held = await allocateLines(trx, order.id, wanted, customer, policy, nowIso);
   const { settled, status, warehouseId, outcome, event } = settleHold(order, held, customer);
   for (const s of settled) {

@@ -5,6 +5,7 @@ import type { PriceLevel } from '../../core/pricing/price-resolver.js';
 import { FailureError, must } from '../../core/shared/result.js';
 import type { Actor } from '../../core/shared/roles.js';
 import { loadCustomerForOrder, type CustomerForOrder } from '../customers/customer-for-order.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 import { allocateOrder } from './allocate-order.js';
 import { lockOrder } from './lock-order.js';
 import { recordOrderEvent } from './order-timeline.js';
@@ -57,6 +58,8 @@ export async function editOrder(
       code: 'CUSTOMER.NOT_FOUND',
       message: `No customer ${order.customer_id}`,
     });
+  // Repriced on the business day at the order's warehouse (the customer's before one is chosen).
+  const today = await businessToday(trx, order.warehouse_id ?? customer.preferredWarehouseId, now);
   await releaseAllocations(trx, orderId, 'all', 'released', nowIso);
   const lines = await trx
     .selectFrom('order_lines')
@@ -72,9 +75,9 @@ export async function editOrder(
       });
   }
   await removeLines(trx, edit.remove ?? [], nowIso);
-  await changeLines(trx, customer, edit.change ?? [], actor, nowIso);
+  await changeLines(trx, customer, edit.change ?? [], actor, nowIso, today);
   if (edit.add?.length) {
-    const priced = await priceLines(trx, customer, edit.add, actor, nowIso.slice(0, 10));
+    const priced = await priceLines(trx, customer, edit.add, actor, today);
     await insertLines(
       trx,
       orderId,
@@ -141,6 +144,7 @@ async function changeLines(
   changes: readonly LineChange[],
   actor: Actor,
   nowIso: string,
+  today: string,
 ) {
   if (changes.length === 0) return;
   const current = await trx
@@ -156,7 +160,7 @@ async function changeLines(
     ...c,
     skuId: current.find((l) => l.id === c.lineId)!.sku_id,
   }));
-  const priced = await priceLines(trx, customer, requests, actor, nowIso.slice(0, 10));
+  const priced = await priceLines(trx, customer, requests, actor, today);
   for (const [i, p] of priced.entries()) {
     await trx
       .updateTable('order_lines')

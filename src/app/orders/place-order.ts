@@ -5,6 +5,7 @@ import type { PriceLevel } from '../../core/pricing/price-resolver.js';
 import { FailureError } from '../../core/shared/result.js';
 import type { Actor } from '../../core/shared/roles.js';
 import type { CustomerForOrder } from '../customers/customer-for-order.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 import { masterData } from '../master-data/master-data-cache.js';
 import { expiryDay } from '../../core/inventory/expiry.js';
 import { planStock } from './allocate-lines.js';
@@ -63,9 +64,10 @@ export async function placeOrder(
   now: Date,
 ): Promise<PlacedOrder> {
   const nowIso = now.toISOString();
-  const today = nowIso.slice(0, 10);
   const master = new OrderMasterData(await masterData(trx), trx);
   const customer = await orderingCustomer(master, input, actor);
+  // No warehouse is chosen yet: the order is dated (and priced) at the customer's preferred one.
+  const today = await businessToday(trx, customer.preferredWarehouseId, now);
   const shipToId = await shipToFor(master, customer, input.shipToId);
   const priced = await priceLines(trx, customer, input.lines, actor, today, master);
   const totalMinor = priced.reduce((n, l) => n + l.lineTotalMinor, 0);

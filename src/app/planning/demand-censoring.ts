@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import { SELLABLE_TYPES } from '../../core/inventory/location-types.js';
+import { quarterHourDays, quarterHourOf } from '../warehouses/quarter-hour-days.js';
+import { warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
 import { addDays } from './planning-calendar.js';
 
-/** The UTC date of a movement; literal arguments so PostgreSQL sees the same GROUP BY text. */
-const DAY_OF_MOVEMENT = sql<string>`substr(m.created_at, 1, 10)`;
+/** The UTC quarter hour of a movement, folded into the warehouse's business day below. */
+const { hour: HOUR, quarter: QUARTER } = quarterHourOf('m.created_at');
 
 /** `sku:warehouse:day` of every censored SKU-day in the range. */
 export type CensoredDays = Set<string>;
@@ -13,14 +14,15 @@ export const dayKey = (skuId: number, warehouseId: number, day: string) =>
   `${skuId}:${warehouseId}:${day}`;
 
 /**
- * SKU-days with nothing on the sellable shelves at the end of the day, from the ledger: the
+ * SKU-days with nothing on the sellable shelves at the end of the (warehouse-local) day, from the ledger: the
  * running sum of movements into and out of storage and pick faces, per SKU × warehouse, from
  * the first such movement on (before a SKU was ever stocked there is nothing to censor).
  * Allocation is not in the ledger's history, so this is on hand, not available; a day that
  * ended with stock all reserved is caught by the backorder rule instead (see demand-history).
  */
 export async function stockedOutDays(trx: Tx, from: string, to: string): Promise<CensoredDays> {
-  const untilIso = `${addDays(to, 1)}T00:00:00.000Z`;
+  // A day later than UTC's end of `to`: local days east of UTC end before it, west after it.
+  const untilIso = `${addDays(to, 2)}T00:00:00.000Z`;
   const side = (column: 'to_location_id' | 'from_location_id') =>
     trx
       .selectFrom('stock_movements as m')
@@ -30,12 +32,14 @@ export async function stockedOutDays(trx: Tx, from: string, to: string): Promise
       .select((eb) => [
         'm.sku_id',
         'l.warehouse_id',
-        DAY_OF_MOVEMENT.as('day'),
+        HOUR.as('hour'),
+        QUARTER.as('quarter'),
         eb.fn.sum<number>('m.quantity').as('quantity'),
       ])
-      .groupBy(['m.sku_id', 'l.warehouse_id', DAY_OF_MOVEMENT])
+      .groupBy(['m.sku_id', 'l.warehouse_id', HOUR, QUARTER])
       .execute();
   const [ins, outs] = await Promise.all([side('to_location_id'), side('from_location_id')]);
+  const dayOf = quarterHourDays(await warehouseTimeZones(trx));
   const deltas = new Map<string, Map<string, number>>();
   const add = (sku: number, wh: number, day: string, q: number) => {
     const pair = `${sku}:${wh}`;
@@ -43,8 +47,15 @@ export async function stockedOutDays(trx: Tx, from: string, to: string): Promise
     days.set(day, (days.get(day) ?? 0) + q);
     deltas.set(pair, days);
   };
-  for (const r of ins) add(Number(r.sku_id), Number(r.warehouse_id), r.day, Number(r.quantity));
-  for (const r of outs) add(Number(r.sku_id), Number(r.warehouse_id), r.day, -Number(r.quantity));
+  for (const [rows, sign] of [
+    [ins, 1],
+    [outs, -1],
+  ] as const) {
+    for (const r of rows) {
+      const wh = Number(r.warehouse_id);
+      add(Number(r.sku_id), wh, dayOf(wh, r.hour, r.quarter), sign * Number(r.quantity));
+    }
+  }
 
   const censored: CensoredDays = new Set();
   for (const [pair, days] of deltas) {

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
 import type { Database, Tx } from '../../adapters/db/database.js';
 import type { DemandDailyTable } from '../../adapters/db/schema-purchasing.js';
+import { businessDay } from '../../core/shared/business-day.js';
+import { FALLBACK_TIME_ZONE, warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
 import { dayKey, stockedOutDays } from './demand-censoring.js';
 import { addDays } from './planning-calendar.js';
 import { readSetting, SETTING, writeSetting } from './planning-settings.js';
@@ -15,10 +16,10 @@ const startOf = (day: string) => `${day}T00:00:00.000Z`;
 /**
  * Rebuilds demand_daily for the days `from`..`to` (both included) from the sales and the
  * ledger, replacing whatever the range held:
- *  - ordered: each order line's quantity less what was cancelled, on the UTC day the order was
- *    created, at the warehouse the line was allocated from (most units, if several), else the
+ *  - ordered: each order line's quantity less what was cancelled, on the business day (the
+ *    warehouse's local day, see core/shared/business-day) the order was created, at the warehouse the line was allocated from (most units, if several), else the
  *    order's warehouse, else the customer's preferred one (a line with none is not counted);
- *  - shipped: carton contents of shipments, on the day and at the warehouse they shipped from;
+ *  - shipped: carton contents of shipments, on the local day and at the warehouse they shipped from;
  *  - censored: the SKU-day had a line still backordered (demand we could not serve), or ended
  *    with nothing on the sellable shelves (see stockedOutDays). Censored days are a lower bound
  *    on demand; the forecast treats them so.
@@ -42,13 +43,14 @@ export async function rebuildDemandHistory(trx: Tx, from: string, to: string): P
     }
     return r;
   };
-  for (const line of await orderedLines(trx, from, to)) {
+  const dayAt = zonedDays(await warehouseTimeZones(trx), from, to);
+  for (const line of await orderedLines(trx, from, to, dayAt)) {
     const r = row(line.skuId, line.warehouseId, line.day);
     r.ordered_quantity += line.quantity;
     r.order_lines += 1;
     if (line.backordered) r.censored = 1;
   }
-  for (const s of await shippedQuantities(trx, from, to))
+  for (const s of await shippedQuantities(trx, from, to, dayAt))
     row(s.skuId, s.warehouseId, s.day).shipped_quantity += s.quantity;
   for (const key of await stockedOutDays(trx, from, to)) {
     const [sku, wh, day] = key.split(':') as [string, string, string];
@@ -73,13 +75,31 @@ interface OrderedLine {
   backordered: boolean;
 }
 
-async function orderedLines(trx: Tx, from: string, to: string): Promise<OrderedLine[]> {
+/**
+ * The business day of an instant at a warehouse, or null outside from..to. Queries read a UTC
+ * day more on each side (every zone is within a day of UTC) and leave the rest to this.
+ */
+type DayAt = (warehouseId: number, instant: string) => string | null;
+
+function zonedDays(zones: ReadonlyMap<number, string>, from: string, to: string): DayAt {
+  return (warehouseId, instant) => {
+    const day = businessDay(instant, zones.get(warehouseId) ?? FALLBACK_TIME_ZONE);
+    return day >= from && day <= to ? day : null;
+  };
+}
+
+async function orderedLines(
+  trx: Tx,
+  from: string,
+  to: string,
+  dayAt: DayAt,
+): Promise<OrderedLine[]> {
   const lines = await trx
     .selectFrom('order_lines as ol')
     .innerJoin('orders as o', 'o.id', 'ol.order_id')
     .innerJoin('customers as c', 'c.id', 'o.customer_id')
-    .where('o.created_at', '>=', startOf(from))
-    .where('o.created_at', '<', startOf(addDays(to, 1)))
+    .where('o.created_at', '>=', startOf(addDays(from, -1)))
+    .where('o.created_at', '<', startOf(addDays(to, 2)))
     .where('o.status', '<>', 'cancelled')
     .select([
       'ol.id',
@@ -102,10 +122,12 @@ async function orderedLines(trx: Tx, from: string, to: string): Promise<OrderedL
     const warehouseId =
       allocated.get(Number(l.id)) ?? l.warehouse_id ?? l.preferred_warehouse_id ?? null;
     if (quantity <= 0 || warehouseId === null) continue;
+    const day = dayAt(Number(warehouseId), l.created_at);
+    if (day === null) continue;
     result.push({
       skuId: Number(l.sku_id),
       warehouseId: Number(warehouseId),
-      day: l.created_at.slice(0, 10),
+      day,
       quantity,
       backordered: Number(l.quantity_backordered) > 0,
     });
@@ -136,29 +158,34 @@ async function allocationWarehouses(trx: Tx, lineIds: number[]): Promise<Map<num
   return new Map([...best].map(([line, b]) => [line, b.warehouseId]));
 }
 
-const SHIP_DAY = sql<string>`substr(s.shipped_at, 1, 10)`;
-
-async function shippedQuantities(trx: Tx, from: string, to: string) {
+/** Units shipped per SKU and shipment in the range (shipments are few next to movements). */
+async function shippedQuantities(trx: Tx, from: string, to: string, dayAt: DayAt) {
   const rows = await trx
     .selectFrom('shipments as s')
     .innerJoin('cartons as c', 'c.shipment_id', 's.id')
     .innerJoin('carton_contents as cc', 'cc.carton_id', 'c.id')
-    .where('s.shipped_at', '>=', startOf(from))
-    .where('s.shipped_at', '<', startOf(addDays(to, 1)))
+    .where('s.shipped_at', '>=', startOf(addDays(from, -1)))
+    .where('s.shipped_at', '<', startOf(addDays(to, 2)))
     .select([
       'cc.sku_id',
       's.warehouse_id',
-      SHIP_DAY.as('day'),
+      's.shipped_at',
       (eb) => eb.fn.sum<number>('cc.quantity').as('quantity'),
     ])
-    .groupBy(['cc.sku_id', 's.warehouse_id', SHIP_DAY])
+    .groupBy(['cc.sku_id', 's.warehouse_id', 's.id', 's.shipped_at'])
     .execute();
-  return rows.map((r) => ({
-    skuId: Number(r.sku_id),
-    warehouseId: Number(r.warehouse_id),
-    day: r.day,
-    quantity: Number(r.quantity),
-  }));
+  return rows.flatMap((r) => {
+    const day = dayAt(Number(r.warehouse_id), r.shipped_at);
+    if (day === null) return [];
+    return [
+      {
+        skuId: Number(r.sku_id),
+        warehouseId: Number(r.warehouse_id),
+        day,
+        quantity: Number(r.quantity),
+      },
+    ];
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 import { refreshDemandHistory } from './demand-history.js';
 import { planPair } from './plan-pair.js';
 import { costSettings } from './planning-settings.js';
@@ -41,7 +42,8 @@ export async function executeRun(
 ): Promise<number> {
   const { database } = ctx;
   const nowIso = ctx.now().toISOString();
-  const today = nowIso.slice(0, 10);
+  // One run plans every warehouse: it is dated on the company's business day.
+  const today = await businessToday(database.db, null, ctx.now());
   await refreshDemandHistory(database, today);
 
   const db = database.db;

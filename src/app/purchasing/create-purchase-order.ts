@@ -6,6 +6,7 @@ import { appendEvent } from '../events/outbox.js';
 import { nextSerial } from '../fulfillment/packing/sscc-serial.js';
 import { insertPoLines } from './po-line-writer.js';
 import { mustFindSupplier } from './suppliers.js';
+import { businessToday } from '../warehouses/warehouse-time-zones.js';
 
 export interface PurchaseOrderLineInput {
   skuId: number;
@@ -53,7 +54,11 @@ export async function createPurchaseOrder(
   must(checkDate('expectedDate', input.expectedDate));
 
   const expectedDate =
-    input.expectedDate ?? addDays(nowIso.slice(0, 10), Number(supplier.lead_time_days));
+    input.expectedDate ??
+    addDays(
+      await businessToday(trx, input.warehouseId, new Date(nowIso)),
+      Number(supplier.lead_time_days),
+    );
   const number = `PO-${String(await nextSerial(trx, 'purchase_order')).padStart(6, '0')}`;
   const { id } = await trx
     .insertInto('purchase_orders')

@@ -1,6 +1,7 @@
 import { expiryDay } from '../../core/inventory/expiry.js';
 import type { Tx } from '../../adapters/db/database.js';
 import { atpSeries, type AtpPoint } from '../../core/purchasing/atp.js';
+import { businessDay } from '../../core/shared/business-day.js';
 import { fail, ok, type Result } from '../../core/shared/result.js';
 import { queryStock } from '../inventory/stock-query.js';
 import { incomingLines } from './incoming.js';
@@ -43,7 +44,7 @@ export async function skuAvailability(
     .executeTakeFirst();
   if (!warehouse)
     return fail('PURCHASING.WAREHOUSE_NOT_FOUND', `No warehouse ${warehouseId}`, { warehouseId });
-  const today = localDate(now, warehouse.time_zone);
+  const today = businessDay(now, warehouse.time_zone); // promises are made in its zone
   const [stock] = await queryStock(db, {
     skuId,
     warehouseId,
@@ -73,16 +74,6 @@ export async function skuAvailability(
       incoming: incoming.flatMap((i) => (i.date ? [{ date: i.date, quantity: i.quantity }] : [])),
     }),
   });
-}
-
-/** The calendar day at the warehouse: promises are made in its time zone, not UTC's. */
-export function localDate(now: Date, timeZone: string): string {
-  try {
-    // en-CA formats as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
 }
 
 /** Backordered units of open orders shipping from the warehouse. */

@@ -56,9 +56,16 @@ describe('ship rules', () => {
   });
 
   it('is on time on or before the promised date', () => {
-    expect(isOnTime('2026-03-05T23:59:00.000Z', '2026-03-05')).toBe(true);
-    expect(isOnTime('2026-03-06T00:01:00.000Z', '2026-03-05')).toBe(false);
-    expect(isOnTime('2026-03-06T00:01:00.000Z', null)).toBeNull();
+    expect(isOnTime('2026-03-05T23:59:00.000Z', '2026-03-05', 'UTC')).toBe(true);
+    expect(isOnTime('2026-03-06T00:01:00.000Z', '2026-03-05', 'UTC')).toBe(false);
+    expect(isOnTime('2026-03-06T00:01:00.000Z', null, 'UTC')).toBeNull();
+  });
+
+  it("reads the delivery as a day at the shipping warehouse, not UTC's", () => {
+    // 16:01 PST on 5 March in Los Angeles is already 6 March in UTC.
+    expect(isOnTime('2026-03-06T00:01:00.000Z', '2026-03-05', 'America/Los_Angeles')).toBe(true);
+    // 08:00 in Sydney on 6 March is still 5 March in UTC.
+    expect(isOnTime('2026-03-05T21:00:00.000Z', '2026-03-05', 'Australia/Sydney')).toBe(false);
   });
 
   it('delivers a shipment once', () => {

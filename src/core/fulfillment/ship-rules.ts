@@ -1,3 +1,4 @@
+import { businessDay } from '../shared/business-day.js';
 import { transition, type TransitionTable } from '../shared/fsm.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import { addWorkingDays } from './carrier.js';
@@ -63,9 +64,16 @@ export function promisedDate(
   return addWorkingDays(requestedShipDate ?? shipDate, transitDays);
 }
 
-/** On time: delivered on or before the promised date. Null when nothing was promised. */
-export function isOnTime(deliveredAtIso: string, promised: string | null): boolean | null {
-  return promised === null ? null : deliveredAtIso.slice(0, 10) <= promised;
+/**
+ * On time: delivered on or before the promised date, a business day of the shipping warehouse
+ * (`timeZone`), so the delivery instant is read as a day there too. Null when nothing was promised.
+ */
+export function isOnTime(
+  deliveredAtIso: string,
+  promised: string | null,
+  timeZone: string,
+): boolean | null {
+  return promised === null ? null : businessDay(deliveredAtIso, timeZone) <= promised;
 }
 
 export const SHIPMENT_STATUSES = ['booking', 'booking_failed', 'shipped', 'delivered'] as const;

@@ -22,6 +22,7 @@ import { shippingMasterData } from './0028-shipping-master-data.js';
 import { putawayIndexes } from './0029-putaway-indexes.js';
 import { shipmentBooking } from './0020-shipment-booking.js';
 import { expiryWriteOffs } from './0016-expiry-write-offs.js';
+import { shipmentDeliveredOn } from './0036-shipment-delivered-on.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -48,5 +49,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0029-putaway-indexes': putawayIndexes(),
     '0020-shipment-booking': shipmentBooking(ddl),
     '0016-expiry-write-offs': expiryWriteOffs(),
+    '0036-shipment-delivered-on': shipmentDeliveredOn(),
   };
 }

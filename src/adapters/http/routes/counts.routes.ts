@@ -133,12 +133,8 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
       idempotentWrite(ctx.database, request, reply, 200, async (trx) => {
         const now = ctx.now();
         await loadPlan(trx, request.params.id);
-        return generateForPlan(
-          trx,
-          request.params.id,
-          now.toISOString().slice(0, 10),
-          now.toISOString(),
-        );
+        // Today at the plan's warehouse.
+        return generateForPlan(trx, request.params.id, { now }, now.toISOString());
       }),
   );
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../../app/context.js';
 import { dashboardSummary } from '../../../app/kpis/dashboard-summary.js';
+import { businessToday } from '../../../app/warehouses/warehouse-time-zones.js';
 import { STAFF } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 
@@ -8,7 +9,10 @@ const Count = Type.Integer({ minimum: 0 });
 
 /** What `GET /dashboard` answers: counts over the whole database, never a page of a list. */
 export const DashboardOut = Type.Object({
-  today: Type.String({ format: 'date', description: 'The UTC day the figures are for' }),
+  today: Type.String({
+    format: 'date',
+    description: "The company's business day the figures are for (its first warehouse's time zone)",
+  }),
   openOrders: Type.Integer({
     minimum: 0,
     description: 'Confirmed to partially shipped, on hold included',
@@ -58,6 +62,7 @@ export function registerDashboardRoutes(api: Api, ctx: AppContext) {
         response: { 200: DashboardOut },
       },
     },
-    () => dashboardSummary(ctx.database.db, ctx.now().toISOString().slice(0, 10)),
+    async () =>
+      dashboardSummary(ctx.database.db, await businessToday(ctx.database.db, null, ctx.now())),
   );
 }

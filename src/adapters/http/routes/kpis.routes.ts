@@ -5,6 +5,7 @@ import type { KpiQuery } from '../../../app/kpis/kpi-query.js';
 import { kpiReport } from '../../../app/kpis/kpi-report.js';
 import { readKpiSettings, writeKpiSettings } from '../../../app/kpis/kpi-settings-store.js';
 import { refreshKpiAggregates } from '../../../app/kpis/refresh-kpi-aggregates.js';
+import { businessToday } from '../../../app/warehouses/warehouse-time-zones.js';
 import {
   isOrderKpi,
   ORDER_KPIS,
@@ -49,7 +50,7 @@ export function registerKpiRoutes(api: Api, ctx: AppContext) {
       if (!q) return forbidden(reply, 'a customer key reads only its own customer’s KPIs');
       const names = request.actor.role === 'customer' ? ORDER_KPIS : undefined;
       await refreshKpiAggregates(ctx, new Date(ctx.now().getTime() - SETTLE_MS));
-      return kpiReport(ctx.database.db, q, today(ctx), names);
+      return kpiReport(ctx.database.db, q, await today(ctx, q.warehouseId), names);
     },
   );
 
@@ -91,7 +92,7 @@ export function registerKpiRoutes(api: Api, ctx: AppContext) {
           'a customer key reads only delivery, fill, accuracy and backorder KPIs of its own orders',
         );
       await refreshKpiAggregates(ctx, new Date(ctx.now().getTime() - SETTLE_MS));
-      const report = await kpiReport(ctx.database.db, q, today(ctx), [name]);
+      const report = await kpiReport(ctx.database.db, q, await today(ctx, q.warehouseId), [name]);
       const table = report.kpis[0]!;
       const csv = request.query.format === 'csv' || /text\/csv/.test(request.headers.accept ?? '');
       if (csv)
@@ -123,8 +124,9 @@ function forbidden(reply: FastifyReply, why: string) {
   return sendProblem(reply, { code: 'AUTH.FORBIDDEN', message: `Forbidden: ${why}` });
 }
 
-function today(ctx: AppContext): string {
-  return ctx.now().toISOString().slice(0, 10);
+/** Today at the report's warehouse (the company's for a report over all of them). */
+function today(ctx: AppContext, warehouseId: number | undefined): Promise<string> {
+  return businessToday(ctx.database.db, warehouseId ?? null, ctx.now());
 }
 
 /** The table's columns as the header, one line per row; nulls are empty cells. */

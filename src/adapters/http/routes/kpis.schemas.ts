@@ -7,8 +7,14 @@ const Pct = (description: string) => Type.Number({ minimum: 0, maximum: 1000, de
 
 export const KpiQueryIn = Type.Object(
   {
-    from: Type.String({ format: 'date', description: 'First day (UTC), inclusive' }),
-    to: Type.String({ format: 'date', description: 'Last day (UTC), exclusive' }),
+    from: Type.String({
+      format: 'date',
+      description: "First business day (each warehouse's local day), inclusive",
+    }),
+    to: Type.String({
+      format: 'date',
+      description: "Last business day (each warehouse's local day), exclusive",
+    }),
     period: Type.Optional(
       Type.Union(
         PERIODS.map((p) => Type.Literal(p)),

@@ -8,6 +8,7 @@ import { startReplenishmentRun } from '../../../app/planning/replenishment-run.j
 import { skuPlanningView, updateSkuPlanning } from '../../../app/planning/sku-planning.js';
 import { getRun, listSuggestions } from '../../../app/planning/suggestion-queries.js';
 import { getWarehouse } from '../../../app/warehouses/warehouse-queries.js';
+import { businessToday } from '../../../app/warehouses/warehouse-time-zones.js';
 import { STAFF, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
@@ -150,7 +151,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         ctx.database.db,
         request.params.skuId,
         request.query.warehouseId,
-        ctx.now().toISOString().slice(0, 10),
+        await businessToday(ctx.database.db, request.query.warehouseId, ctx.now()),
       );
       return result.ok ? result.value : sendProblem(reply, result.error);
     },

@@ -13,6 +13,7 @@ import {
   upsertListPrices,
 } from '../../../app/pricing/price-lists.js';
 import { quote } from '../../../app/pricing/quote.js';
+import { customerToday } from '../../../app/warehouses/warehouse-time-zones.js';
 import { MASTER_DATA_WRITERS, STAFF } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
@@ -246,7 +247,7 @@ export function registerPricingRoutes(api: Api, ctx: AppContext) {
       const { onDate, ...rest } = request.body;
       const result = await quote(db, {
         ...rest,
-        onDate: onDate ?? ctx.now().toISOString().slice(0, 10),
+        onDate: onDate ?? (await customerToday(db, rest.customerId, ctx.now())),
         actorRole: request.actor.role,
       });
       return result.ok ? result.value : sendProblem(reply, result.error);

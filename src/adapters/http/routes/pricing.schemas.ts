@@ -136,7 +136,11 @@ export const QuoteIn = Type.Object(
       Type.Integer({ minimum: 1, description: "Default: the customer's" }),
     ),
     onDate: Type.Optional(
-      Type.String({ maxLength: 10, description: 'YYYY-MM-DD; default today (UTC)' }),
+      Type.String({
+        maxLength: 10,
+        description:
+          "YYYY-MM-DD; default today at the customer's preferred warehouse (else the company's first)",
+      }),
     ),
     lines: Type.Array(
       Type.Object(

@@ -54,12 +54,11 @@ export function registerLabelRoutes(api: Api, ctx: AppContext, carriers: Carrier
       },
     },
     async (request, reply) => {
-      const today = ctx.now().toISOString().slice(0, 10);
       const data = await packingSlipData(
         db,
         request.params.id,
         names,
-        today,
+        ctx.now(),
         request.query.shipmentId,
       );
       return reply.type('application/pdf').send(await renderPackingSlipPdf(data));

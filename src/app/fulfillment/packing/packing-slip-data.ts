@@ -1,5 +1,7 @@
 import type { Tx } from '../../../adapters/db/database.js';
 import type { PackingSlipCarton, PackingSlipData } from '../../../adapters/labels/label.types.js';
+import { businessDay } from '../../../core/shared/business-day.js';
+import { warehouseTimeZone } from '../../warehouses/warehouse-time-zones.js';
 import { contentsOf } from './carton-views.js';
 import { documentHeader, labelCarrier, type CarrierNames } from './label-data.js';
 
@@ -47,7 +49,7 @@ export async function packingSlipData(
   db: Tx,
   orderId: number,
   names: CarrierNames,
-  today: string,
+  now: Date,
   shipmentId?: number,
 ): Promise<PackingSlipData> {
   const { order: _order, ...header } = await documentHeader(db, orderId);
@@ -75,7 +77,11 @@ export async function packingSlipData(
   }));
   return {
     ...header,
-    shipDate: shipment ? shipment.shipped_at.slice(0, 10) : today,
+    // The business day at the packing warehouse: when it shipped, else today.
+    shipDate: businessDay(
+      shipment ? shipment.shipped_at : now,
+      await warehouseTimeZone(db, shipment?.warehouse_id ?? listed[0]?.warehouse_id ?? null),
+    ),
     ...(shipment
       ? {
           carrier: labelCarrier(

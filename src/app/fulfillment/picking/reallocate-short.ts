@@ -9,6 +9,7 @@ import { loadCustomerForOrder } from '../../customers/customer-for-order.js';
 import { skuShelfLifeRules } from '../../customers/sku-rules.js';
 import { allocateLines } from '../../orders/allocate-lines.js';
 import { lockOrder } from '../../orders/lock-order.js';
+import { businessToday } from '../../warehouses/warehouse-time-zones.js';
 
 /** The bin, SKU and lot that came up short: re-allocation must not send the picker back there. */
 export interface ShortBin {
@@ -53,12 +54,13 @@ export async function reallocateShort(
         lines.map((l) => l.sku_id),
       )
     : new Map<number, number>();
+  const today = await businessToday(trx, bin.warehouseId, new Date(nowIso));
   const wanted = lines.map((l) => ({
     lineId: l.id,
     skuId: l.sku_id,
     quantity: l.quantity_ordered - l.quantity_allocated - l.quantity_cancelled,
     minExpiryDate: earliestAcceptableExpiry(
-      nowIso.slice(0, 10),
+      today,
       effectiveShelfLifeDays(customer?.minRemainingShelfLifeDays ?? 0, rules.get(l.sku_id)),
     ),
   }));

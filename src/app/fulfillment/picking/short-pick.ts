@@ -21,6 +21,7 @@ import {
 } from './pick-progress.js';
 import { reallocateShort } from './reallocate-short.js';
 import { insertCountTask, lockBinForCount, pendingCountAt } from '../../counts/count-store.js';
+import { businessToday } from '../../warehouses/warehouse-time-zones.js';
 
 export interface ShortPickInput {
   /** Eaches not found in the bin. */
@@ -230,7 +231,7 @@ async function countTaskForShort(
       reason: 'short_pick',
       planId: null,
       recountOfId: null,
-      dueDate: nowIso.slice(0, 10),
+      dueDate: await businessToday(trx, task.warehouse_id, new Date(nowIso)),
       reference,
     },
     nowIso,

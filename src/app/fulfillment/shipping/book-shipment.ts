@@ -4,9 +4,11 @@ import type {
   CarrierRegistry,
   ShipmentCarton,
 } from '../../../core/fulfillment/carrier.js';
+import { businessDay } from '../../../core/shared/business-day.js';
 import type { Failure } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { appendEvent } from '../../events/outbox.js';
+import { warehouseTimeZone } from '../../warehouses/warehouse-time-zones.js';
 import { ShippingMasterData } from '../../master-data/shipping-master-data.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
 import { storeTracking } from './carton-tracking.js';
@@ -52,7 +54,7 @@ export async function bookShipment(
     await ShippingMasterData.of(db),
     { id: row.order_id, warehouse_id: row.warehouse_id, ...pick(row) },
     row.service,
-    row.shipped_at.slice(0, 10),
+    businessDay(row.shipped_at, await warehouseTimeZone(db, row.warehouse_id)),
     cartons.map((c) => c.view),
   );
   let reference = row.carrier_reference ?? undefined;
@@ -173,6 +175,7 @@ async function confirmBooking(
     { ...row, tracking_number: own },
     shipment.cartons.map((c) => c.id),
     [...trackingNumbers],
+    await warehouseTimeZone(trx, row.warehouse_id),
   );
   const payload = {
     shipmentId: view.id,

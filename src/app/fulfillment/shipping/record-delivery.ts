@@ -1,11 +1,13 @@
 import type { Tx } from '../../../adapters/db/database.js';
 import { moveShipment, type ShipmentStatus } from '../../../core/fulfillment/ship-rules.js';
 import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.js';
+import { businessDay } from '../../../core/shared/business-day.js';
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { appendEvent } from '../../events/outbox.js';
 import { recordOrderEvent } from '../../orders/order-timeline.js';
 import { lockShipmentOrder } from './lock-shipment.js';
+import { warehouseTimeZone } from '../../warehouses/warehouse-time-zones.js';
 import { getShipment, type ShipmentView } from './shipment-views.js';
 
 /** Proof of delivery, as the carrier reports it (or a driver keys it in). */
@@ -44,6 +46,7 @@ export async function recordDelivery(
     .set({
       status: 'delivered',
       delivered_at: deliveredAt.toISOString(),
+      delivered_on: businessDay(deliveredAt, await warehouseTimeZone(trx, shipment.warehouseId)),
       pod_name: input.podName ?? null,
       pod_note: input.podNote ?? null,
     })

@@ -11,6 +11,7 @@ import type { Actor } from '../../../core/shared/roles.js';
 import { ShippingMasterData } from '../../master-data/shipping-master-data.js';
 import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvents } from '../../orders/order-timeline.js';
+import { businessToday } from '../../warehouses/warehouse-time-zones.js';
 import { cartonsToShip, dispatchCartons, shipFrom, shippedPerLine } from './ship-cartons.js';
 import { issueInvoice, type IssuedInvoice } from './ship-invoice.js';
 import { countShipped } from './ship-lines.js';
@@ -59,7 +60,6 @@ export async function shipOrder(
   now: Date,
 ): Promise<ShipOutcome> {
   const nowIso = now.toISOString();
-  const shipDate = nowIso.slice(0, 10);
   const order = await lockOrder(trx, orderId, actor);
   const carrier = carriers.get(input.carrierCode);
   if (!carrier) {
@@ -72,6 +72,8 @@ export async function shipOrder(
   const service = must(serviceOf(carrier, input.service));
   const cartons = await cartonsToShip(trx, orderId, input.cartonIds, input.warehouseId);
   const warehouseId = shipFrom(cartons, order.warehouse_id);
+  // The ship date is the day at the shipping warehouse: 17:00 in Los Angeles is still today.
+  const shipDate = await businessToday(trx, warehouseId, now);
   const shippedNow = shippedPerLine(cartons);
   const lines = await trx
     .selectFrom('order_lines')

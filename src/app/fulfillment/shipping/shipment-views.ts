@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
 import type { ShipmentTable } from '../../../adapters/db/schema.js';
 import { isOnTime } from '../../../core/fulfillment/ship-rules.js';
+import { warehouseTimeZone, warehouseTimeZones } from '../../warehouses/warehouse-time-zones.js';
 import { trackingOf } from './carton-tracking.js';
 import { FailureError } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
@@ -11,6 +12,7 @@ export function shipmentView(
   row: Selectable<ShipmentTable>,
   cartonIds: number[],
   trackingNumbers: string[],
+  timeZone: string,
 ) {
   return {
     id: row.id,
@@ -24,7 +26,7 @@ export function shipmentView(
     shippedAt: row.shipped_at,
     promisedDate: row.promised_date,
     deliveredAt: row.delivered_at,
-    onTime: row.delivered_at ? isOnTime(row.delivered_at, row.promised_date) : null,
+    onTime: row.delivered_at ? isOnTime(row.delivered_at, row.promised_date, timeZone) : null,
     podName: row.pod_name,
     podNote: row.pod_note,
     /** Why the carrier refused the last booking (status `booking_failed`); null otherwise. */
@@ -63,7 +65,13 @@ export async function getShipment(db: Tx, shipmentId: number): Promise<ShipmentV
   if (!row)
     throw new FailureError({ code: 'SHIPMENT.NOT_FOUND', message: `No shipment ${shipmentId}` });
   const tracking = await trackingOf(db, [row.id]);
-  return shipmentView(row, (await cartonIdsBy(db, [row.id])).get(row.id)!, tracking.get(row.id)!);
+  const zone = await warehouseTimeZone(db, row.warehouse_id);
+  return shipmentView(
+    row,
+    (await cartonIdsBy(db, [row.id])).get(row.id)!,
+    tracking.get(row.id)!,
+    zone,
+  );
 }
 
 /** The shipments of an order, oldest first; a customer key sees only its own orders'. */
@@ -94,5 +102,8 @@ export async function listShipments(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => shipmentView(r, cartons.get(r.id)!, tracking.get(r.id)!));
+  const zones = await warehouseTimeZones(db);
+  return rows.map((r) =>
+    shipmentView(r, cartons.get(r.id)!, tracking.get(r.id)!, zones.get(r.warehouse_id) ?? 'UTC'),
+  );
 }
