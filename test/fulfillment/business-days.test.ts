@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shipmentDeliveredOn } from '../../src/adapters/db/migrations/0036-shipment-delivered-on.js';
+import { shipmentDeliveredOn } from '../../src/adapters/db/migrations/0023-shipment-delivered-on.js';
 import { packingSlipData } from '../../src/app/fulfillment/packing/packing-slip-data.js';
 import { deliveryFacts, orderFacts } from '../../src/app/kpis/order-facts.js';
 import { refreshKpiAggregates } from '../../src/app/kpis/refresh-kpi-aggregates.js';
@@ -184,7 +184,7 @@ describe.each(dialects)('business days at a Los Angeles warehouse on %s', (diale
     expect((await placeOrderFor(world, customer, [line(skuId, 1)])).totalMinor).toBe(400);
   });
 
-  it('migration 0036 backfills the local delivery day of shipments delivered before it', async () => {
+  it('migration 0023 backfills the local delivery day of shipments delivered before it', async () => {
     const database = world.api.store.database;
     const migration = shipmentDeliveredOn();
     await database.write((trx) => migration.down!(trx as unknown as Kysely<unknown>));

@@ -4,7 +4,7 @@ import { lockBinForCount } from '../../src/app/counts/count-store.js';
 import { dialects, freshStore, type TestStore } from '../support/databases.js';
 import { insertWarehouse, type WarehouseFixture } from '../support/fixtures.js';
 
-/** Shipping's cached warehouse facts follow every change of them, by any writer (migration 0028). */
+/** Shipping's cached warehouse facts follow every change of them, by any writer (migration 0021). */
 describe.each(dialects)('shipping master data on %s', (dialect) => {
   let store: TestStore;
   let main: WarehouseFixture;

@@ -14,7 +14,7 @@ export interface PostalAddress {
  * What packing and shipping read again and again but rarely changes — the account, the
  * ship-to and warehouse addresses, a warehouse's STAGING and CUSTOMER locations — from the
  * master-data cache: one version read per command instead of a look-up each. Warehouses and
- * locations (which warehouse, code and type an id is) move the version since migration 0028,
+ * locations (which warehouse, code and type an id is) move the version since migration 0021,
  * customers and ship-tos since 0012.
  */
 export class ShippingMasterData {

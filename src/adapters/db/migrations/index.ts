@@ -15,14 +15,14 @@ import { masterDataVersion } from './0012-master-data-version.js';
 import { cartonWarehouse } from './0013-carton-warehouse.js';
 import { partnersEdiEcho } from './0014-partners-edi-echo.js';
 import { partnersCartonTracking } from './0015-partners-carton-tracking.js';
-import { epcSerials } from './0024-epc-serials.js';
-import { inboundAsns } from './0025-inbound-asns.js';
-import { partnerSupplier } from './0026-partner-supplier.js';
-import { shippingMasterData } from './0028-shipping-master-data.js';
-import { putawayIndexes } from './0029-putaway-indexes.js';
-import { shipmentBooking } from './0020-shipment-booking.js';
 import { expiryWriteOffs } from './0016-expiry-write-offs.js';
-import { shipmentDeliveredOn } from './0036-shipment-delivered-on.js';
+import { shipmentBooking } from './0017-shipment-booking.js';
+import { epcSerials } from './0018-epc-serials.js';
+import { inboundAsns } from './0019-inbound-asns.js';
+import { partnerSupplier } from './0020-partner-supplier.js';
+import { shippingMasterData } from './0021-shipping-master-data.js';
+import { putawayIndexes } from './0022-putaway-indexes.js';
+import { shipmentDeliveredOn } from './0023-shipment-delivered-on.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -42,13 +42,13 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0013-carton-warehouse': cartonWarehouse(),
     '0014-partners-edi-echo': partnersEdiEcho(),
     '0015-partners-carton-tracking': partnersCartonTracking(),
-    '0024-epc-serials': epcSerials(ddl),
-    '0025-inbound-asns': inboundAsns(ddl),
-    '0026-partner-supplier': partnerSupplier(),
-    '0028-shipping-master-data': shippingMasterData(ddl),
-    '0029-putaway-indexes': putawayIndexes(),
-    '0020-shipment-booking': shipmentBooking(ddl),
     '0016-expiry-write-offs': expiryWriteOffs(),
-    '0036-shipment-delivered-on': shipmentDeliveredOn(),
+    '0017-shipment-booking': shipmentBooking(ddl),
+    '0018-epc-serials': epcSerials(ddl),
+    '0019-inbound-asns': inboundAsns(ddl),
+    '0020-partner-supplier': partnerSupplier(),
+    '0021-shipping-master-data': shippingMasterData(ddl),
+    '0022-putaway-indexes': putawayIndexes(),
+    '0023-shipment-delivered-on': shipmentDeliveredOn(),
   };
 }
