@@ -40,7 +40,8 @@ export function problemStatuses(route: Pick<RouteOptions, 'method' | 'url' | 'co
   const open = (route.config as { public?: boolean } | undefined)?.public === true;
   return [
     400,
-    ...(open ? [] : [401, 403]),
+    401,
+    ...(open ? [] : [403]),
     ...(route.url.includes(':') || writes ? [404] : []),
     ...(writes ? [409, 422] : []),
     429,

@@ -10,8 +10,8 @@ const AS_RETURNED = Symbol('served as returned');
  * as the use case returns them (JSON.stringify), as they were before they had a schema; tests
  * check every answer against it instead (test/support/response-check.ts).
  */
-export function Shape<T extends TSchema>(schema: T): T {
-  return Object.assign(Object.create(null) as object, schema, { [AS_RETURNED]: true }) as T;
+export function Shape(schema: TSchema): TSchema {
+  return { ...schema, [AS_RETURNED]: true } as TSchema;
 }
 
 function servedAsReturned(route: RouteOptions): boolean {
@@ -25,3 +25,27 @@ function servedAsReturned(route: RouteOptions): boolean {
 export function serveShapesAsReturned(route: RouteOptions): void {
   if (servedAsReturned(route)) route.serializerCompiler = () => (data) => JSON.stringify(data);
 }
+
+/** A success body that is a file or text (PDF, ZPL, X12, CSV), not JSON. */
+export function FileOut(description: string, ...mediaTypes: string[]) {
+  const body = { type: 'string', format: 'binary' };
+  return {
+    description,
+    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: body }])),
+  };
+}
+
+/** A success body as JSON or, on request, as CSV (`?format=csv`). */
+export function ShapeOrCsv(schema: TSchema) {
+  return {
+    description: 'JSON, or CSV with `format=csv`',
+    content: {
+      'application/json': { schema: Shape(schema) },
+      'text/csv': { schema: { type: 'string' } },
+    },
+    [AS_RETURNED]: true,
+  };
+}
+
+/** 204: done, nothing to say. */
+export const NoContent = { description: 'Done', type: 'null' } as unknown as TSchema;

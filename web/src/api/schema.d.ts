@@ -102,6 +102,21 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @description The secret; shown only here */
+              key: string;
+              role: string;
+              name: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -204,6 +219,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Done */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -307,6 +329,36 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                orderNumber: string;
+                customerId: number;
+                customerPo: null | string;
+                shipToId: null | number;
+                requestedShipDate: null | string;
+                status: string;
+                holdReason: null | string;
+                warehouseId: null | number;
+                priority: number;
+                currency: string;
+                totalMinor: number;
+                source: string;
+                notes: null | string;
+                createdBy: string;
+                createdAt: string;
+                updatedAt: string;
+              }[];
+              nextCursor: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -508,6 +560,72 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              lines: {
+                id: number;
+                lineNumber: number;
+                skuId: number;
+                packLevel: string;
+                packQuantity: number;
+                quantityOrdered: number;
+                quantityAllocated: number;
+                quantityPicked: number;
+                quantityShipped: number;
+                quantityBackordered: number;
+                quantityCancelled: number;
+                unitPriceMinor: number;
+                lineTotalMinor: number;
+                priceSource: string;
+                notes: null | string;
+              }[];
+              allocations: {
+                lotCode: null | string;
+                expiryDate: null | string;
+                locationCode: string;
+                id: number;
+                quantity: number;
+                remaining: number;
+                lineId: number;
+                skuId: number;
+                warehouseId: number;
+                locationId: number;
+                lotId: number;
+                createdAt: string;
+              }[];
+              timeline: {
+                type: string;
+                actor: string;
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+              }[];
+              id: number;
+              orderNumber: string;
+              customerId: number;
+              customerPo: null | string;
+              shipToId: null | number;
+              requestedShipDate: null | string;
+              status: string;
+              holdReason: null | string;
+              warehouseId: null | number;
+              priority: number;
+              currency: string;
+              totalMinor: number;
+              source: string;
+              notes: null | string;
+              createdBy: string;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -1244,6 +1362,28 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                skuCode: string;
+                priority: number;
+                lineId: number;
+                orderId: number;
+                customerId: number;
+                orderedAt: string;
+                skuId: number;
+                quantityOrdered: number;
+                quantityBackordered: number;
+              }[];
+              nextCursor: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -1318,6 +1458,23 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ordersTried: number;
+              unitsAllocated: number;
+              failures: {
+                orderId: number;
+                code: string;
+                message: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -3695,6 +3852,29 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ok: boolean;
+              movements: number;
+              balances: number;
+              skus: number;
+              differences: {
+                kind: string;
+                skuId: number;
+                locationId?: number;
+                lotId?: number;
+                expected?: number;
+                actual?: number;
+                message: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -7318,6 +7498,24 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              name: string;
+              lengthMm: number;
+              widthMm: number;
+              heightMm: number;
+              maxWeightG: number;
+              tareWeightG: number;
+            }[];
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -7388,6 +7586,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              name: string;
+              lengthMm: number;
+              widthMm: number;
+              heightMm: number;
+              maxWeightG: number;
+              tareWeightG: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -7487,6 +7703,24 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              name: string;
+              lengthMm: number;
+              widthMm: number;
+              heightMm: number;
+              maxWeightG: number;
+              tareWeightG: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -7557,6 +7791,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              deleted: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -7657,6 +7903,24 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              name: string;
+              lengthMm: number;
+              widthMm: number;
+              heightMm: number;
+              maxWeightG: number;
+              tareWeightG: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -7752,6 +8016,36 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              sscc: string;
+              status: string;
+              cartonTypeId: null | number;
+              weightG: number;
+              shipmentId: null | number;
+              trackingNumber: null | string;
+              trackingCarrier: null | string;
+              createdBy: string;
+              createdAt: string;
+              closedAt: null | string;
+              contents: {
+                orderLineId: number;
+                skuId: number;
+                skuCode: string;
+                lotId: number;
+                lotCode: null | string;
+                quantity: number;
+              }[];
+            }[];
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -7828,6 +8122,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              sscc: string;
+              status: string;
+              cartonTypeId: null | number;
+              weightG: number;
+              shipmentId: null | number;
+              trackingNumber: null | string;
+              trackingCarrier: null | string;
+              createdBy: string;
+              createdAt: string;
+              closedAt: null | string;
+              contents: {
+                orderLineId: number;
+                skuId: number;
+                skuCode: string;
+                lotId: number;
+                lotCode: null | string;
+                quantity: number;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -7927,6 +8251,36 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              sscc: string;
+              status: string;
+              cartonTypeId: null | number;
+              weightG: number;
+              shipmentId: null | number;
+              trackingNumber: null | string;
+              trackingCarrier: null | string;
+              createdBy: string;
+              createdAt: string;
+              closedAt: null | string;
+              contents: {
+                orderLineId: number;
+                skuId: number;
+                skuCode: string;
+                lotId: number;
+                lotCode: null | string;
+                quantity: number;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8022,6 +8376,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              sscc: string;
+              status: string;
+              cartonTypeId: null | number;
+              weightG: number;
+              shipmentId: null | number;
+              trackingNumber: null | string;
+              trackingCarrier: null | string;
+              createdBy: string;
+              createdAt: string;
+              closedAt: null | string;
+              contents: {
+                orderLineId: number;
+                skuId: number;
+                skuCode: string;
+                lotId: number;
+                lotCode: null | string;
+                quantity: number;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8131,6 +8515,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartonId: number;
+              shipmentId: null | number;
+              trackingNumber: string;
+              carrier: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8233,6 +8631,37 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              sscc: string;
+              status: string;
+              cartonTypeId: null | number;
+              weightG: number;
+              shipmentId: null | number;
+              trackingNumber: null | string;
+              trackingCarrier: null | string;
+              createdBy: string;
+              createdAt: string;
+              closedAt: null | string;
+              contents: {
+                orderLineId: number;
+                skuId: number;
+                skuCode: string;
+                lotId: number;
+                lotCode: null | string;
+                quantity: number;
+              }[];
+              orderStatus: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8332,6 +8761,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The label */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8415,6 +8853,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The label */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zpl': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8500,6 +8947,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The packing slip */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8581,6 +9037,24 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              name: string;
+              services: {
+                code: string;
+                name: string;
+                mode: 'parcel' | 'ltl' | 'pickup';
+                transitDays: number;
+              }[];
+            }[];
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8666,6 +9140,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              shipmentId: number;
+              orderId: number;
+              orderStatus: 'shipped' | 'partially_shipped';
+              carrierCode: string;
+              service: string;
+              trackingNumbers: string[];
+              costMinor: number;
+              currency: string;
+              promisedDate: string;
+              cartonIds: number[];
+              invoice: {
+                id: number;
+                totalMinor: number;
+                currency: string;
+                dueDate: string;
+              };
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8765,6 +9265,31 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              warehouseId: number;
+              carrierCode: string;
+              service: string;
+              trackingNumbers: string[];
+              costMinor: number;
+              status: string;
+              shippedAt: string;
+              promisedDate: null | string;
+              deliveredAt: null | string;
+              onTime: null | boolean;
+              podName: null | string;
+              podNote: null | string;
+              cartonIds: number[];
+            }[];
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8848,6 +9373,31 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              warehouseId: number;
+              carrierCode: string;
+              service: string;
+              trackingNumbers: string[];
+              costMinor: number;
+              status: string;
+              shippedAt: string;
+              promisedDate: null | string;
+              deliveredAt: null | string;
+              onTime: null | boolean;
+              podName: null | string;
+              podNote: null | string;
+              cartonIds: number[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -8942,6 +9492,32 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              warehouseId: number;
+              carrierCode: string;
+              service: string;
+              trackingNumbers: string[];
+              costMinor: number;
+              status: string;
+              shippedAt: string;
+              promisedDate: null | string;
+              deliveredAt: null | string;
+              onTime: null | boolean;
+              podName: null | string;
+              podNote: null | string;
+              cartonIds: number[];
+              orderStatus: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9051,6 +9627,26 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              warehouseId: number;
+              /** @enum {string} */
+              status: 'released';
+              pickMode: 'zone' | 'discrete' | 'batch';
+              carrierCode: null | string;
+              cutoff: null | string;
+              orderIds: number[];
+              tasks: number;
+              units: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9150,6 +9746,64 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              wave: {
+                id: number;
+                warehouseId: number;
+                warehouseName: string;
+                status: string;
+                pickMode: string;
+                carrierCode: null | string;
+                cutoff: null | string;
+                createdAt: string;
+                releasedAt: null | string;
+                completedAt: null | string;
+                orderIds: number[];
+              };
+              tasks: {
+                taskId: number;
+                sequence: number;
+                status: string;
+                zone: null | string;
+                location: {
+                  id: number;
+                  code: string;
+                  barcode: null | string;
+                };
+                sku: {
+                  id: number;
+                  code: string;
+                  name: string;
+                  gtin: null | string;
+                };
+                lot: null | {
+                  code: string;
+                  expiryDate: null | string;
+                };
+                quantity: number;
+                pickedQuantity: number;
+                shortQuantity: number;
+                remaining: number;
+                caseQuantity: null | number;
+                cases: number;
+                eaches: number;
+                tote: null | string;
+                orders: {
+                  orderId: number;
+                  customerPo: null | string;
+                  quantity: number;
+                  pickedQuantity: number;
+                }[];
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9233,6 +9887,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The pick list */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9328,6 +9991,30 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              taskId: number;
+              waveId: number;
+              quantity: number;
+              taskStatus: string;
+              pickedQuantity: number;
+              remaining: number;
+              waveStatus: string;
+              orders: {
+                orderId: number;
+                status: string;
+                allocated: number;
+                picked: number;
+                received: number;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9437,6 +10124,31 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              taskId: number;
+              waveId: number;
+              taskStatus: string;
+              shortQuantity: number;
+              countTaskId: number;
+              reallocated: number;
+              backordered: number;
+              newTaskIds: number[];
+              waveStatus: string;
+              orders: {
+                orderId: number;
+                status: string;
+                allocated: number;
+                picked: number;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9548,6 +10260,30 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                rmaNumber: string;
+                orderId: number;
+                customerId: number;
+                status: string;
+                reason: string;
+                notes: null | string;
+                creditMinor: number;
+                createdBy: string;
+                createdAt: string;
+                closedAt: null | string;
+              }[];
+              nextCursor: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9742,6 +10478,23 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                orderId: number;
+                customerId: number;
+                returns: number;
+                units: number;
+                firstReturnAt: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9816,6 +10569,40 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              lines: {
+                lotCode: null | string;
+                locationCode: null | string;
+                skuCode: string;
+                id: number;
+                disposition: null | string;
+                orderLineId: number;
+                skuId: number;
+                quantityAuthorized: number;
+                quantityReceived: number;
+                locationId: null | number;
+                creditMinor: number;
+              }[];
+              id: number;
+              rmaNumber: string;
+              orderId: number;
+              customerId: number;
+              status: string;
+              reason: string;
+              notes: null | string;
+              creditMinor: number;
+              createdBy: string;
+              createdAt: string;
+              closedAt: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -9912,6 +10699,27 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {string} */
+              status: 'received';
+              warehouseId: number;
+              creditMinor: number;
+              lines: {
+                returnLineId: number;
+                skuId: number;
+                quantity: number;
+                lotId: number;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -10024,6 +10832,28 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              status: string;
+              lines: {
+                returnLineId: number;
+                skuId: number;
+                lotId: number;
+                quantity: number;
+                disposition: string;
+                locationId: number;
+                writeOffMinor: number;
+              }[];
+              restockedSkuIds: number[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -10823,6 +11653,28 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                supplierSku: null | string;
+                costMinor: number;
+                minOrderQuantity: number;
+                orderMultiple: number;
+                leadTimeDays: null | number;
+                updatedAt: string;
+                skuCode?: string;
+                id: number;
+                supplierId: number;
+                skuId: number;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -11030,6 +11882,19 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              supplierId: number;
+              skuId: number;
+              removed: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -11257,6 +12122,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              skuId: number;
+              warehouseId: number;
+              supplierId: null | number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -11579,6 +12457,37 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                warehouseId: number;
+                status: string;
+                currency: string;
+                expectedDate: null | string;
+                source: string;
+                replenishmentRunId: null | number;
+                notes: null | string;
+                createdBy: string;
+                createdAt: string;
+                updatedAt: string;
+                sentAt: null | string;
+                receivedAt: null | string;
+                closedAt: null | string;
+                cancelledAt: null | string;
+                supplierCode?: string;
+                id: number;
+                number: string;
+                supplierId: number;
+              }[];
+              nextCursor: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -11774,6 +12683,62 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              totalMinor: number;
+              lines: {
+                id: number;
+                lineNumber: number;
+                skuId: number;
+                skuCode: string;
+                supplierSku: null | string;
+                quantityOrdered: number;
+                quantityReceived: number;
+                quantityDamaged: number;
+                quantityCancelled: number;
+                quantityOpen: number;
+                unitCostMinor: number;
+                lineTotalMinor: number;
+                expectedDate: null | string;
+              }[];
+              receipts: {
+                id: number;
+                lineId: null | number;
+                skuId: number;
+                lotCode: null | string;
+                quantity: number;
+                damaged: boolean;
+                locationId: number;
+                locationCode: string;
+                receivedBy: string;
+                receivedAt: string;
+              }[];
+              warehouseId: number;
+              status: string;
+              currency: string;
+              expectedDate: null | string;
+              source: string;
+              replenishmentRunId: null | number;
+              notes: null | string;
+              createdBy: string;
+              createdAt: string;
+              updatedAt: string;
+              sentAt: null | string;
+              receivedAt: null | string;
+              closedAt: null | string;
+              cancelledAt: null | string;
+              supplierCode?: string;
+              id: number;
+              number: string;
+              supplierId: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -12716,6 +13681,37 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                kind: string;
+                status: string;
+                warehouseId: number;
+                skuId: number;
+                skuCode: string;
+                lotId: number;
+                lotCode: null | string;
+                quantity: number;
+                fromLocationId: number;
+                fromLocationCode: string;
+                suggestedLocationId: null | number;
+                suggestedLocationCode: null | string;
+                toLocationId: null | number;
+                receiptId: null | number;
+                reason: null | string;
+                createdAt: string;
+                completedAt: null | string;
+                completedBy: null | string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -12916,6 +13912,19 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              warehouseId: number;
+              facesBelowMin: number;
+              taskIds: number[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13015,6 +14024,22 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                locationId: number;
+                skuId: number;
+                minQuantity: number;
+                maxQuantity: number;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13099,6 +14124,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              skuId: number;
+              minQuantity: number;
+              maxQuantity: number;
+              locationId: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13186,6 +14225,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              locationId: number;
+              deleted: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13290,6 +14341,30 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              skuId: number;
+              warehouseId: null | number;
+              period: 'day' | 'week';
+              from: string;
+              to: string;
+              points: {
+                start: string;
+                label: string;
+                orderedQuantity: number;
+                shippedQuantity: number;
+                orderLines: number;
+                censoredDays: number;
+                censored: boolean;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13371,6 +14446,19 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {string} */
+              status: 'running';
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13470,6 +14558,27 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              status: string;
+              trigger: string;
+              warehouseId: null | number;
+              progressDone: number;
+              progressTotal: number;
+              suggestions: number;
+              error: null | string;
+              startedBy: string;
+              startedAt: string;
+              finishedAt: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13555,6 +14664,50 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              groups: {
+                supplierId: number;
+                supplierCode: string;
+                supplierName: string;
+                warehouseId: number;
+                currency: string;
+                minOrderValueMinor: number;
+                minOrderQuantity: number;
+                totalQuantity: number;
+                totalValueMinor: number;
+                meetsMinimums: boolean;
+                items: {
+                  id: number;
+                  runId: number;
+                  skuId: number;
+                  skuCode: string;
+                  skuName: string;
+                  quantity: number;
+                  neededQuantity: number;
+                  available: number;
+                  onOrder: number;
+                  backordered: number;
+                  safetyStock: number;
+                  reorderPoint: number;
+                  orderUpTo: number;
+                  unitCostMinor: number;
+                  daysOfSupply: null | number;
+                  stockoutDate: null | string;
+                  reason: string;
+                  status: string;
+                  purchaseOrderId: null | number;
+                  createdAt: string;
+                }[];
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13639,6 +14792,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              purchaseOrders: {
+                id: number;
+                number: string;
+                supplierId: number;
+                warehouseId: number;
+                suggestionIds: number[];
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13740,6 +14910,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              status: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13841,6 +15023,17 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -13941,6 +15134,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              preferredSupplierId: null | number;
+              abcClass: null | string;
+              abcPinned: boolean;
+              serviceLevel: null | number;
+              reviewDays: number;
+              useEoq: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14041,6 +15250,30 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                warehouseId: number;
+                name: string;
+                basis: string;
+                abcClass: null | string;
+                zone: null | string;
+                frequencyDays: number;
+                recountThresholdPct: number;
+                recountThresholdUnits: number;
+                active: boolean;
+                lastGeneratedOn: null | string;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14116,6 +15349,28 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              warehouseId: number;
+              name: string;
+              basis: string;
+              abcClass: null | string;
+              zone: null | string;
+              frequencyDays: number;
+              recountThresholdPct: number;
+              recountThresholdUnits: number;
+              active: boolean;
+              lastGeneratedOn: null | string;
+              createdAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14215,6 +15470,28 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              warehouseId: number;
+              name: string;
+              basis: string;
+              abcClass: null | string;
+              zone: null | string;
+              frequencyDays: number;
+              recountThresholdPct: number;
+              recountThresholdUnits: number;
+              active: boolean;
+              lastGeneratedOn: null | string;
+              createdAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14285,6 +15562,28 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              warehouseId: number;
+              name: string;
+              basis: string;
+              abcClass: null | string;
+              zone: null | string;
+              frequencyDays: number;
+              recountThresholdPct: number;
+              recountThresholdUnits: number;
+              active: boolean;
+              lastGeneratedOn: null | string;
+              createdAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14389,6 +15688,28 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              warehouseId: number;
+              name: string;
+              basis: string;
+              abcClass: null | string;
+              zone: null | string;
+              frequencyDays: number;
+              recountThresholdPct: number;
+              recountThresholdUnits: number;
+              active: boolean;
+              lastGeneratedOn: null | string;
+              createdAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14486,6 +15807,21 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              planId: number;
+              inScope: number;
+              quota: number;
+              taskIds: number[];
+              skipped?: 'already_generated' | 'inactive' | 'not_found';
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14593,6 +15929,36 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                status: string;
+                reason: string;
+                reference: null | string;
+                locationId: number;
+                locationCode: string;
+                warehouseId: number;
+                skuId: null | number;
+                planId: null | number;
+                recountOfId: null | number;
+                dueDate: null | string;
+                createdAt: string;
+                startedAt: null | string;
+                countedBy: null | string;
+                completedAt: null | string;
+                approvedBy: null | string;
+                approvedAt: null | string;
+              }[];
+              nextCursor: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14663,6 +16029,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {string} */
+              status: 'open';
+              locationId: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14765,6 +16145,48 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              lines: {
+                skuId: number;
+                skuCode: string;
+                lotCode: null | string;
+                countedQuantity: number;
+              }[];
+              expectedItems?: {
+                lotCode: null | string;
+                gtin: null | string;
+                skuId: number;
+                skuCode: string;
+                skuName: string;
+              }[];
+              blind: boolean;
+              id: number;
+              status: string;
+              reason: string;
+              reference: null | string;
+              locationId: number;
+              locationCode: string;
+              warehouseId: number;
+              skuId: null | number;
+              planId: null | number;
+              recountOfId: null | number;
+              dueDate: null | string;
+              createdAt: string;
+              startedAt: null | string;
+              countedBy: null | string;
+              completedAt: null | string;
+              approvedBy: null | string;
+              approvedAt: null | string;
+              locationBarcode: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14850,6 +16272,19 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              status: string;
+              startedAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -14970,6 +16405,20 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              status: string;
+              linesCounted: number;
+              recountTaskId: null | number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15071,6 +16520,26 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {string} */
+              status: 'approved';
+              adjustments: {
+                skuId: number;
+                lotId: number;
+                variance: number;
+                movementId: number;
+              }[];
+              foundSkuIds: number[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15172,6 +16641,20 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {string} */
+              status: 'recount';
+              recountTaskId: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15273,6 +16756,19 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              /** @enum {string} */
+              status: 'cancelled';
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15382,6 +16878,42 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              query: {
+                from: string;
+                to: string;
+                period: 'day' | 'week' | 'month';
+                groupBy: 'warehouse' | 'customer' | 'none';
+                warehouseId?: number;
+                customerId?: number;
+              };
+              settings: {
+                deadStockDays: number;
+                expiringWithinDays: number;
+                countTolerancePct: number;
+                capitalPct: number;
+                storagePct: number;
+                insurancePct: number;
+                obsolescencePct: number;
+                carryingRatePct: number;
+              };
+              throughMovementId: number;
+              kpis: {
+                name: string;
+                columns: string[];
+                rows: {
+                  [key: string]: null | string | number;
+                }[];
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15454,6 +16986,23 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deadStockDays: number;
+              expiringWithinDays: number;
+              countTolerancePct: number;
+              capitalPct: number;
+              storagePct: number;
+              insurancePct: number;
+              obsolescencePct: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15528,6 +17077,23 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deadStockDays: number;
+              expiringWithinDays: number;
+              countTolerancePct: number;
+              capitalPct: number;
+              storagePct: number;
+              insurancePct: number;
+              obsolescencePct: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15653,6 +17219,31 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description JSON, or CSV with `format=csv` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              name: string;
+              columns: string[];
+              rows: {
+                [key: string]: null | string | number;
+              }[];
+              query: {
+                from: string;
+                to: string;
+                period: 'day' | 'week' | 'month';
+                groupBy: 'warehouse' | 'customer' | 'none';
+                warehouseId?: number;
+                customerId?: number;
+              };
+              throughMovementId: number;
+            };
+            'text/csv': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15734,6 +17325,27 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                url: string;
+                description: null | string;
+                eventTypes: string[];
+                status: string;
+                disabledReason: null | string;
+                previousSecretExpiresAt: null | string;
+                createdAt: string;
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15801,6 +17413,26 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              secret: string;
+              id: number;
+              url: string;
+              description: null | string;
+              eventTypes: string[];
+              status: string;
+              disabledReason: null | string;
+              previousSecretExpiresAt: null | string;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15900,6 +17532,25 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              url: string;
+              description: null | string;
+              eventTypes: string[];
+              status: string;
+              disabledReason: null | string;
+              previousSecretExpiresAt: null | string;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -15970,6 +17621,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              deleted: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16069,6 +17732,25 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              url: string;
+              description: null | string;
+              eventTypes: string[];
+              status: string;
+              disabledReason: null | string;
+              previousSecretExpiresAt: null | string;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16176,6 +17858,26 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              secret: string;
+              id: number;
+              url: string;
+              description: null | string;
+              eventTypes: string[];
+              status: string;
+              disabledReason: null | string;
+              previousSecretExpiresAt: null | string;
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16277,6 +17979,28 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              endpointId: number;
+              eventId: string;
+              eventType: string;
+              status: string;
+              attempts: number;
+              nextAttemptAt: null | string;
+              lastAttemptAt: null | string;
+              lastStatusCode: null | number;
+              lastError: null | string;
+              deliveredAt: null | string;
+              createdAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16378,6 +18102,18 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              endpointId: number;
+              replayed: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16483,6 +18219,31 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                endpointId: number;
+                eventId: string;
+                eventType: string;
+                status: string;
+                attempts: number;
+                nextAttemptAt: null | string;
+                lastAttemptAt: null | string;
+                lastStatusCode: null | number;
+                lastError: null | string;
+                deliveredAt: null | string;
+                createdAt: string;
+              }[];
+              nextCursor: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16559,6 +18320,28 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              endpointId: number;
+              eventId: string;
+              eventType: string;
+              status: string;
+              attempts: number;
+              nextAttemptAt: null | string;
+              lastAttemptAt: null | string;
+              lastStatusCode: null | number;
+              lastError: null | string;
+              deliveredAt: null | string;
+              createdAt: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16656,6 +18439,17 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowPrivateTargets: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16720,6 +18514,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowPrivateTargets: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16825,6 +18630,64 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                direction: string;
+                partnerId: null | number;
+                controlNumber: string;
+                setId: string;
+                status: string;
+                errorReason: null | string;
+                orderIds: number[];
+                outcome: {
+                  notes: {
+                    code: string;
+                    message: string;
+                  }[];
+                  sets: {
+                    groupControl: string;
+                    setId: string;
+                    controlNumber: string;
+                    status: 'A' | 'E' | 'R';
+                    orderId: null | number;
+                    problems: string[];
+                    segmentErrors: {
+                      segmentId: string;
+                      position: number;
+                      code: string;
+                      elements: unknown[];
+                      message: string;
+                    }[];
+                    refusal?: null | string;
+                  }[];
+                };
+                source: string;
+                duplicateOf: null | number;
+                ackOf: null | number;
+                shipmentId: null | number;
+                invoiceId: null | number;
+                createdAt: string;
+                updatedAt: string;
+                raw?: string;
+                acks?: {
+                  id: number;
+                  setId: string;
+                  controlNumber: string;
+                  status: string;
+                  raw: string;
+                }[];
+              }[];
+              nextCursor: null | string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16894,6 +18757,124 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              direction: string;
+              partnerId: null | number;
+              controlNumber: string;
+              setId: string;
+              status: string;
+              errorReason: null | string;
+              orderIds: number[];
+              outcome: {
+                notes: {
+                  code: string;
+                  message: string;
+                }[];
+                sets: {
+                  groupControl: string;
+                  setId: string;
+                  controlNumber: string;
+                  status: 'A' | 'E' | 'R';
+                  orderId: null | number;
+                  problems: string[];
+                  segmentErrors: {
+                    segmentId: string;
+                    position: number;
+                    code: string;
+                    elements: {
+                      position: unknown;
+                      code: unknown;
+                      badValue?: unknown;
+                    }[];
+                    message: string;
+                  }[];
+                  refusal?: null | string;
+                }[];
+              };
+              source: string;
+              duplicateOf: null | number;
+              ackOf: null | number;
+              shipmentId: null | number;
+              invoiceId: null | number;
+              createdAt: string;
+              updatedAt: string;
+              raw?: string;
+              acks?: {
+                id: number;
+                setId: string;
+                controlNumber: string;
+                status: string;
+                raw: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              direction: string;
+              partnerId: null | number;
+              controlNumber: string;
+              setId: string;
+              status: string;
+              errorReason: null | string;
+              orderIds: number[];
+              outcome: {
+                notes: {
+                  code: string;
+                  message: string;
+                }[];
+                sets: {
+                  groupControl: string;
+                  setId: string;
+                  controlNumber: string;
+                  status: 'A' | 'E' | 'R';
+                  orderId: null | number;
+                  problems: string[];
+                  segmentErrors: {
+                    segmentId: string;
+                    position: number;
+                    code: string;
+                    elements: {
+                      position: unknown;
+                      code: unknown;
+                      badValue?: unknown;
+                    }[];
+                    message: string;
+                  }[];
+                  refusal?: null | string;
+                }[];
+              };
+              source: string;
+              duplicateOf: null | number;
+              ackOf: null | number;
+              shipmentId: null | number;
+              invoiceId: null | number;
+              createdAt: string;
+              updatedAt: string;
+              raw?: string;
+              acks?: {
+                id: number;
+                setId: string;
+                controlNumber: string;
+                status: string;
+                raw: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -16939,12 +18920,63 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description Understood but refused by a business rule */
+        /** @description Stored but refused (its 997 says why), or a problem */
         422: {
           headers: {
             [name: string]: unknown;
           };
           content: {
+            'application/json': {
+              id: number;
+              direction: string;
+              partnerId: null | number;
+              controlNumber: string;
+              setId: string;
+              status: string;
+              errorReason: null | string;
+              orderIds: number[];
+              outcome: {
+                notes: {
+                  code: string;
+                  message: string;
+                }[];
+                sets: {
+                  groupControl: string;
+                  setId: string;
+                  controlNumber: string;
+                  status: 'A' | 'E' | 'R';
+                  orderId: null | number;
+                  problems: string[];
+                  segmentErrors: {
+                    segmentId: string;
+                    position: number;
+                    code: string;
+                    elements: {
+                      position: unknown;
+                      code: unknown;
+                      badValue?: unknown;
+                    }[];
+                    message: string;
+                  }[];
+                  refusal?: null | string;
+                }[];
+              };
+              source: string;
+              duplicateOf: null | number;
+              ackOf: null | number;
+              shipmentId: null | number;
+              invoiceId: null | number;
+              createdAt: string;
+              updatedAt: string;
+              raw?: string;
+              acks?: {
+                id: number;
+                setId: string;
+                controlNumber: string;
+                status: string;
+                raw: string;
+              }[];
+            };
             'application/problem+json': components['schemas']['Problem'];
           };
         };
@@ -16993,6 +19025,65 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              direction: string;
+              partnerId: null | number;
+              controlNumber: string;
+              setId: string;
+              status: string;
+              errorReason: null | string;
+              orderIds: number[];
+              outcome: {
+                notes: {
+                  code: string;
+                  message: string;
+                }[];
+                sets: {
+                  groupControl: string;
+                  setId: string;
+                  controlNumber: string;
+                  status: 'A' | 'E' | 'R';
+                  orderId: null | number;
+                  problems: string[];
+                  segmentErrors: {
+                    segmentId: string;
+                    position: number;
+                    code: string;
+                    elements: {
+                      position: unknown;
+                      code: unknown;
+                      badValue?: unknown;
+                    }[];
+                    message: string;
+                  }[];
+                  refusal?: null | string;
+                }[];
+              };
+              source: string;
+              duplicateOf: null | number;
+              ackOf: null | number;
+              shipmentId: null | number;
+              invoiceId: null | number;
+              createdAt: string;
+              updatedAt: string;
+              raw?: string;
+              acks?: {
+                id: number;
+                setId: string;
+                controlNumber: string;
+                status: string;
+                raw: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17078,6 +19169,65 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              direction: string;
+              partnerId: null | number;
+              controlNumber: string;
+              setId: string;
+              status: string;
+              errorReason: null | string;
+              orderIds: number[];
+              outcome: {
+                notes: {
+                  code: string;
+                  message: string;
+                }[];
+                sets: {
+                  groupControl: string;
+                  setId: string;
+                  controlNumber: string;
+                  status: 'A' | 'E' | 'R';
+                  orderId: null | number;
+                  problems: string[];
+                  segmentErrors: {
+                    segmentId: string;
+                    position: number;
+                    code: string;
+                    elements: {
+                      position: unknown;
+                      code: unknown;
+                      badValue?: unknown;
+                    }[];
+                    message: string;
+                  }[];
+                  refusal?: null | string;
+                }[];
+              };
+              source: string;
+              duplicateOf: null | number;
+              ackOf: null | number;
+              shipmentId: null | number;
+              invoiceId: null | number;
+              createdAt: string;
+              updatedAt: string;
+              raw?: string;
+              acks?: {
+                id: number;
+                setId: string;
+                controlNumber: string;
+                status: string;
+                raw: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17177,6 +19327,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The X12 856 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/plain': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17260,6 +19419,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The X12 810 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/plain': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17341,6 +19509,38 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                code: string;
+                customerId: number;
+                isaQualifier: string;
+                isaId: string;
+                gsId: string;
+                ourIsaQualifier: string;
+                ourIsaId: string;
+                ourGsId: string;
+                version: string;
+                separators: {
+                  element: string;
+                  component: string;
+                  repetition: string;
+                  segment: string;
+                };
+                send997: boolean;
+                send855: boolean;
+                usage: string;
+                active: boolean;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17420,6 +19620,36 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              customerId: number;
+              isaQualifier: string;
+              isaId: string;
+              gsId: string;
+              ourIsaQualifier: string;
+              ourIsaId: string;
+              ourGsId: string;
+              version: string;
+              separators: {
+                element: string;
+                component: string;
+                repetition: string;
+                segment: string;
+              };
+              send997: boolean;
+              send855: boolean;
+              usage: string;
+              active: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17519,6 +19749,36 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              code: string;
+              customerId: number;
+              isaQualifier: string;
+              isaId: string;
+              gsId: string;
+              ourIsaQualifier: string;
+              ourIsaId: string;
+              ourGsId: string;
+              version: string;
+              separators: {
+                element: string;
+                component: string;
+                repetition: string;
+                segment: string;
+              };
+              send997: boolean;
+              send855: boolean;
+              usage: string;
+              active: boolean;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17602,6 +19862,24 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                partnerId: number;
+                kind: 'gtin' | 'buyer_part' | 'vendor_part';
+                value: string;
+                skuId: number;
+                packLevel: string;
+              }[];
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17680,6 +19958,22 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              partnerId: number;
+              kind: 'gtin' | 'buyer_part' | 'vendor_part';
+              value: string;
+              skuId: number;
+              packLevel: string;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -17783,6 +20077,17 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deleted: number;
+            };
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -18315,6 +20620,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description No such resource (AREA.NOT_FOUND) */
         404: {
           headers: {
@@ -18372,6 +20686,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description Done */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -19065,6 +21386,25 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description JSON, or CSV with `format=csv` */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                row: number;
+                column: null | string;
+                code: string;
+                message: string;
+              }[];
+              nextCursor: null | string;
+            };
+            'text/csv': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {
@@ -19150,6 +21490,16 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The list, in its import columns */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
         /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
         400: {
           headers: {

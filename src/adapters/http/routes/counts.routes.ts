@@ -31,6 +31,23 @@ import {
   CountTaskQuery,
   IdParams,
 } from './counts.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  CountPlansOut,
+  CountPlans2Out,
+  CountPlanOut,
+  CountPlanPatchOut,
+  CountPlanDeleteOut,
+  CountPlanGenerateOut,
+  CountTasksOut,
+  CountTasks2Out,
+  CountTaskOut,
+  CountTaskStartOut,
+  CountTaskSubmitOut,
+  CountTaskApproveOut,
+  CountTaskRejectOut,
+  CountTaskCancelOut,
+} from './counts-responses.schemas.js';
 
 const tags = ['counts'];
 /** Plans, approvals and rejections: the people who answer for inventory accuracy. */
@@ -54,6 +71,7 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'A cycle count plan: an ABC class or a zone, every N days',
         body: CountPlanIn,
+        response: { 201: Shape(CountPlansOut) },
       },
     },
     (request, reply) =>
@@ -66,7 +84,12 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
     '/count-plans',
     {
       config: { roles: SUPERVISORS },
-      schema: { tags, summary: 'Cycle count plans', querystring: CountPlanQuery },
+      schema: {
+        tags,
+        summary: 'Cycle count plans',
+        querystring: CountPlanQuery,
+        response: { 200: Shape(CountPlans2Out) },
+      },
     },
     async (request) => ({
       items: await listCountPlans(ctx.database.db, request.query.warehouseId),
@@ -75,7 +98,15 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
 
   api.get(
     '/count-plans/:id',
-    { config: { roles: SUPERVISORS }, schema: { tags, summary: 'One plan', params: IdParams } },
+    {
+      config: { roles: SUPERVISORS },
+      schema: {
+        tags,
+        summary: 'One plan',
+        params: IdParams,
+        response: { 200: Shape(CountPlanOut) },
+      },
+    },
     async (request, reply) => {
       const result = await run(ctx.database, async (trx) =>
         planView(await loadPlan(trx, request.params.id)),
@@ -93,6 +124,7 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
         summary: 'Change a plan (scope, frequency, thresholds, active)',
         params: IdParams,
         body: CountPlanPatch,
+        response: { 200: Shape(CountPlanPatchOut) },
       },
     },
     async (request, reply) => {
@@ -111,6 +143,7 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Retire a plan (kept for the history of its counts)',
         params: IdParams,
+        response: { 200: Shape(CountPlanDeleteOut) },
       },
     },
     async (request, reply) => {
@@ -127,6 +160,7 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: "Generate the plan's count tasks due today now (once a day)",
         params: IdParams,
+        response: { 200: Shape(CountPlanGenerateOut) },
       },
     },
     (request, reply) =>
@@ -152,6 +186,7 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Count tasks, newest first (no quantities)',
         querystring: CountTaskQuery,
+        response: { 200: Shape(CountTasksOut) },
       },
     },
     async (request) => {
@@ -169,7 +204,12 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
     '/count-tasks',
     {
       config: { roles: COUNTERS },
-      schema: { tags, summary: 'Ask for a count of a location (ad hoc)', body: AdhocCountIn },
+      schema: {
+        tags,
+        summary: 'Ask for a count of a location (ad hoc)',
+        body: AdhocCountIn,
+        response: { 201: Shape(CountTasks2Out) },
+      },
     },
     (request, reply) =>
       idempotentWrite(ctx.database, request, reply, 201, (trx) =>
@@ -187,6 +227,7 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
           'A count task: blind for counters (no system quantities), with figures for managers',
         params: IdParams,
         querystring: CountTaskDetailQuery,
+        response: { 200: Shape(CountTaskOut) },
       },
     },
     async (request, reply) => {
@@ -206,6 +247,7 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Start counting at the bin (movements after this are accounted for)',
         params: IdParams,
+        response: { 200: Shape(CountTaskStartOut) },
       },
     },
     (request, reply) =>
@@ -223,6 +265,7 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
         summary: 'Send what was counted (scans or SKU, lot and quantity)',
         params: IdParams,
         body: CountSubmissionIn,
+        response: { 200: Shape(CountTaskSubmitOut) },
       },
     },
     (request, reply) =>
@@ -237,7 +280,12 @@ function registerDecisionRoutes(api: Api, ctx: AppContext) {
     '/count-tasks/:id/approve',
     {
       config: { roles: SUPERVISORS },
-      schema: { tags, summary: 'Post the variances as count adjustments', params: IdParams },
+      schema: {
+        tags,
+        summary: 'Post the variances as count adjustments',
+        params: IdParams,
+        response: { 200: Shape(CountTaskApproveOut) },
+      },
     },
     (request, reply) =>
       idempotentWrite(
@@ -260,6 +308,7 @@ function registerDecisionRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Refuse the figures: a new blind count of the bin',
         params: IdParams,
+        response: { 200: Shape(CountTaskRejectOut) },
       },
     },
     (request, reply) =>
@@ -272,7 +321,12 @@ function registerDecisionRoutes(api: Api, ctx: AppContext) {
     '/count-tasks/:id/cancel',
     {
       config: { roles: SUPERVISORS },
-      schema: { tags, summary: 'Withdraw an open task (nothing was posted)', params: IdParams },
+      schema: {
+        tags,
+        summary: 'Withdraw an open task (nothing was posted)',
+        params: IdParams,
+        response: { 200: Shape(CountTaskCancelOut) },
+      },
     },
     (request, reply) =>
       idempotentWrite(ctx.database, request, reply, 200, (trx) =>

@@ -12,6 +12,13 @@ import { idempotentWrite } from '../idempotency.js';
 import { PageQuery, decodeCursor, encodeCursor, pageOf } from '../pagination.js';
 import { sendProblem } from '../problem.js';
 import { OrderEditIn, OrderIn, OrderSummaryOut, ReasonIn } from './orders.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  OrdersOut,
+  OrderOut,
+  BackordersOut,
+  BackordersFillOut,
+} from './orders-responses.schemas.js';
 
 const tags = ['orders'];
 const READERS: readonly Role[] = [...STAFF, 'customer'];
@@ -55,6 +62,7 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: { 200: Shape(OrdersOut) },
       },
     },
     async (request) => {
@@ -78,6 +86,7 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'An order with lines, allocations by bin and lot, backorders and timeline',
         params: OrderParams,
+        response: { 200: Shape(OrderOut) },
       },
     },
     async (request, reply) => {
@@ -187,6 +196,7 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
           { skuId: Type.Optional(Type.Integer({ minimum: 1 })), ...PageQuery },
           { additionalProperties: false },
         ),
+        response: { 200: Shape(BackordersOut) },
       },
     },
     async (request) => {
@@ -208,7 +218,11 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
     '/backorders/fill',
     {
       config: { roles: ['admin', 'manager'] },
-      schema: { tags, summary: 'Try to fill every open backorder from stock on hand now' },
+      schema: {
+        tags,
+        summary: 'Try to fill every open backorder from stock on hand now',
+        response: { 200: Shape(BackordersFillOut) },
+      },
     },
     async () =>
       fillBackorders(ctx.database, await backorderedSkus(ctx.database), policy(), ctx.now),

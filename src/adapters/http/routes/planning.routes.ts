@@ -24,6 +24,17 @@ import {
   SuggestionParams,
   SuggestionQuery,
 } from './planning.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  PlanningDemandOut,
+  PlanningRunOut,
+  PlanningSuggestionsOut,
+  PlanningSuggestionsApproveOut,
+  PlanningSuggestionDismissOut,
+  PlanningSkuWarehousePutOut,
+  PlanningRunStartedOut,
+  PlanningSkuOut,
+} from './planning-responses.schemas.js';
 
 const tags = ['planning'];
 /** Who may start runs, approve suggestions and change planning settings. */
@@ -39,6 +50,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Daily or ISO-weekly demand of a SKU, with censored (stocked-out) flags',
         querystring: DemandQuery,
+        response: { 200: Shape(PlanningDemandOut) },
       },
     },
     async (request, reply) => {
@@ -56,6 +68,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Start a replenishment run in the background (409 while one runs)',
         body: RunIn,
+        response: { 202: Shape(PlanningRunStartedOut) },
       },
     },
     async (request, reply) => {
@@ -85,7 +98,12 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
     '/planning/runs/:id',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'A run: status and progress', params: RunParams },
+      schema: {
+        tags,
+        summary: 'A run: status and progress',
+        params: RunParams,
+        response: { 200: Shape(PlanningRunOut) },
+      },
     },
     async (request, reply) => {
       const result = await getRun(ctx.database.db, request.params.id);
@@ -101,6 +119,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Suggestions grouped by supplier × warehouse, with supplier minimums',
         querystring: SuggestionQuery,
+        response: { 200: Shape(PlanningSuggestionsOut) },
       },
     },
     async (request) => listSuggestions(ctx.database.db, request.query),
@@ -114,6 +133,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Approve suggestions into draft POs, one per supplier × warehouse',
         body: ApproveIn,
+        response: { 201: Shape(PlanningSuggestionsApproveOut) },
       },
     },
     (request, reply) =>
@@ -126,7 +146,12 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
     '/planning/suggestions/:id/dismiss',
     {
       config: { roles: PLANNERS },
-      schema: { tags, summary: 'Dismiss an open suggestion', params: SuggestionParams },
+      schema: {
+        tags,
+        summary: 'Dismiss an open suggestion',
+        params: SuggestionParams,
+        response: { 200: Shape(PlanningSuggestionDismissOut) },
+      },
     },
     (request, reply) =>
       idempotentWrite(ctx.database, request, reply, 200, (trx) =>
@@ -143,6 +168,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         summary: 'A SKU in a warehouse: weekly history, forecast with interval, policy levels',
         params: SkuPlanningParams,
         querystring: SkuPlanningQuery,
+        response: { 200: Shape(PlanningSkuOut) },
       },
     },
     async (request, reply) => {
@@ -165,6 +191,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         summary: 'Planner settings: service level, ABC pin, preferred supplier, EOQ, review days',
         params: SkuWarehouseParams,
         body: SkuPlanningIn,
+        response: { 200: Shape(PlanningSkuWarehousePutOut) },
       },
     },
     (request, reply) =>

@@ -24,6 +24,8 @@ import {
   PoSummaryOut,
 } from './purchase-orders.schemas.js';
 import { BUYERS } from './suppliers.routes.js';
+import { Shape } from '../response-shapes.js';
+import { PurchaseOrdersOut, PurchaseOrderOut } from './purchase-orders-responses.schemas.js';
 
 const tags = ['purchase-orders'];
 
@@ -141,6 +143,7 @@ function registerPoReads(api: Api, ctx: AppContext) {
         tags,
         summary: 'POs newest first, by status, supplier, warehouse or SKU',
         querystring: PoQuery,
+        response: { 200: Shape(PurchaseOrdersOut) },
       },
     },
     async (request) => {
@@ -158,7 +161,12 @@ function registerPoReads(api: Api, ctx: AppContext) {
     '/purchase-orders/:id',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'A PO with its lines and receipts', params: PoParams },
+      schema: {
+        tags,
+        summary: 'A PO with its lines and receipts',
+        params: PoParams,
+        response: { 200: Shape(PurchaseOrderOut) },
+      },
     },
     async (request, reply) => {
       const result = await getPurchaseOrder(ctx.database.db, request.params.id);

@@ -21,6 +21,14 @@ import {
   ReceiptOut,
   UnplannedReceiptIn,
 } from './receiving.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  MoveTasksOut,
+  WarehousePickFaceReplenishmentOut,
+  PickFacesOut,
+  PickFacePutOut,
+  PickFaceDeleteOut,
+} from './receiving-responses.schemas.js';
 
 const tags = ['receiving'];
 /** Receiving against a PO is dock work; receiving without one is a manager's decision. */
@@ -72,6 +80,7 @@ export function registerReceivingRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Put-away and replenishment tasks of a warehouse, in pick-path order',
         querystring: MoveTaskQuery,
+        response: { 200: Shape(MoveTasksOut) },
       },
     },
     async (request) => {
@@ -122,6 +131,7 @@ export function registerReceivingRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Create replenish tasks for pick faces below their min',
         params: IdParams,
+        response: { 201: Shape(WarehousePickFaceReplenishmentOut) },
       },
     },
     (request, reply) =>
@@ -139,7 +149,12 @@ function registerPickFaceRoutes(api: Api, ctx: AppContext) {
     '/pick-faces',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'Pick-face assignments of a warehouse', querystring: PickFaceQuery },
+      schema: {
+        tags,
+        summary: 'Pick-face assignments of a warehouse',
+        querystring: PickFaceQuery,
+        response: { 200: Shape(PickFacesOut) },
+      },
     },
     async (request) => ({
       items: await listPickFaces(ctx.database.db, request.query.warehouseId),
@@ -155,6 +170,7 @@ function registerPickFaceRoutes(api: Api, ctx: AppContext) {
         summary: 'Assign a pick face to a SKU with its min/max, or change it',
         params: LocationParams,
         body: PickFaceIn,
+        response: { 200: Shape(PickFacePutOut) },
       },
     },
     (request, reply) =>
@@ -167,7 +183,12 @@ function registerPickFaceRoutes(api: Api, ctx: AppContext) {
     '/pick-faces/:locationId',
     {
       config: { roles: MASTER_DATA_WRITERS },
-      schema: { tags, summary: 'End a pick-face assignment', params: LocationParams },
+      schema: {
+        tags,
+        summary: 'End a pick-face assignment',
+        params: LocationParams,
+        response: { 200: Shape(PickFaceDeleteOut) },
+      },
     },
     (request, reply) =>
       idempotentWrite(ctx.database, request, reply, 200, (trx) =>

@@ -25,6 +25,14 @@ import {
   ReturnQuery,
   ReturnSummaryOut,
 } from './returns.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  ReturnsOut,
+  ReturnsAccuracyOut,
+  ReturnOut,
+  ReturnReceiveOut,
+  ReturnDisposeOut,
+} from './returns-responses.schemas.js';
 
 const tags = ['returns'];
 /** Staff who handle returns; a customer key may ask for and read its own. */
@@ -58,6 +66,7 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Returns, newest first (a customer key sees only its own)',
         querystring: ReturnQuery,
+        response: { 200: Shape(ReturnsOut) },
       },
     },
     async (request) => {
@@ -79,6 +88,7 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Orders with a wrong-item or wrong-quantity return authorized in [from, to)',
         querystring: AccuracyQuery,
+        response: { 200: Shape(ReturnsAccuracyOut) },
       },
     },
     async (request) => ({
@@ -94,6 +104,7 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'A return with its lines, lots, dispositions and credit',
         params: ReturnParams,
+        response: { 200: Shape(ReturnOut) },
       },
     },
     async (request, reply) => {
@@ -111,6 +122,7 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
         summary: 'Book what arrived (CUSTOMER → RECEIVING) and fix the credit',
         params: ReturnParams,
         body: ReceiveIn,
+        response: { 200: Shape(ReturnReceiveOut) },
       },
     },
     (request, reply) =>
@@ -128,6 +140,7 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
         summary: 'Restock, quarantine, write off or send back to the vendor, per line',
         params: ReturnParams,
         body: DisposeIn,
+        response: { 200: Shape(ReturnDisposeOut) },
       },
     },
     (request, reply) =>

@@ -37,6 +37,12 @@ import {
   SupplierSkuParams,
   SupplierSkuPatch,
 } from './suppliers.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  SupplierSkusOut,
+  SupplierSkuDeleteOut,
+  SkuPreferredSupplierPutOut,
+} from './suppliers-responses.schemas.js';
 
 const tags = ['suppliers'];
 /** Who buys: suppliers and their price lists are theirs to keep. */
@@ -131,7 +137,12 @@ function registerSupplierSkus(api: Api, ctx: AppContext) {
     '/suppliers/:id/skus',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'A supplier’s price list', params: SupplierParams },
+      schema: {
+        tags,
+        summary: 'A supplier’s price list',
+        params: SupplierParams,
+        response: { 200: Shape(SupplierSkusOut) },
+      },
     },
     async (request, reply) => {
       const result = await run(ctx.database, (trx) => listSupplierSkus(trx, request.params.id));
@@ -189,6 +200,7 @@ function registerSupplierSkus(api: Api, ctx: AppContext) {
         tags,
         summary: 'Take a SKU off a supplier’s price list (clears it as preferred supplier)',
         params: SupplierSkuParams,
+        response: { 200: Shape(SupplierSkuDeleteOut) },
       },
     },
     (request, reply) =>
@@ -206,6 +218,7 @@ function registerSupplierSkus(api: Api, ctx: AppContext) {
         summary: 'Set (or clear) who replenishment buys a SKU from, per warehouse',
         params: SkuParams,
         body: PreferredSupplierIn,
+        response: { 200: Shape(SkuPreferredSupplierPutOut) },
       },
     },
     (request, reply) =>

@@ -10,6 +10,13 @@ import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
 import { sendProblem } from '../problem.js';
 import { IdParams, PickConfirmIn, ShortPickIn, WaveIn } from './waves.schemas.js';
+import { FileOut, Shape } from '../response-shapes.js';
+import {
+  WavesOut,
+  WavePickListOut,
+  PickTaskConfirmOut,
+  PickTaskShortOut,
+} from './waves-responses.schemas.js';
 
 const tags = ['picking'];
 const PICKERS: readonly Role[] = ['warehouse', 'manager', 'admin'];
@@ -24,6 +31,7 @@ export function registerWaveRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Plan and release the next wave of a warehouse, with its pick tasks',
         body: WaveIn,
+        response: { 201: Shape(WavesOut) },
       },
     },
     (request, reply) =>
@@ -36,7 +44,12 @@ export function registerWaveRoutes(api: Api, ctx: AppContext) {
     '/waves/:id/pick-list',
     {
       config: { roles: PICKERS },
-      schema: { tags, summary: 'A wave’s pick list in walking order', params: IdParams },
+      schema: {
+        tags,
+        summary: 'A wave’s pick list in walking order',
+        params: IdParams,
+        response: { 200: Shape(WavePickListOut) },
+      },
     },
     async (request, reply) => {
       const result = await getPickList(ctx.database.db, request.params.id);
@@ -48,7 +61,12 @@ export function registerWaveRoutes(api: Api, ctx: AppContext) {
     '/waves/:id/pick-list.pdf',
     {
       config: { roles: PICKERS },
-      schema: { tags, summary: 'The printed pick list (PDF, Letter)', params: IdParams },
+      schema: {
+        tags,
+        summary: 'The printed pick list (PDF, Letter)',
+        params: IdParams,
+        response: { 200: FileOut('The pick list', 'application/pdf') },
+      },
     },
     async (request, reply) => {
       const result = await getPickList(ctx.database.db, request.params.id);
@@ -70,6 +88,7 @@ export function registerWaveRoutes(api: Api, ctx: AppContext) {
         summary: 'Confirm a pick by scanning the bin and the item (GTIN or GS1-128 with lot)',
         params: IdParams,
         body: PickConfirmIn,
+        response: { 200: Shape(PickTaskConfirmOut) },
       },
     },
     (request, reply) =>
@@ -87,6 +106,7 @@ export function registerWaveRoutes(api: Api, ctx: AppContext) {
         summary: 'Report units not found: count task, re-allocation from other bins or backorder',
         params: IdParams,
         body: ShortPickIn,
+        response: { 200: Shape(PickTaskShortOut) },
       },
     },
     (request, reply) =>

@@ -32,6 +32,21 @@ import {
   RotateIn,
   WebhookSettingsIn,
 } from './webhooks.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  WebhooksEndpointsOut,
+  WebhooksEndpoints2Out,
+  WebhooksEndpointOut,
+  WebhooksEndpointPatchOut,
+  WebhooksEndpointDeleteOut,
+  WebhooksEndpointRotateSecretOut,
+  WebhooksEndpointPingOut,
+  WebhooksEndpointReplayDeadOut,
+  WebhooksDeliveriesOut,
+  WebhooksDeliveryReplayOut,
+  SettingsWebhooksOut,
+  SettingsWebhooksPutOut,
+} from './webhooks-responses.schemas.js';
 
 const tags = ['webhooks'];
 /** Endpoints carry secrets and can point the server at any URL: admins only. */
@@ -53,6 +68,7 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Subscribe an endpoint to event types; the signing secret is shown only here',
         body: EndpointIn,
+        response: { 201: Shape(WebhooksEndpointsOut) },
       },
     },
     (request, reply) =>
@@ -63,13 +79,28 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
 
   api.get(
     '/webhooks/endpoints',
-    { config: { roles: ADMIN }, schema: { tags, summary: 'Webhook endpoints (no secrets)' } },
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Webhook endpoints (no secrets)',
+        response: { 200: Shape(WebhooksEndpoints2Out) },
+      },
+    },
     async () => ({ items: await listEndpoints(ctx.database.db) }),
   );
 
   api.get(
     '/webhooks/endpoints/:id',
-    { config: { roles: ADMIN }, schema: { tags, summary: 'One endpoint', params: EndpointParams } },
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'One endpoint',
+        params: EndpointParams,
+        response: { 200: Shape(WebhooksEndpointOut) },
+      },
+    },
     async (request, reply) => {
       const result = await run(ctx.database, (trx) => getEndpoint(trx, request.params.id));
       return result.ok ? result.value : sendProblem(reply, result.error);
@@ -85,6 +116,7 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
         summary: 'Change URL, event types or description; enable or disable',
         params: EndpointParams,
         body: EndpointPatchIn,
+        response: { 200: Shape(WebhooksEndpointPatchOut) },
       },
     },
     async (request, reply) => {
@@ -99,7 +131,12 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
     '/webhooks/endpoints/:id',
     {
       config: { roles: ADMIN },
-      schema: { tags, summary: 'Delete an endpoint and its deliveries', params: EndpointParams },
+      schema: {
+        tags,
+        summary: 'Delete an endpoint and its deliveries',
+        params: EndpointParams,
+        response: { 200: Shape(WebhooksEndpointDeleteOut) },
+      },
     },
     async (request, reply) => {
       const result = await run(ctx.database, (trx) => deleteEndpoint(trx, request.params.id));
@@ -116,6 +153,7 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
         summary: 'New secret (shown once); the old one also signs for graceHours',
         params: EndpointParams,
         body: RotateIn,
+        response: { 200: Shape(WebhooksEndpointRotateSecretOut) },
       },
     },
     (request, reply) =>
@@ -132,6 +170,7 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Queue a webhook.ping to this endpoint only (sent by the next dispatcher run)',
         params: EndpointParams,
+        response: { 202: Shape(WebhooksEndpointPingOut) },
       },
     },
     (request, reply) =>
@@ -148,6 +187,7 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Replay every dead-lettered delivery of this endpoint',
         params: EndpointParams,
+        response: { 200: Shape(WebhooksEndpointReplayDeadOut) },
       },
     },
     (request, reply) =>
@@ -166,6 +206,7 @@ function registerDeliveryRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Deliveries, newest first; status=dead lists the dead letter',
         querystring: DeliveryQuery,
+        response: { 200: Shape(WebhooksDeliveriesOut) },
       },
     },
     async (request) => {
@@ -187,6 +228,7 @@ function registerDeliveryRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Send a dead-lettered delivery again, from the start of the retry schedule',
         params: DeliveryParams,
+        response: { 200: Shape(WebhooksDeliveryReplayOut) },
       },
     },
     (request, reply) =>
@@ -199,7 +241,14 @@ function registerDeliveryRoutes(api: Api, ctx: AppContext) {
 function registerSettingRoutes(api: Api, ctx: AppContext) {
   api.get(
     '/settings/webhooks',
-    { config: { roles: ADMIN }, schema: { tags, summary: 'Webhook delivery settings' } },
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Webhook delivery settings',
+        response: { 200: Shape(SettingsWebhooksOut) },
+      },
+    },
     async () => ({ allowPrivateTargets: await allowsPrivateTargets(ctx.database.db) }),
   );
 
@@ -211,6 +260,7 @@ function registerSettingRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Allow or refuse targets on loopback, private and link-local addresses',
         body: WebhookSettingsIn,
+        response: { 200: Shape(SettingsWebhooksPutOut) },
       },
     },
     async (request) => {
