@@ -16157,6 +16157,12 @@ export interface paths {
                 skuCode: string;
                 lotCode: null | string;
                 countedQuantity: number;
+                systemQuantity?: number;
+                unitCostMinor?: null | number;
+                movementId?: null | number;
+                countedAt?: null | string;
+                variance?: number;
+                varianceValueMinor?: number;
               }[];
               expectedItems?: {
                 lotCode: null | string;

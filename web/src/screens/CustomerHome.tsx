@@ -6,37 +6,11 @@ import { dateTime, money } from '../ui/format';
 import { ProblemBox } from '../ui/ProblemBox';
 import { StatusChip } from '../ui/StatusChip';
 import { useApi } from '../ui/useApi';
+import type { ApiItem } from '../api/types';
 
-interface Backorder {
-  lineId: number;
-  orderId: number;
-  skuCode: string;
-  quantityOrdered: number;
-  quantityBackordered: number;
-  orderedAt: string;
-}
-
-interface Invoice {
-  id: number;
-  orderId: number | null;
-  currency: string;
-  totalMinor: number;
-  openMinor: number;
-  status: string;
-  issuedAt: string;
-  dueDate: string;
-}
-
-interface ShipmentRow {
-  id: number;
-  orderId: number;
-  carrierCode: string;
-  service: string;
-  trackingNumbers: string[];
-  status: string;
-  shippedAt: string;
-  deliveredAt: string | null;
-}
+type Backorder = ApiItem<'/api/v1/backorders'>;
+type Invoice = ApiItem<'/api/v1/invoices'>;
+type ShipmentRow = ApiItem<'/api/v1/shipments'>;
 
 const orderNumber = (id: number) => `SO-${String(id).padStart(6, '0')}`;
 const OrderLink = ({ id }: { id: number }) => <Link to={`/orders/${id}`}>{orderNumber(id)}</Link>;

@@ -1,5 +1,19 @@
 import { Type } from 'typebox';
 
+/** A counted line; the figures on the books and the variance only for sighted roles. */
+const CountLineOut = Type.Object({
+  skuId: Type.Number(),
+  skuCode: Type.String(),
+  lotCode: Type.Union([Type.Null(), Type.String()]),
+  countedQuantity: Type.Number(),
+  systemQuantity: Type.Optional(Type.Number()),
+  unitCostMinor: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
+  movementId: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
+  countedAt: Type.Optional(Type.Union([Type.Null(), Type.String()])),
+  variance: Type.Optional(Type.Number()),
+  varianceValueMinor: Type.Optional(Type.Number()),
+});
+
 /** What the counts routes answer on success (documented: see response-shapes.ts). */
 export const CountPlansOut = Type.Object({
   id: Type.Number(),
@@ -109,14 +123,7 @@ export const CountTasks2Out = Type.Object({
 });
 
 export const CountTaskOut = Type.Object({
-  lines: Type.Array(
-    Type.Object({
-      skuId: Type.Number(),
-      skuCode: Type.String(),
-      lotCode: Type.Union([Type.Null(), Type.String()]),
-      countedQuantity: Type.Number(),
-    }),
-  ),
+  lines: Type.Array(CountLineOut),
   expectedItems: Type.Optional(
     Type.Array(
       Type.Object({

@@ -19,7 +19,7 @@ import {
   ImportQuery,
   JobParams,
 } from './imports.schemas.js';
-import { FileOut, Shape, ShapeOrCsv } from '../response-shapes.js';
+import { FileOut, ShapeOrCsv } from '../response-shapes.js';
 import { ImportErrorsOut } from './imports-responses.schemas.js';
 
 const tags = ['imports'];
