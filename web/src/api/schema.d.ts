@@ -601,6 +601,8 @@ export interface paths {
               timeline: {
                 type: string;
                 actor: string;
+                /** @description A user's name and email, an API key's name */
+                actorName: string;
                 at: string;
                 data: {
                   [key: string]: unknown;

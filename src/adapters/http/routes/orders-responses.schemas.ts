@@ -66,6 +66,7 @@ export const OrderOut = Type.Object({
     Type.Object({
       type: Type.String(),
       actor: Type.String(),
+      actorName: Type.String({ description: "A user's name and email, an API key's name" }),
       at: Type.String(),
       data: Type.Record(Type.String(), Type.Unknown()),
     }),

@@ -149,7 +149,7 @@ export function OrderDetail() {
         {o.timeline.map((e, i) => (
           <li key={i}>
             <time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{e.type}</strong>{' '}
-            <span className="muted">by {e.actor}</span>
+            <span className="muted">by {e.actorName}</span>
           </li>
         ))}
       </ol>
