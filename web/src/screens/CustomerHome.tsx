@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { get, type Page } from '../api/client';
 import { useSession } from '../api/session';
 import type { Customer, Order } from '../api/types';
-import { dateTime, money } from '../ui/format';
+import { dateTime, day, money } from '../ui/format';
 import { ProblemBox } from '../ui/ProblemBox';
 import { StatusChip } from '../ui/StatusChip';
 import { useApi } from '../ui/useApi';
@@ -130,7 +130,7 @@ export function CustomerHome() {
               <tr key={i.id}>
                 <td>INV-{i.id}</td>
                 <td>{i.orderId ? <OrderLink id={i.orderId} /> : '—'}</td>
-                <td>{i.dueDate}</td>
+                <td>{day(i.dueDate)}</td>
                 <td className="num">{money(i.totalMinor, i.currency)}</td>
                 <td className="num">{money(i.openMinor, i.currency)}</td>
               </tr>
