@@ -63,3 +63,25 @@ describe('the OpenAPI document', () => {
     });
   });
 });
+
+describe('answers checked against their schemas in tests', () => {
+  it('a documented shape the route does not keep fails the request; one it keeps passes', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { Type } = await import('typebox');
+    const { Shape, serveShapesAsReturned } =
+      await import('../../src/adapters/http/response-shapes.js');
+    const { checkResponses } = await import('../support/response-check.js');
+    const app = Fastify({ logger: false });
+    app.addHook('onRoute', serveShapesAsReturned);
+    checkResponses(app);
+    const schema = { response: { 200: Shape(Type.Object({ id: Type.Integer() })) } };
+    app.get('/kept', { schema }, async () => ({ id: 1, extra: null }));
+    app.get('/broken', { schema }, async () => ({ id: 'one' }));
+    const kept = await app.inject({ method: 'GET', url: '/kept' });
+    // Served as returned: nothing dropped, nothing coerced.
+    expect(kept.json()).toEqual({ id: 1, extra: null });
+    const broken = await app.inject({ method: 'GET', url: '/broken' });
+    expect(broken.statusCode).toBe(500);
+    await app.close();
+  });
+});
