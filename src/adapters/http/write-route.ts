@@ -24,8 +24,8 @@ export type TypedRequest<S extends FastifySchema> = FastifyRequest<
 export interface WriteRoute<S extends FastifySchema, T> {
   roles: readonly Role[];
   schema: S;
-  /** 201 for what creates something, 200 (the default) for what changes it. */
-  status?: 200 | 201;
+  /** 201 for what creates something, 202 for what starts background work, 200 (the default) otherwise. */
+  status?: 200 | 201 | 202;
   /** The use case, in the write's one transaction. */
   run: (trx: Tx, request: TypedRequest<S>) => Promise<T>;
   /** After the commit, before the answer (not on replays): follow-up work. */
