@@ -18,7 +18,6 @@ import { fillBackorders } from '../../../app/orders/fill-backorders.js';
 import { run } from '../../db/database.js';
 import type { Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { decodeCursor, pageOf } from '../pagination.js';
 import { sendProblem } from '../problem.js';
 import {
@@ -48,6 +47,7 @@ import {
   CountTaskRejectOut,
   CountTaskCancelOut,
 } from './counts-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['counts'];
 /** Plans, approvals and rejections: the people who answer for inventory accuracy. */
@@ -63,22 +63,18 @@ export function registerCountRoutes(api: Api, ctx: AppContext) {
 }
 
 function registerPlanRoutes(api: Api, ctx: AppContext) {
-  api.post(
-    '/count-plans',
-    {
-      config: { roles: SUPERVISORS },
-      schema: {
-        tags,
-        summary: 'A cycle count plan: an ABC class or a zone, every N days',
-        body: CountPlanIn,
-        response: { 201: Shape(CountPlansOut) },
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/count-plans', {
+    roles: SUPERVISORS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'A cycle count plan: an ABC class or a zone, every N days',
+      body: CountPlanIn,
+      response: { 201: Shape(CountPlansOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        createCountPlan(trx, request.body, ctx.now()),
-      ),
-  );
+    run: (trx, request) => createCountPlan(trx, request.body, ctx.now()),
+  });
 
   api.get(
     '/count-plans',
@@ -152,32 +148,29 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/count-plans/:id/generate',
-    {
-      config: { roles: SUPERVISORS },
-      schema: {
-        tags,
-        summary: "Generate the plan's count tasks due today now (once a day)",
-        params: IdParams,
-        response: { 200: Shape(CountPlanGenerateOut) },
-      },
+  write.post('/count-plans/:id/generate', {
+    roles: SUPERVISORS,
+    schema: {
+      tags,
+      summary: "Generate the plan's count tasks due today now (once a day)",
+      params: IdParams,
+      response: { 200: Shape(CountPlanGenerateOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, async (trx) => {
-        const now = ctx.now();
-        await loadPlan(trx, request.params.id);
-        return generateForPlan(
-          trx,
-          request.params.id,
-          now.toISOString().slice(0, 10),
-          now.toISOString(),
-        );
-      }),
-  );
+    run: async (trx, request) => {
+      const now = ctx.now();
+      await loadPlan(trx, request.params.id);
+      return generateForPlan(
+        trx,
+        request.params.id,
+        now.toISOString().slice(0, 10),
+        now.toISOString(),
+      );
+    },
+  });
 }
 
 function registerTaskRoutes(api: Api, ctx: AppContext) {
+  const write = writeRoutes(api, ctx.database);
   api.get(
     '/count-tasks',
     {
@@ -200,22 +193,17 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/count-tasks',
-    {
-      config: { roles: COUNTERS },
-      schema: {
-        tags,
-        summary: 'Ask for a count of a location (ad hoc)',
-        body: AdhocCountIn,
-        response: { 201: Shape(CountTasks2Out) },
-      },
+  write.post('/count-tasks', {
+    roles: COUNTERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Ask for a count of a location (ad hoc)',
+      body: AdhocCountIn,
+      response: { 201: Shape(CountTasks2Out) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        createAdhocCount(trx, request.body, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => createAdhocCount(trx, request.body, request.actor, ctx.now()),
+  });
 
   api.get(
     '/count-tasks/:id',
@@ -239,98 +227,65 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/count-tasks/:id/start',
-    {
-      config: { roles: COUNTERS },
-      schema: {
-        tags,
-        summary: 'Start counting at the bin (movements after this are accounted for)',
-        params: IdParams,
-        response: { 200: Shape(CountTaskStartOut) },
-      },
+  write.post('/count-tasks/:id/start', {
+    roles: COUNTERS,
+    schema: {
+      tags,
+      summary: 'Start counting at the bin (movements after this are accounted for)',
+      params: IdParams,
+      response: { 200: Shape(CountTaskStartOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        startCount(trx, request.params.id, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => startCount(trx, request.params.id, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/count-tasks/:id/submit',
-    {
-      config: { roles: COUNTERS },
-      schema: {
-        tags,
-        summary: 'Send what was counted (scans or SKU, lot and quantity)',
-        params: IdParams,
-        body: CountSubmissionIn,
-        response: { 200: Shape(CountTaskSubmitOut) },
-      },
+  write.post('/count-tasks/:id/submit', {
+    roles: COUNTERS,
+    schema: {
+      tags,
+      summary: 'Send what was counted (scans or SKU, lot and quantity)',
+      params: IdParams,
+      body: CountSubmissionIn,
+      response: { 200: Shape(CountTaskSubmitOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        submitCount(trx, request.params.id, request.body, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      submitCount(trx, request.params.id, request.body, request.actor, ctx.now()),
+  });
 }
 
 function registerDecisionRoutes(api: Api, ctx: AppContext) {
-  api.post(
-    '/count-tasks/:id/approve',
-    {
-      config: { roles: SUPERVISORS },
-      schema: {
-        tags,
-        summary: 'Post the variances as count adjustments',
-        params: IdParams,
-        response: { 200: Shape(CountTaskApproveOut) },
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/count-tasks/:id/approve', {
+    roles: SUPERVISORS,
+    schema: {
+      tags,
+      summary: 'Post the variances as count adjustments',
+      params: IdParams,
+      response: { 200: Shape(CountTaskApproveOut) },
     },
-    (request, reply) =>
-      idempotentWrite(
-        ctx.database,
-        request,
-        reply,
-        200,
-        (trx) => approveCount(trx, request.params.id, request.actor, ctx.now()),
-        // Stock found by a count is sellable: waiting backorders get it before the reply.
-        (result) =>
-          fillBackorders(ctx.database, result.foundSkuIds, ctx.policies.allocation, ctx.now),
-      ),
-  );
+    run: (trx, request) => approveCount(trx, request.params.id, request.actor, ctx.now()),
+    afterCommit: (result) =>
+      fillBackorders(ctx.database, result.foundSkuIds, ctx.policies.allocation, ctx.now),
+  });
 
-  api.post(
-    '/count-tasks/:id/reject',
-    {
-      config: { roles: SUPERVISORS },
-      schema: {
-        tags,
-        summary: 'Refuse the figures: a new blind count of the bin',
-        params: IdParams,
-        response: { 200: Shape(CountTaskRejectOut) },
-      },
+  write.post('/count-tasks/:id/reject', {
+    roles: SUPERVISORS,
+    schema: {
+      tags,
+      summary: 'Refuse the figures: a new blind count of the bin',
+      params: IdParams,
+      response: { 200: Shape(CountTaskRejectOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        rejectCount(trx, request.params.id, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => rejectCount(trx, request.params.id, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/count-tasks/:id/cancel',
-    {
-      config: { roles: SUPERVISORS },
-      schema: {
-        tags,
-        summary: 'Withdraw an open task (nothing was posted)',
-        params: IdParams,
-        response: { 200: Shape(CountTaskCancelOut) },
-      },
+  write.post('/count-tasks/:id/cancel', {
+    roles: SUPERVISORS,
+    schema: {
+      tags,
+      summary: 'Withdraw an open task (nothing was posted)',
+      params: IdParams,
+      response: { 200: Shape(CountTaskCancelOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        cancelCount(trx, request.params.id, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => cancelCount(trx, request.params.id, request.actor, ctx.now()),
+  });
 }
