@@ -20,7 +20,6 @@ import {
 import type { Role } from '../../../core/shared/roles.js';
 import { run } from '../../db/database.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { decodeCursor, pageOf } from '../pagination.js';
 import { sendProblem } from '../problem.js';
 import {
@@ -47,6 +46,7 @@ import {
   SettingsWebhooksOut,
   SettingsWebhooksPutOut,
 } from './webhooks-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['webhooks'];
 /** Endpoints carry secrets and can point the server at any URL: admins only. */
@@ -60,22 +60,18 @@ export function registerWebhookRoutes(api: Api, ctx: AppContext) {
 }
 
 function registerEndpointRoutes(api: Api, ctx: AppContext) {
-  api.post(
-    '/webhooks/endpoints',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'Subscribe an endpoint to event types; the signing secret is shown only here',
-        body: EndpointIn,
-        response: { 201: Shape(WebhooksEndpointsOut) },
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/webhooks/endpoints', {
+    roles: ADMIN,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Subscribe an endpoint to event types; the signing secret is shown only here',
+      body: EndpointIn,
+      response: { 201: Shape(WebhooksEndpointsOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        createEndpoint(trx, request.body, ctx.now()),
-      ),
-  );
+    run: (trx, request) => createEndpoint(trx, request.body, ctx.now()),
+  });
 
   api.get(
     '/webhooks/endpoints',
@@ -144,60 +140,45 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/webhooks/endpoints/:id/rotate-secret',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'New secret (shown once); the old one also signs for graceHours',
-        params: EndpointParams,
-        body: RotateIn,
-        response: { 200: Shape(WebhooksEndpointRotateSecretOut) },
-      },
+  write.post('/webhooks/endpoints/:id/rotate-secret', {
+    roles: ADMIN,
+    schema: {
+      tags,
+      summary: 'New secret (shown once); the old one also signs for graceHours',
+      params: EndpointParams,
+      body: RotateIn,
+      response: { 200: Shape(WebhooksEndpointRotateSecretOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        rotateSecret(trx, request.params.id, request.body.graceHours ?? 24, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      rotateSecret(trx, request.params.id, request.body.graceHours ?? 24, ctx.now()),
+  });
 
-  api.post(
-    '/webhooks/endpoints/:id/ping',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'Queue a webhook.ping to this endpoint only (sent by the next dispatcher run)',
-        params: EndpointParams,
-        response: { 202: Shape(WebhooksEndpointPingOut) },
-      },
+  write.post('/webhooks/endpoints/:id/ping', {
+    roles: ADMIN,
+    status: 202,
+    schema: {
+      tags,
+      summary: 'Queue a webhook.ping to this endpoint only (sent by the next dispatcher run)',
+      params: EndpointParams,
+      response: { 202: Shape(WebhooksEndpointPingOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 202, (trx) =>
-        queuePing(trx, request.params.id, ctx.now()),
-      ),
-  );
+    run: (trx, request) => queuePing(trx, request.params.id, ctx.now()),
+  });
 
-  api.post(
-    '/webhooks/endpoints/:id/replay-dead',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'Replay every dead-lettered delivery of this endpoint',
-        params: EndpointParams,
-        response: { 200: Shape(WebhooksEndpointReplayDeadOut) },
-      },
+  write.post('/webhooks/endpoints/:id/replay-dead', {
+    roles: ADMIN,
+    schema: {
+      tags,
+      summary: 'Replay every dead-lettered delivery of this endpoint',
+      params: EndpointParams,
+      response: { 200: Shape(WebhooksEndpointReplayDeadOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        replayDeadForEndpoint(trx, request.params.id, ctx.now()),
-      ),
-  );
+    run: (trx, request) => replayDeadForEndpoint(trx, request.params.id, ctx.now()),
+  });
 }
 
 function registerDeliveryRoutes(api: Api, ctx: AppContext) {
+  const write = writeRoutes(api, ctx.database);
   api.get(
     '/webhooks/deliveries',
     {
@@ -220,22 +201,16 @@ function registerDeliveryRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/webhooks/deliveries/:id/replay',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'Send a dead-lettered delivery again, from the start of the retry schedule',
-        params: DeliveryParams,
-        response: { 200: Shape(WebhooksDeliveryReplayOut) },
-      },
+  write.post('/webhooks/deliveries/:id/replay', {
+    roles: ADMIN,
+    schema: {
+      tags,
+      summary: 'Send a dead-lettered delivery again, from the start of the retry schedule',
+      params: DeliveryParams,
+      response: { 200: Shape(WebhooksDeliveryReplayOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        replayDelivery(trx, request.params.id, ctx.now()),
-      ),
-  );
+    run: (trx, request) => replayDelivery(trx, request.params.id, ctx.now()),
+  });
 }
 
 function registerSettingRoutes(api: Api, ctx: AppContext) {
