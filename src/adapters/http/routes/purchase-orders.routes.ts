@@ -26,6 +26,7 @@ import {
 import { BUYERS } from './suppliers.routes.js';
 import { Shape } from '../response-shapes.js';
 import { PurchaseOrdersOut, PurchaseOrderOut } from './purchase-orders-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['purchase-orders'];
 
@@ -37,46 +38,34 @@ export function registerPurchaseOrderRoutes(api: Api, ctx: AppContext) {
 }
 
 function registerPoCommands(api: Api, ctx: AppContext) {
-  api.post(
-    '/purchase-orders',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Draft a PO; lines are costed from the supplier’s price list',
-        body: PoIn,
-        response: { 201: PoSummaryOut },
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/purchase-orders', {
+    roles: BUYERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Draft a PO; lines are costed from the supplier’s price list',
+      body: PoIn,
+      response: { 201: PoSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, async (trx) => ({
-        ...(await createPurchaseOrder(
-          trx,
-          request.body,
-          request.actor.id,
-          ctx.now().toISOString(),
-        )),
-        status: 'draft',
-      })),
-  );
+    run: async (trx, request) => ({
+      ...(await createPurchaseOrder(trx, request.body, request.actor.id, ctx.now().toISOString())),
+      status: 'draft',
+    }),
+  });
 
-  api.patch(
-    '/purchase-orders/:id',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Edit a draft PO: due date, notes, lines (given lines replace all lines)',
-        params: PoParams,
-        body: PoPatch,
-        response: { 200: PoSummaryOut },
-      },
+  write.patch('/purchase-orders/:id', {
+    roles: BUYERS,
+    schema: {
+      tags,
+      summary: 'Edit a draft PO: due date, notes, lines (given lines replace all lines)',
+      params: PoParams,
+      body: PoPatch,
+      response: { 200: PoSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        editPurchaseOrder(trx, request.params.id, request.body, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      editPurchaseOrder(trx, request.params.id, request.body, ctx.now().toISOString()),
+  });
 }
 
 function registerPoLifecycle(api: Api, ctx: AppContext) {
