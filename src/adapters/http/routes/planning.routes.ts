@@ -10,7 +10,6 @@ import { getRun, listSuggestions } from '../../../app/planning/suggestion-querie
 import { getWarehouse } from '../../../app/warehouses/warehouse-queries.js';
 import { STAFF, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { sendProblem } from '../problem.js';
 import {
   ApproveIn,
@@ -35,6 +34,7 @@ import {
   PlanningRunStartedOut,
   PlanningSkuOut,
 } from './planning-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['planning'];
 /** Who may start runs, approve suggestions and change planning settings. */
@@ -42,6 +42,7 @@ const PLANNERS: readonly Role[] = ['admin', 'manager', 'planner'];
 
 /** Demand history, replenishment runs and their suggestions, per-SKU planning. */
 export function registerPlanningRoutes(api: Api, ctx: AppContext) {
+  const write = writeRoutes(api, ctx.database);
   api.get(
     '/planning/demand',
     {
@@ -125,39 +126,30 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
     async (request) => listSuggestions(ctx.database.db, request.query),
   );
 
-  api.post(
-    '/planning/suggestions/approve',
-    {
-      config: { roles: PLANNERS },
-      schema: {
-        tags,
-        summary: 'Approve suggestions into draft POs, one per supplier × warehouse',
-        body: ApproveIn,
-        response: { 201: Shape(PlanningSuggestionsApproveOut) },
-      },
+  write.post('/planning/suggestions/approve', {
+    roles: PLANNERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Approve suggestions into draft POs, one per supplier × warehouse',
+      body: ApproveIn,
+      response: { 201: Shape(PlanningSuggestionsApproveOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        approveSuggestions(trx, request.body, request.actor.id, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      approveSuggestions(trx, request.body, request.actor.id, ctx.now().toISOString()),
+  });
 
-  api.post(
-    '/planning/suggestions/:id/dismiss',
-    {
-      config: { roles: PLANNERS },
-      schema: {
-        tags,
-        summary: 'Dismiss an open suggestion',
-        params: SuggestionParams,
-        response: { 200: Shape(PlanningSuggestionDismissOut) },
-      },
+  write.post('/planning/suggestions/:id/dismiss', {
+    roles: PLANNERS,
+    schema: {
+      tags,
+      summary: 'Dismiss an open suggestion',
+      params: SuggestionParams,
+      response: { 200: Shape(PlanningSuggestionDismissOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        dismissSuggestion(trx, request.params.id, request.actor.id, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      dismissSuggestion(trx, request.params.id, request.actor.id, ctx.now().toISOString()),
+  });
 
   api.get(
     '/planning/skus/:skuId',
@@ -182,27 +174,22 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.put(
-    '/planning/skus/:skuId/warehouses/:warehouseId',
-    {
-      config: { roles: PLANNERS },
-      schema: {
-        tags,
-        summary: 'Planner settings: service level, ABC pin, preferred supplier, EOQ, review days',
-        params: SkuWarehouseParams,
-        body: SkuPlanningIn,
-        response: { 200: Shape(PlanningSkuWarehousePutOut) },
-      },
+  write.put('/planning/skus/:skuId/warehouses/:warehouseId', {
+    roles: PLANNERS,
+    schema: {
+      tags,
+      summary: 'Planner settings: service level, ABC pin, preferred supplier, EOQ, review days',
+      params: SkuWarehouseParams,
+      body: SkuPlanningIn,
+      response: { 200: Shape(PlanningSkuWarehousePutOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        updateSkuPlanning(
-          trx,
-          request.params.skuId,
-          request.params.warehouseId,
-          request.body,
-          ctx.now().toISOString(),
-        ),
+    run: (trx, request) =>
+      updateSkuPlanning(
+        trx,
+        request.params.skuId,
+        request.params.warehouseId,
+        request.body,
+        ctx.now().toISOString(),
       ),
-  );
+  });
 }
