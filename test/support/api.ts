@@ -7,6 +7,7 @@ import { createApiKey } from '../../src/app/auth/api-keys.js';
 import { DEFAULT_POLICIES, type AppContext } from '../../src/app/context.js';
 import { ROLES, type Role } from '../../src/core/shared/roles.js';
 import { freshStore, type TestStore } from './databases.js';
+import { checkResponses } from './response-check.js';
 
 export interface TestApi {
   app: FastifyInstance;
@@ -34,6 +35,7 @@ export async function startTestApi(
   // would otherwise catch requests the router answers itself (an over-long path parameter: 414).
   const app = await buildServer(ctx, {
     logLevel: 'silent',
+    beforeRoutes: checkResponses,
     ...(options.withWebApp ? {} : { webRoot: NO_WEB_APP }),
   });
   await app.ready();

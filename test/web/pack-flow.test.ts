@@ -5,7 +5,7 @@ import {
   orderIdOf,
   packStep,
   serviceChoices,
-  type Carton,
+  type CartonState,
   type PickedLine,
 } from '../../web/src/screens/warehouse/pack-flow.js';
 
@@ -20,15 +20,12 @@ const carton = (
   status: string,
   items: [number, number][],
   shipmentId: number | null = null,
-): Carton => ({
+): CartonState => ({
   id,
   status,
-  sscc: null,
   shipmentId,
   contents: items.map(([orderLineId, quantity]) => ({
     orderLineId,
-    skuId: orderLineId,
-    skuCode: 'X',
     quantity,
   })),
 });

@@ -11,6 +11,8 @@ import { FailureError } from '../../core/shared/result.js';
 import { registerAuth } from './auth.js';
 import { frameworkProblem, registerErrorHandling } from './errors.js';
 import { registerNumberGuard } from './number-guard.js';
+import { addProblemResponses, ProblemOut } from './problem-responses.js';
+import { serveShapesAsReturned } from './response-shapes.js';
 import { strictBodyValidators } from './strict-validation.js';
 import { registerHome } from './home.js';
 import { registerMetrics } from './metrics.js';
@@ -32,6 +34,8 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
   /** Proxies whose X-Forwarded-* headers are believed (Fastify's `trustProxy`); default none. */
   trustProxy?: true | string[] | undefined;
+  /** Runs before any route registers (tests add a hook that checks answers against schemas). */
+  beforeRoutes?: (app: FastifyInstance) => void;
 }
 
 /** Builds the HTTP API: docs, auth, errors, metrics and every area's routes. */
@@ -50,6 +54,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
   });
+  // Every documented route declares its problem+json answers (the web's types come from them).
+  app.addSchema(ProblemOut);
+  app.addHook('onRoute', addProblemResponses);
+  app.addHook('onRoute', serveShapesAsReturned);
+  options.beforeRoutes?.(app);
   // Every route, as registered: the auth test walks this table to prove each one is guarded.
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -82,6 +91,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
       // TypeBox schemas are JSON Schema 2020-12, which OpenAPI 3.1 takes as they are; the
       // openapi-types declarations cannot say so for a generic TSchema.
       webhooks: openApiWebhooks() as never,
+    },
+    // Shared schemas (app.addSchema) keep their $id as their name: components.schemas.Problem.
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });

@@ -1,4 +1,5 @@
 import type { Tx } from '../../adapters/db/database.js';
+import { termsOf } from './customer-views.js';
 
 /**
  * Everything order entry and allocation need to know about the buyer, in one read: pricing
@@ -65,19 +66,10 @@ export async function loadCustomerForOrder(
   return {
     id: row.id,
     accountNumber: row.account_number,
-    currency: row.currency,
-    priceListId: row.price_list_id,
+    ...termsOf(row),
     priceListCurrency: row.price_list_currency,
-    paymentTermsDays: row.payment_terms_days,
-    creditLimitMinor: row.credit_limit_minor,
     onHold: row.on_hold === 1,
     holdReason: row.hold_reason,
-    priority: row.priority,
-    preferredWarehouseId: row.preferred_warehouse_id,
-    shipComplete: row.ship_complete === 1,
-    allowBackorders: row.allow_backorders === 1,
-    minRemainingShelfLifeDays: row.min_remaining_shelf_life_days,
-    active: row.active === 1,
     defaultShipToId: row.default_ship_to_id,
   };
 }

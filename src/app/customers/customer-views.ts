@@ -88,6 +88,30 @@ export function definitionOf(row: CustomerRow): CustomerDefinition {
       postalCode: row.bill_to_postal_code,
       country: row.bill_to_country,
     },
+    ...termsOf(row),
+  };
+}
+
+type TermsRow = Pick<
+  CustomerRow,
+  | 'price_list_id'
+  | 'currency'
+  | 'payment_terms_days'
+  | 'credit_limit_minor'
+  | 'priority'
+  | 'preferred_warehouse_id'
+  | 'ship_complete'
+  | 'allow_backorders'
+  | 'min_remaining_shelf_life_days'
+  | 'active'
+>;
+
+/**
+ * How an account buys and is served (pricing, terms, credit, priority, warehouse, backorders,
+ * shelf life), mapped once: the API view and the order-entry read both use it.
+ */
+export function termsOf(row: TermsRow) {
+  return {
     priceListId: row.price_list_id,
     currency: row.currency,
     paymentTermsDays: row.payment_terms_days,

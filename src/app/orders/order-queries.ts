@@ -1,6 +1,7 @@
 import type { Tx } from '../../adapters/db/database.js';
 import { fail, ok, type Result } from '../../core/shared/result.js';
 import { lineView, orderView } from './order-views.js';
+import { actorNames } from '../users/actor-names.js';
 
 /** Who is asking: a customer-role key sees only its own customer's orders. */
 export interface Viewer {
@@ -51,6 +52,10 @@ export async function getOrder(db: Tx, orderId: number, viewer: Viewer) {
       .orderBy('id')
       .execute(),
   ]);
+  const names = await actorNames(
+    db,
+    events.map((e) => e.actor),
+  );
   return ok({
     ...orderView(order),
     lines: lines.map(lineView),
@@ -62,6 +67,7 @@ export async function getOrder(db: Tx, orderId: number, viewer: Viewer) {
     timeline: events.map((e) => ({
       type: e.type,
       actor: e.actor,
+      actorName: names.get(e.actor) ?? e.actor,
       at: e.created_at,
       data: JSON.parse(e.data) as Record<string, unknown>,
     })),

@@ -1,118 +1,30 @@
-/** The API shapes the screens read (camelCase JSON, integer money and quantities). */
-export interface Order {
-  id: number;
-  orderNumber: string;
-  customerId: number;
-  customerPo: string | null;
-  status: string;
-  holdReason: string | null;
-  warehouseId: number | null;
-  priority: number;
-  currency: string;
-  totalMinor: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { paths } from './schema.js';
 
-export interface OrderLine {
-  id: number;
-  lineNumber: number;
-  skuId: number;
-  packLevel: string;
-  packQuantity: number;
-  quantityOrdered: number;
-  quantityAllocated: number;
-  quantityPicked?: number;
-  quantityShipped?: number;
-  quantityBackordered: number;
-  quantityCancelled: number;
-  unitPriceMinor: number;
-  lineTotalMinor: number;
-  priceSource: string;
-}
+/**
+ * The API shapes the screens read, taken from the types `npm run gen:api` generates from the
+ * server's OpenAPI document (schema.d.ts): never copied by hand, so they cannot drift.
+ */
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type Success<R> =
+  R extends Record<200, infer A> ? Json<A> : R extends Record<201, infer B> ? Json<B> : never;
 
-export interface OrderDetail extends Order {
-  lines: OrderLine[];
-  allocations: {
-    id: number;
-    lineId: number;
-    skuId: number;
-    locationCode: string;
-    lotCode: string | null;
-    expiryDate: string | null;
-    quantity: number;
-    remaining: number;
-  }[];
-  timeline: { type: string; actor: string; at: string; data: Record<string, unknown> }[];
-}
+/** The JSON success body of an operation: `ApiBody<'/api/v1/orders/{id}', 'get'>`. */
+export type ApiBody<
+  P extends keyof paths,
+  M extends 'get' | 'post' | 'put' | 'patch' | 'delete',
+> = paths[P][M] extends { responses: infer R } ? Success<R> : never;
 
-export interface Customer {
-  id: number;
-  accountNumber: string;
-  name: string;
-  currency: string;
-  onHold: boolean;
-  priceListId: number | null;
-}
+/** One item of a list operation's `items`. */
+export type ApiItem<P extends keyof paths> =
+  ApiBody<P, 'get'> extends { items: (infer I)[] } ? I : never;
 
-export interface Pack {
-  level: string;
-  quantity: number;
-  gtin: string | null;
-}
-
-export interface Sku {
-  id: number;
-  code: string;
-  name: string;
-  category: string;
-  gtin: string | null;
-  baseUnit: string;
-  lotTracked: boolean;
-  packs: Pack[];
-}
-
-export interface StockRow {
-  skuId: number;
-  skuCode: string;
-  warehouseId: number | null;
-  locationId: number | null;
-  locationCode: string | null;
-  lotId: number | null;
-  lotCode: string | null;
-  expiryDate: string | null;
-  onHand: number;
-  allocated: number;
-  available: number;
-  expired: number;
-  quarantined: number;
-  damaged: number;
-  inTransit: number;
-}
-
-export interface Warehouse {
-  id: number;
-  code: string;
-  name: string;
-}
-
-export interface PickTask {
-  taskId: number;
-  sequence: number;
-  status: string;
-  location: { id: number; code: string; barcode: string | null };
-  sku: { id: number; code: string; name: string; gtin: string | null };
-  lot: { code: string; expiryDate: string | null } | null;
-  quantity: number;
-  pickedQuantity: number;
-  shortQuantity: number;
-  remaining: number;
-  caseQuantity: number | null;
-  tote: string | null;
-  orders: { orderId: number; quantity: number; pickedQuantity: number }[];
-}
-
-export interface PickList {
-  wave: { id: number; status: string; pickMode: string; warehouseName: string; orderIds: number[] };
-  tasks: PickTask[];
-}
+export type Order = ApiItem<'/api/v1/orders'>;
+export type OrderDetail = ApiBody<'/api/v1/orders/{id}', 'get'>;
+export type OrderLine = OrderDetail['lines'][number];
+export type Customer = ApiItem<'/api/v1/customers'>;
+export type Sku = ApiItem<'/api/v1/skus'>;
+export type Pack = Sku['packs'][number];
+export type StockRow = ApiItem<'/api/v1/stock'>;
+export type Warehouse = ApiItem<'/api/v1/warehouses'>;
+export type PickList = ApiBody<'/api/v1/waves/{id}/pick-list', 'get'>;
+export type PickTask = PickList['tasks'][number];

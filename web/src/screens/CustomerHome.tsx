@@ -2,41 +2,15 @@ import { Link } from 'react-router';
 import { get, type Page } from '../api/client';
 import { useSession } from '../api/session';
 import type { Customer, Order } from '../api/types';
-import { dateTime, money } from '../ui/format';
+import { dateTime, day, money } from '../ui/format';
 import { ProblemBox } from '../ui/ProblemBox';
 import { StatusChip } from '../ui/StatusChip';
 import { useApi } from '../ui/useApi';
+import type { ApiItem } from '../api/types';
 
-interface Backorder {
-  lineId: number;
-  orderId: number;
-  skuCode: string;
-  quantityOrdered: number;
-  quantityBackordered: number;
-  orderedAt: string;
-}
-
-interface Invoice {
-  id: number;
-  orderId: number | null;
-  currency: string;
-  totalMinor: number;
-  openMinor: number;
-  status: string;
-  issuedAt: string;
-  dueDate: string;
-}
-
-interface ShipmentRow {
-  id: number;
-  orderId: number;
-  carrierCode: string;
-  service: string;
-  trackingNumbers: string[];
-  status: string;
-  shippedAt: string;
-  deliveredAt: string | null;
-}
+type Backorder = ApiItem<'/api/v1/backorders'>;
+type Invoice = ApiItem<'/api/v1/invoices'>;
+type ShipmentRow = ApiItem<'/api/v1/shipments'>;
 
 const orderNumber = (id: number) => `SO-${String(id).padStart(6, '0')}`;
 const OrderLink = ({ id }: { id: number }) => <Link to={`/orders/${id}`}>{orderNumber(id)}</Link>;
@@ -156,7 +130,7 @@ export function CustomerHome() {
               <tr key={i.id}>
                 <td>INV-{i.id}</td>
                 <td>{i.orderId ? <OrderLink id={i.orderId} /> : '—'}</td>
-                <td>{i.dueDate}</td>
+                <td>{day(i.dueDate)}</td>
                 <td className="num">{money(i.totalMinor, i.currency)}</td>
                 <td className="num">{money(i.openMinor, i.currency)}</td>
               </tr>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Customer } from '../api/types';
 import type { Column } from '../ui/DataTable';
+import { NameOf } from '../ui/NameOf';
 import { ResourceList } from '../ui/ResourceList';
 import { PriceLists } from './pricing/PriceLists';
 
@@ -13,7 +14,12 @@ const customerColumns: Column<Customer>[] = [
   },
   { key: 'name', header: 'Name', value: (c) => c.name },
   { key: 'cur', header: 'Currency', value: (c) => c.currency },
-  { key: 'pl', header: 'Price list', value: (c) => c.priceListId },
+  {
+    key: 'pl',
+    header: 'Price list',
+    value: (c) => c.priceListId,
+    render: (c) => (c.priceListId ? <NameOf kind="price-lists" id={c.priceListId} /> : '—'),
+  },
   { key: 'hold', header: 'On hold', value: (c) => (c.onHold ? 'yes' : 'no') },
 ];
 

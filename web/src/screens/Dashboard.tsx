@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
-import { money, wholeMoney } from '../ui/format';
+import { money, plural, wholeMoney } from '../ui/format';
 import { ProblemBox } from '../ui/ProblemBox';
 import { TrendChart } from '../ui/TrendChart';
 import { useApi } from '../ui/useApi';
@@ -83,7 +83,7 @@ function Tiles({ data }: { data: DashboardData }) {
           title={`Orders per day (${summary.days.length} days)`}
           x={x}
           series={orders}
-          summary={`${count(total)} orders in ${summary.days.length} days`}
+          summary={`${plural(total, 'order')} in ${plural(summary.days.length, 'day')}`}
         />
         <TrendChart
           title="Order value per day"

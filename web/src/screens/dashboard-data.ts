@@ -1,29 +1,11 @@
 import { get } from '../api/client';
+import type { ApiBody } from '../api/types';
 
 /** `GET /dashboard`: every figure counted by the server over all rows. */
-export interface DashboardSummary {
-  today: string;
-  openOrders: number;
-  ordersInWaves: number;
-  backorderedLines: number;
-  backorderedUnits: number;
-  expiringLots: number;
-  expiryDays: number;
-  stockOuts: number;
-  stockOutSkus: {
-    skuId: number;
-    skuCode: string;
-    skuName: string;
-    available: number;
-    allocated: number;
-  }[];
-  days: { day: string; orders: number; valueMinor: Record<string, number> }[];
-}
+export type DashboardSummary = ApiBody<'/api/v1/dashboard', 'get'>;
 
 /** GET /kpis: one table per KPI, rows per group × period bucket (and totals). */
-export interface KpiReport {
-  kpis: { name: string; columns: string[]; rows: Record<string, string | number | null>[] }[];
-}
+export type KpiReport = ApiBody<'/api/v1/kpis', 'get'>;
 
 export interface DashboardData {
   summary: DashboardSummary;

@@ -14,6 +14,19 @@ export function wholeMoney(units: number, currency = 'USD'): string {
   }).format(units);
 }
 
+/** A calendar date (`YYYY-MM-DD`) in the user's locale; read as that day, whatever the time zone. */
+export function day(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Date(`${iso.slice(0, 10)}T12:00:00`).toLocaleDateString(undefined, {
+    dateStyle: 'medium',
+  });
+}
+
+/** "1 order", "3 orders": a count with its noun (plural by `s` unless given). */
+export function plural(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? noun : plural}`;
+}
+
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { get } from '../api/client';
 
-type Kind = 'customers' | 'skus';
+export type Kind = 'customers' | 'skus' | 'warehouses' | 'price-lists';
 
 /** One lookup per id for the life of the page: lists show the same customers again and again. */
 const cache = new Map<string, Promise<string | null>>();
@@ -10,6 +10,12 @@ function label(kind: Kind, body: Record<string, unknown>): string {
   return kind === 'customers'
     ? `${String(body.accountNumber)} ${String(body.name)}`
     : `${String(body.code)} ${String(body.name)}`;
+}
+
+/** One id's name, for table cells and sentences; the id until (or unless) it is found. */
+export function useName(kind: Kind, id: number | null | undefined): string {
+  const names = useNames(kind, id ? [id] : []);
+  return id ? (names.get(id) ?? `#${id}`) : '—';
 }
 
 function lookUp(kind: Kind, id: number): Promise<string | null> {
@@ -26,7 +32,7 @@ function lookUp(kind: Kind, id: number): Promise<string | null> {
 }
 
 /**
- * Names for the customer or SKU ids a screen shows ("PET-100 Happy Paws", "DOG-DRY-2KG Dry
+ * Names for the customer, SKU, warehouse or price list ids a screen shows ("PET-100 Happy Paws", "DOG-DRY-2KG Dry
  * dog food 2 kg"). The order API answers ids only; until it joins the names in, each distinct
  * id is looked up once and kept.
  */

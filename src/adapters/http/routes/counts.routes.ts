@@ -18,7 +18,6 @@ import { fillBackorders } from '../../../app/orders/fill-backorders.js';
 import { run } from '../../db/database.js';
 import type { Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { decodeCursor, pageOf } from '../pagination.js';
 import { sendProblem } from '../problem.js';
 import {
@@ -31,6 +30,24 @@ import {
   CountTaskQuery,
   IdParams,
 } from './counts.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  CountPlansOut,
+  CountPlans2Out,
+  CountPlanOut,
+  CountPlanPatchOut,
+  CountPlanDeleteOut,
+  CountPlanGenerateOut,
+  CountTasksOut,
+  CountTasks2Out,
+  CountTaskOut,
+  CountTaskStartOut,
+  CountTaskSubmitOut,
+  CountTaskApproveOut,
+  CountTaskRejectOut,
+  CountTaskCancelOut,
+} from './counts-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['counts'];
 /** Plans, approvals and rejections: the people who answer for inventory accuracy. */
@@ -46,27 +63,29 @@ export function registerCountRoutes(api: Api, ctx: AppContext) {
 }
 
 function registerPlanRoutes(api: Api, ctx: AppContext) {
-  api.post(
-    '/count-plans',
-    {
-      config: { roles: SUPERVISORS },
-      schema: {
-        tags,
-        summary: 'A cycle count plan: an ABC class or a zone, every N days',
-        body: CountPlanIn,
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/count-plans', {
+    roles: SUPERVISORS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'A cycle count plan: an ABC class or a zone, every N days',
+      body: CountPlanIn,
+      response: { 201: Shape(CountPlansOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        createCountPlan(trx, request.body, ctx.now()),
-      ),
-  );
+    run: (trx, request) => createCountPlan(trx, request.body, ctx.now()),
+  });
 
   api.get(
     '/count-plans',
     {
       config: { roles: SUPERVISORS },
-      schema: { tags, summary: 'Cycle count plans', querystring: CountPlanQuery },
+      schema: {
+        tags,
+        summary: 'Cycle count plans',
+        querystring: CountPlanQuery,
+        response: { 200: Shape(CountPlans2Out) },
+      },
     },
     async (request) => ({
       items: await listCountPlans(ctx.database.db, request.query.warehouseId),
@@ -75,7 +94,15 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
 
   api.get(
     '/count-plans/:id',
-    { config: { roles: SUPERVISORS }, schema: { tags, summary: 'One plan', params: IdParams } },
+    {
+      config: { roles: SUPERVISORS },
+      schema: {
+        tags,
+        summary: 'One plan',
+        params: IdParams,
+        response: { 200: Shape(CountPlanOut) },
+      },
+    },
     async (request, reply) => {
       const result = await run(ctx.database, async (trx) =>
         planView(await loadPlan(trx, request.params.id)),
@@ -93,6 +120,7 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
         summary: 'Change a plan (scope, frequency, thresholds, active)',
         params: IdParams,
         body: CountPlanPatch,
+        response: { 200: Shape(CountPlanPatchOut) },
       },
     },
     async (request, reply) => {
@@ -111,6 +139,7 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Retire a plan (kept for the history of its counts)',
         params: IdParams,
+        response: { 200: Shape(CountPlanDeleteOut) },
       },
     },
     async (request, reply) => {
@@ -119,27 +148,25 @@ function registerPlanRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/count-plans/:id/generate',
-    {
-      config: { roles: SUPERVISORS },
-      schema: {
-        tags,
-        summary: "Generate the plan's count tasks due today now (once a day)",
-        params: IdParams,
-      },
+  write.post('/count-plans/:id/generate', {
+    roles: SUPERVISORS,
+    schema: {
+      tags,
+      summary: "Generate the plan's count tasks due today now (once a day)",
+      params: IdParams,
+      response: { 200: Shape(CountPlanGenerateOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, async (trx) => {
-        const now = ctx.now();
-        await loadPlan(trx, request.params.id);
-        // Today at the plan's warehouse.
-        return generateForPlan(trx, request.params.id, { now }, now.toISOString());
-      }),
-  );
+    run: async (trx, request) => {
+      const now = ctx.now();
+      await loadPlan(trx, request.params.id);
+      // Today at the plan's warehouse.
+      return generateForPlan(trx, request.params.id, { now }, now.toISOString());
+    },
+  });
 }
 
 function registerTaskRoutes(api: Api, ctx: AppContext) {
+  const write = writeRoutes(api, ctx.database);
   api.get(
     '/count-tasks',
     {
@@ -148,6 +175,7 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Count tasks, newest first (no quantities)',
         querystring: CountTaskQuery,
+        response: { 200: Shape(CountTasksOut) },
       },
     },
     async (request) => {
@@ -161,17 +189,17 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/count-tasks',
-    {
-      config: { roles: COUNTERS },
-      schema: { tags, summary: 'Ask for a count of a location (ad hoc)', body: AdhocCountIn },
+  write.post('/count-tasks', {
+    roles: COUNTERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Ask for a count of a location (ad hoc)',
+      body: AdhocCountIn,
+      response: { 201: Shape(CountTasks2Out) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        createAdhocCount(trx, request.body, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => createAdhocCount(trx, request.body, request.actor, ctx.now()),
+  });
 
   api.get(
     '/count-tasks/:id',
@@ -183,6 +211,7 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
           'A count task: blind for counters (no system quantities), with figures for managers',
         params: IdParams,
         querystring: CountTaskDetailQuery,
+        response: { 200: Shape(CountTaskOut) },
       },
     },
     async (request, reply) => {
@@ -194,85 +223,65 @@ function registerTaskRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/count-tasks/:id/start',
-    {
-      config: { roles: COUNTERS },
-      schema: {
-        tags,
-        summary: 'Start counting at the bin (movements after this are accounted for)',
-        params: IdParams,
-      },
+  write.post('/count-tasks/:id/start', {
+    roles: COUNTERS,
+    schema: {
+      tags,
+      summary: 'Start counting at the bin (movements after this are accounted for)',
+      params: IdParams,
+      response: { 200: Shape(CountTaskStartOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        startCount(trx, request.params.id, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => startCount(trx, request.params.id, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/count-tasks/:id/submit',
-    {
-      config: { roles: COUNTERS },
-      schema: {
-        tags,
-        summary: 'Send what was counted (scans or SKU, lot and quantity)',
-        params: IdParams,
-        body: CountSubmissionIn,
-      },
+  write.post('/count-tasks/:id/submit', {
+    roles: COUNTERS,
+    schema: {
+      tags,
+      summary: 'Send what was counted (scans or SKU, lot and quantity)',
+      params: IdParams,
+      body: CountSubmissionIn,
+      response: { 200: Shape(CountTaskSubmitOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        submitCount(trx, request.params.id, request.body, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      submitCount(trx, request.params.id, request.body, request.actor, ctx.now()),
+  });
 }
 
 function registerDecisionRoutes(api: Api, ctx: AppContext) {
-  api.post(
-    '/count-tasks/:id/approve',
-    {
-      config: { roles: SUPERVISORS },
-      schema: { tags, summary: 'Post the variances as count adjustments', params: IdParams },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/count-tasks/:id/approve', {
+    roles: SUPERVISORS,
+    schema: {
+      tags,
+      summary: 'Post the variances as count adjustments',
+      params: IdParams,
+      response: { 200: Shape(CountTaskApproveOut) },
     },
-    (request, reply) =>
-      idempotentWrite(
-        ctx.database,
-        request,
-        reply,
-        200,
-        (trx) => approveCount(trx, request.params.id, request.actor, ctx.now()),
-        // Stock found by a count is sellable: waiting backorders get it before the reply.
-        (result) =>
-          fillBackorders(ctx.database, result.foundSkuIds, ctx.policies.allocation, ctx.now),
-      ),
-  );
+    run: (trx, request) => approveCount(trx, request.params.id, request.actor, ctx.now()),
+    afterCommit: (result) =>
+      fillBackorders(ctx.database, result.foundSkuIds, ctx.policies.allocation, ctx.now),
+  });
 
-  api.post(
-    '/count-tasks/:id/reject',
-    {
-      config: { roles: SUPERVISORS },
-      schema: {
-        tags,
-        summary: 'Refuse the figures: a new blind count of the bin',
-        params: IdParams,
-      },
+  write.post('/count-tasks/:id/reject', {
+    roles: SUPERVISORS,
+    schema: {
+      tags,
+      summary: 'Refuse the figures: a new blind count of the bin',
+      params: IdParams,
+      response: { 200: Shape(CountTaskRejectOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        rejectCount(trx, request.params.id, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => rejectCount(trx, request.params.id, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/count-tasks/:id/cancel',
-    {
-      config: { roles: SUPERVISORS },
-      schema: { tags, summary: 'Withdraw an open task (nothing was posted)', params: IdParams },
+  write.post('/count-tasks/:id/cancel', {
+    roles: SUPERVISORS,
+    schema: {
+      tags,
+      summary: 'Withdraw an open task (nothing was posted)',
+      params: IdParams,
+      response: { 200: Shape(CountTaskCancelOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        cancelCount(trx, request.params.id, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => cancelCount(trx, request.params.id, request.actor, ctx.now()),
+  });
 }

@@ -27,6 +27,18 @@ import {
   XrefIn,
   XrefParams,
 } from './edi.schemas.js';
+import { FileOut, Shape } from '../response-shapes.js';
+import {
+  EdiInterchangesOut,
+  EdiInterchangeOut,
+  EdiInterchangeReprocessOut,
+  EdiPartnersOut,
+  EdiPartners2Out,
+  EdiPartnerOut,
+  EdiPartnerItemsOut,
+  EdiPartnerItems2Out,
+  EdiPartnerItemDeleteOut,
+} from './edi-responses.schemas.js';
 
 const tags = ['edi'];
 /** Who sends and reads EDI documents; partner set-up is master data (admin, manager). */
@@ -61,6 +73,17 @@ export function registerEdiRoutes(api: Api, ctx: AppContext) {
         description:
           'The ISA control number is the idempotency key: a re-sent interchange is stored as a duplicate and never ordered twice.',
         body: InterchangeIn,
+        response: {
+          200: Shape(EdiInterchangeOut),
+          201: Shape(EdiInterchangeOut),
+          422: {
+            description: 'Stored but refused (its 997 says why), or a problem',
+            content: {
+              'application/json': { schema: Shape(EdiInterchangeOut) },
+              'application/problem+json': { schema: { $ref: 'Problem#' } },
+            },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -88,6 +111,7 @@ export function registerEdiRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Interchanges newest first; status=error is the error queue',
         querystring: InterchangeQuery,
+        response: { 200: Shape(EdiInterchangesOut) },
       },
     },
     async (request) => {
@@ -109,6 +133,7 @@ export function registerEdiRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'One interchange with its raw text and acknowledgments',
         params: IdParams,
+        response: { 200: Shape(EdiInterchangeOut) },
       },
     },
     (request, reply) => attempt(reply, () => interchangeView(ctx.database.db, request.params.id)),
@@ -118,7 +143,12 @@ export function registerEdiRoutes(api: Api, ctx: AppContext) {
     '/edi/interchanges/:id/reprocess',
     {
       config: { roles: PARTNER_ADMINS },
-      schema: { tags, summary: 'Run an interchange from the error queue again', params: IdParams },
+      schema: {
+        tags,
+        summary: 'Run an interchange from the error queue again',
+        params: IdParams,
+        response: { 200: Shape(EdiInterchangeReprocessOut) },
+      },
     },
     (request, reply) => attempt(reply, () => reprocessInterchange(ctx, request.params.id)),
   );
@@ -131,6 +161,7 @@ export function registerEdiRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'The 856 ship notice of a shipment (built once, then the same)',
         params: IdParams,
+        response: { 200: FileOut('The X12 856', 'text/plain') },
       },
     },
     async (request, reply) => {
@@ -151,6 +182,7 @@ export function registerEdiRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'The 810 of an invoice (built once, then the same)',
         params: IdParams,
+        response: { 200: FileOut('The X12 810', 'text/plain') },
       },
     },
     async (request, reply) => {
@@ -171,7 +203,12 @@ function registerPartnerRoutes(api: Api, ctx: AppContext) {
     '/edi/partners',
     {
       config: { roles: PARTNER_ADMINS },
-      schema: { tags, summary: 'Set up a trading partner', body: PartnerIn },
+      schema: {
+        tags,
+        summary: 'Set up a trading partner',
+        body: PartnerIn,
+        response: { 201: Shape(EdiPartnersOut) },
+      },
     },
     (request, reply) =>
       idempotentWrite(ctx.database, request, reply, 201, (trx) =>
@@ -181,7 +218,10 @@ function registerPartnerRoutes(api: Api, ctx: AppContext) {
 
   api.get(
     '/edi/partners',
-    { config: { roles: PARTNER_ADMINS }, schema: { tags, summary: 'Trading partners' } },
+    {
+      config: { roles: PARTNER_ADMINS },
+      schema: { tags, summary: 'Trading partners', response: { 200: Shape(EdiPartners2Out) } },
+    },
     async () => {
       const rows = await ctx.database.db
         .selectFrom('trading_partners')
@@ -196,7 +236,12 @@ function registerPartnerRoutes(api: Api, ctx: AppContext) {
     '/edi/partners/:id',
     {
       config: { roles: PARTNER_ADMINS },
-      schema: { tags, summary: 'One trading partner', params: IdParams },
+      schema: {
+        tags,
+        summary: 'One trading partner',
+        params: IdParams,
+        response: { 200: Shape(EdiPartnerOut) },
+      },
     },
     (request, reply) =>
       attempt(reply, async () =>
@@ -208,7 +253,12 @@ function registerPartnerRoutes(api: Api, ctx: AppContext) {
     '/edi/partners/:id/items',
     {
       config: { roles: PARTNER_ADMINS },
-      schema: { tags, summary: "A partner's item cross-reference", params: IdParams },
+      schema: {
+        tags,
+        summary: "A partner's item cross-reference",
+        params: IdParams,
+        response: { 200: Shape(EdiPartnerItemsOut) },
+      },
     },
     async (request) => ({ items: await listXref(ctx.database.db, request.params.id) }),
   );
@@ -222,6 +272,7 @@ function registerPartnerRoutes(api: Api, ctx: AppContext) {
         summary: 'Map a partner item number to a SKU and pack level',
         params: IdParams,
         body: XrefIn,
+        response: { 201: Shape(EdiPartnerItems2Out) },
       },
     },
     (request, reply) =>
@@ -234,7 +285,12 @@ function registerPartnerRoutes(api: Api, ctx: AppContext) {
     '/edi/partners/:id/items/:xrefId',
     {
       config: { roles: PARTNER_ADMINS },
-      schema: { tags, summary: 'Remove a cross-reference entry', params: XrefParams },
+      schema: {
+        tags,
+        summary: 'Remove a cross-reference entry',
+        params: XrefParams,
+        response: { 200: Shape(EdiPartnerItemDeleteOut) },
+      },
     },
     (request, reply) =>
       idempotentWrite(ctx.database, request, reply, 200, async (trx) => {

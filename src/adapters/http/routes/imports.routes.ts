@@ -19,6 +19,8 @@ import {
   ImportQuery,
   JobParams,
 } from './imports.schemas.js';
+import { FileOut, ShapeOrCsv } from '../response-shapes.js';
+import { ImportErrorsOut } from './imports-responses.schemas.js';
 
 const tags = ['imports'];
 const IMPORTERS: readonly Role[] = ['admin', 'manager'];
@@ -129,6 +131,7 @@ function registerJobReads(api: Api, ctx: AppContext) {
         summary: 'The rows an import refused: row, column, code, message (JSON pages or CSV)',
         params: JobParams,
         querystring: ErrorsQuery,
+        response: { 200: ShapeOrCsv(ImportErrorsOut) },
       },
     },
     async (request, reply) => {
@@ -179,6 +182,7 @@ function registerExport(api: Api, ctx: AppContext) {
         summary: 'Export a list as CSV or XLSX, in the columns its import reads',
         params: ExportParams,
         querystring: ExportQuery,
+        response: { 200: FileOut('The list, in its import columns', 'text/csv', XLSX_MIME) },
       },
     },
     async (request, reply) => {

@@ -4,6 +4,15 @@ import { createApiKey, revokeApiKey } from '../../../app/auth/api-keys.js';
 import { ROLES } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { sendProblem } from '../problem.js';
+import { NoContent, Shape } from '../response-shapes.js';
+
+/** A new key: the secret is shown this once. */
+const ApiKeyCreatedOut = Type.Object({
+  id: Type.Integer(),
+  key: Type.String({ description: 'The secret; shown only here' }),
+  role: Type.String(),
+  name: Type.String(),
+});
 
 const ApiKeyOut = Type.Object({
   id: Type.Integer(),
@@ -58,6 +67,7 @@ export function registerKeyRoutes(api: Api, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: { 201: Shape(ApiKeyCreatedOut) },
       },
     },
     async (request, reply) => {
@@ -75,6 +85,7 @@ export function registerKeyRoutes(api: Api, ctx: AppContext) {
         tags: ['auth'],
         summary: 'Revoke an API key',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

@@ -16,6 +16,8 @@ import { STAFF, type Actor, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { sendProblem } from '../problem.js';
 import { KpiParams, KpiQueryIn, KpiSettingsIn } from './kpis.schemas.js';
+import { Shape, ShapeOrCsv } from '../response-shapes.js';
+import { KpisOut, KpisSettingsOut, KpisSettingsPutOut, KpiOut } from './kpis-responses.schemas.js';
 
 const tags = ['kpis'];
 /** Staff read every KPI; a customer key reads the KPIs of its own orders only. */
@@ -43,6 +45,7 @@ export function registerKpiRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Every KPI over [from, to): per group, per period bucket and in total',
         querystring: KpiQueryIn,
+        response: { 200: Shape(KpisOut) },
       },
     },
     async (request, reply) => {
@@ -58,7 +61,11 @@ export function registerKpiRoutes(api: Api, ctx: AppContext) {
     '/kpis/settings',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'Carrying rates, dead-stock and expiry windows, count tolerance' },
+      schema: {
+        tags,
+        summary: 'Carrying rates, dead-stock and expiry windows, count tolerance',
+        response: { 200: Shape(KpisSettingsOut) },
+      },
     },
     async () => readKpiSettings(ctx.database.db),
   );
@@ -67,7 +74,12 @@ export function registerKpiRoutes(api: Api, ctx: AppContext) {
     '/kpis/settings',
     {
       config: { roles: ['admin', 'manager'] },
-      schema: { tags, summary: 'Change KPI settings (only those given)', body: KpiSettingsIn },
+      schema: {
+        tags,
+        summary: 'Change KPI settings (only those given)',
+        body: KpiSettingsIn,
+        response: { 200: Shape(KpisSettingsPutOut) },
+      },
     },
     async (request) => ctx.database.write((trx) => writeKpiSettings(trx, request.body)),
   );
@@ -81,6 +93,7 @@ export function registerKpiRoutes(api: Api, ctx: AppContext) {
         summary: 'One KPI table; `?format=csv` or `Accept: text/csv` for CSV',
         params: KpiParams,
         querystring: KpiQueryIn,
+        response: { 200: ShapeOrCsv(KpiOut) },
       },
     },
     async (request, reply) => {

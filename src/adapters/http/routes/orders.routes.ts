@@ -8,10 +8,17 @@ import { getOrder, listBackorders, listOrders } from '../../../app/orders/order-
 import { placeOrder } from '../../../app/orders/place-order.js';
 import { STAFF, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { PageQuery, decodeCursor, encodeCursor, pageOf } from '../pagination.js';
 import { sendProblem } from '../problem.js';
 import { OrderEditIn, OrderIn, OrderSummaryOut, ReasonIn } from './orders.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  OrdersOut,
+  OrderOut,
+  BackordersOut,
+  BackordersFillOut,
+} from './orders-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['orders'];
 const READERS: readonly Role[] = [...STAFF, 'customer'];
@@ -21,23 +28,19 @@ const OrderParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 /** Sales orders: taking, confirming, editing, cancelling and releasing them; backorders. */
 export function registerOrderRoutes(api: Api, ctx: AppContext) {
   const policy = () => ctx.policies.allocation;
+  const write = writeRoutes(api, ctx.database);
 
-  api.post(
-    '/orders',
-    {
-      config: { roles: ORDER_WRITERS },
-      schema: {
-        tags,
-        summary: 'Place an order: priced by the server, credit-checked, allocated',
-        body: OrderIn,
-        response: { 201: OrderSummaryOut },
-      },
+  write.post('/orders', {
+    roles: ORDER_WRITERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Place an order: priced by the server, credit-checked, allocated',
+      body: OrderIn,
+      response: { 201: OrderSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        placeOrder(trx, request.body, request.actor, policy(), ctx.now()),
-      ),
-  );
+    run: (trx, request) => placeOrder(trx, request.body, request.actor, policy(), ctx.now()),
+  });
 
   api.get(
     '/orders',
@@ -55,6 +58,7 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: { 200: Shape(OrdersOut) },
       },
     },
     async (request) => {
@@ -78,6 +82,7 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'An order with lines, allocations by bin and lot, backorders and timeline',
         params: OrderParams,
+        response: { 200: Shape(OrderOut) },
       },
     },
     async (request, reply) => {
@@ -86,95 +91,68 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/orders/:id/edit',
-    {
-      config: { roles: ORDER_WRITERS },
-      schema: {
-        tags,
-        summary: 'Add, change or remove lines before release; re-allocates atomically',
-        params: OrderParams,
-        body: OrderEditIn,
-        response: { 200: OrderSummaryOut },
-      },
+  write.post('/orders/:id/edit', {
+    roles: ORDER_WRITERS,
+    schema: {
+      tags,
+      summary: 'Add, change or remove lines before release; re-allocates atomically',
+      params: OrderParams,
+      body: OrderEditIn,
+      response: { 200: OrderSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        editOrder(trx, request.params.id, request.body, request.actor, policy(), ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      editOrder(trx, request.params.id, request.body, request.actor, policy(), ctx.now()),
+  });
 
-  api.post(
-    '/orders/:id/confirm',
-    {
-      config: { roles: ORDER_WRITERS },
-      schema: {
-        tags,
-        summary: 'Confirm a draft, or approve a held order (admin, manager)',
-        params: OrderParams,
-        response: { 200: OrderSummaryOut },
-      },
+  write.post('/orders/:id/confirm', {
+    roles: ORDER_WRITERS,
+    schema: {
+      tags,
+      summary: 'Confirm a draft, or approve a held order (admin, manager)',
+      params: OrderParams,
+      response: { 200: OrderSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        confirmOrder(trx, request.params.id, request.actor, policy(), ctx.now()),
-      ),
-  );
+    run: (trx, request) => confirmOrder(trx, request.params.id, request.actor, policy(), ctx.now()),
+  });
 
-  api.post(
-    '/orders/:id/cancel',
-    {
-      config: { roles: ORDER_WRITERS },
-      schema: {
-        tags,
-        summary: 'Cancel an order before picking; its stock is released',
-        params: OrderParams,
-        body: Type.Optional(ReasonIn),
-        response: { 200: OrderSummaryOut },
-      },
+  write.post('/orders/:id/cancel', {
+    roles: ORDER_WRITERS,
+    schema: {
+      tags,
+      summary: 'Cancel an order before picking; its stock is released',
+      params: OrderParams,
+      body: Type.Optional(ReasonIn),
+      response: { 200: OrderSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        cancelOrder(trx, request.params.id, request.body?.reason, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      cancelOrder(trx, request.params.id, request.body?.reason, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/orders/:id/lines/:lineId/cancel',
-    {
-      config: { roles: ORDER_WRITERS },
-      schema: {
-        tags,
-        summary: 'Cancel one line before picking',
-        params: Type.Object({
-          id: Type.Integer({ minimum: 1 }),
-          lineId: Type.Integer({ minimum: 1 }),
-        }),
-        response: { 200: OrderSummaryOut },
-      },
+  write.post('/orders/:id/lines/:lineId/cancel', {
+    roles: ORDER_WRITERS,
+    schema: {
+      tags,
+      summary: 'Cancel one line before picking',
+      params: Type.Object({
+        id: Type.Integer({ minimum: 1 }),
+        lineId: Type.Integer({ minimum: 1 }),
+      }),
+      response: { 200: OrderSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        cancelLine(trx, request.params.id, request.params.lineId, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      cancelLine(trx, request.params.id, request.params.lineId, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/orders/:id/release',
-    {
-      config: { roles: ['admin', 'manager', 'warehouse'] },
-      schema: {
-        tags,
-        summary: 'Release an allocated order to the warehouse',
-        params: OrderParams,
-        response: { 200: OrderSummaryOut },
-      },
+  write.post('/orders/:id/release', {
+    roles: ['admin', 'manager', 'warehouse'],
+    schema: {
+      tags,
+      summary: 'Release an allocated order to the warehouse',
+      params: OrderParams,
+      response: { 200: OrderSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        releaseOrder(trx, request.params.id, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => releaseOrder(trx, request.params.id, request.actor, ctx.now()),
+  });
 
   api.get(
     '/backorders',
@@ -187,6 +165,7 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
           { skuId: Type.Optional(Type.Integer({ minimum: 1 })), ...PageQuery },
           { additionalProperties: false },
         ),
+        response: { 200: Shape(BackordersOut) },
       },
     },
     async (request) => {
@@ -208,7 +187,11 @@ export function registerOrderRoutes(api: Api, ctx: AppContext) {
     '/backorders/fill',
     {
       config: { roles: ['admin', 'manager'] },
-      schema: { tags, summary: 'Try to fill every open backorder from stock on hand now' },
+      schema: {
+        tags,
+        summary: 'Try to fill every open backorder from stock on hand now',
+        response: { 200: Shape(BackordersFillOut) },
+      },
     },
     async () =>
       fillBackorders(ctx.database, await backorderedSkus(ctx.database), policy(), ctx.now),

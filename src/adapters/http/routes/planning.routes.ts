@@ -11,7 +11,6 @@ import { getWarehouse } from '../../../app/warehouses/warehouse-queries.js';
 import { businessToday } from '../../../app/warehouses/warehouse-time-zones.js';
 import { STAFF, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { sendProblem } from '../problem.js';
 import {
   ApproveIn,
@@ -25,6 +24,18 @@ import {
   SuggestionParams,
   SuggestionQuery,
 } from './planning.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  PlanningDemandOut,
+  PlanningRunOut,
+  PlanningSuggestionsOut,
+  PlanningSuggestionsApproveOut,
+  PlanningSuggestionDismissOut,
+  PlanningSkuWarehousePutOut,
+  PlanningRunStartedOut,
+  PlanningSkuOut,
+} from './planning-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['planning'];
 /** Who may start runs, approve suggestions and change planning settings. */
@@ -32,6 +43,7 @@ const PLANNERS: readonly Role[] = ['admin', 'manager', 'planner'];
 
 /** Demand history, replenishment runs and their suggestions, per-SKU planning. */
 export function registerPlanningRoutes(api: Api, ctx: AppContext) {
+  const write = writeRoutes(api, ctx.database);
   api.get(
     '/planning/demand',
     {
@@ -40,6 +52,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Daily or ISO-weekly demand of a SKU, with censored (stocked-out) flags',
         querystring: DemandQuery,
+        response: { 200: Shape(PlanningDemandOut) },
       },
     },
     async (request, reply) => {
@@ -57,6 +70,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Start a replenishment run in the background (409 while one runs)',
         body: RunIn,
+        response: { 202: Shape(PlanningRunStartedOut) },
       },
     },
     async (request, reply) => {
@@ -86,7 +100,12 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
     '/planning/runs/:id',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'A run: status and progress', params: RunParams },
+      schema: {
+        tags,
+        summary: 'A run: status and progress',
+        params: RunParams,
+        response: { 200: Shape(PlanningRunOut) },
+      },
     },
     async (request, reply) => {
       const result = await getRun(ctx.database.db, request.params.id);
@@ -102,38 +121,36 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Suggestions grouped by supplier × warehouse, with supplier minimums',
         querystring: SuggestionQuery,
+        response: { 200: Shape(PlanningSuggestionsOut) },
       },
     },
     async (request) => listSuggestions(ctx.database.db, request.query),
   );
 
-  api.post(
-    '/planning/suggestions/approve',
-    {
-      config: { roles: PLANNERS },
-      schema: {
-        tags,
-        summary: 'Approve suggestions into draft POs, one per supplier × warehouse',
-        body: ApproveIn,
-      },
+  write.post('/planning/suggestions/approve', {
+    roles: PLANNERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Approve suggestions into draft POs, one per supplier × warehouse',
+      body: ApproveIn,
+      response: { 201: Shape(PlanningSuggestionsApproveOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        approveSuggestions(trx, request.body, request.actor.id, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      approveSuggestions(trx, request.body, request.actor.id, ctx.now().toISOString()),
+  });
 
-  api.post(
-    '/planning/suggestions/:id/dismiss',
-    {
-      config: { roles: PLANNERS },
-      schema: { tags, summary: 'Dismiss an open suggestion', params: SuggestionParams },
+  write.post('/planning/suggestions/:id/dismiss', {
+    roles: PLANNERS,
+    schema: {
+      tags,
+      summary: 'Dismiss an open suggestion',
+      params: SuggestionParams,
+      response: { 200: Shape(PlanningSuggestionDismissOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        dismissSuggestion(trx, request.params.id, request.actor.id, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      dismissSuggestion(trx, request.params.id, request.actor.id, ctx.now().toISOString()),
+  });
 
   api.get(
     '/planning/skus/:skuId',
@@ -144,6 +161,7 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
         summary: 'A SKU in a warehouse: weekly history, forecast with interval, policy levels',
         params: SkuPlanningParams,
         querystring: SkuPlanningQuery,
+        response: { 200: Shape(PlanningSkuOut) },
       },
     },
     async (request, reply) => {
@@ -157,26 +175,22 @@ export function registerPlanningRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.put(
-    '/planning/skus/:skuId/warehouses/:warehouseId',
-    {
-      config: { roles: PLANNERS },
-      schema: {
-        tags,
-        summary: 'Planner settings: service level, ABC pin, preferred supplier, EOQ, review days',
-        params: SkuWarehouseParams,
-        body: SkuPlanningIn,
-      },
+  write.put('/planning/skus/:skuId/warehouses/:warehouseId', {
+    roles: PLANNERS,
+    schema: {
+      tags,
+      summary: 'Planner settings: service level, ABC pin, preferred supplier, EOQ, review days',
+      params: SkuWarehouseParams,
+      body: SkuPlanningIn,
+      response: { 200: Shape(PlanningSkuWarehousePutOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        updateSkuPlanning(
-          trx,
-          request.params.skuId,
-          request.params.warehouseId,
-          request.body,
-          ctx.now().toISOString(),
-        ),
+    run: (trx, request) =>
+      updateSkuPlanning(
+        trx,
+        request.params.skuId,
+        request.params.warehouseId,
+        request.body,
+        ctx.now().toISOString(),
       ),
-  );
+  });
 }

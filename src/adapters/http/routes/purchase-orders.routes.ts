@@ -24,6 +24,9 @@ import {
   PoSummaryOut,
 } from './purchase-orders.schemas.js';
 import { BUYERS } from './suppliers.routes.js';
+import { Shape } from '../response-shapes.js';
+import { PurchaseOrdersOut, PurchaseOrderOut } from './purchase-orders-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['purchase-orders'];
 
@@ -35,46 +38,34 @@ export function registerPurchaseOrderRoutes(api: Api, ctx: AppContext) {
 }
 
 function registerPoCommands(api: Api, ctx: AppContext) {
-  api.post(
-    '/purchase-orders',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Draft a PO; lines are costed from the supplier’s price list',
-        body: PoIn,
-        response: { 201: PoSummaryOut },
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/purchase-orders', {
+    roles: BUYERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Draft a PO; lines are costed from the supplier’s price list',
+      body: PoIn,
+      response: { 201: PoSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, async (trx) => ({
-        ...(await createPurchaseOrder(
-          trx,
-          request.body,
-          request.actor.id,
-          ctx.now().toISOString(),
-        )),
-        status: 'draft',
-      })),
-  );
+    run: async (trx, request) => ({
+      ...(await createPurchaseOrder(trx, request.body, request.actor.id, ctx.now().toISOString())),
+      status: 'draft',
+    }),
+  });
 
-  api.patch(
-    '/purchase-orders/:id',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Edit a draft PO: due date, notes, lines (given lines replace all lines)',
-        params: PoParams,
-        body: PoPatch,
-        response: { 200: PoSummaryOut },
-      },
+  write.patch('/purchase-orders/:id', {
+    roles: BUYERS,
+    schema: {
+      tags,
+      summary: 'Edit a draft PO: due date, notes, lines (given lines replace all lines)',
+      params: PoParams,
+      body: PoPatch,
+      response: { 200: PoSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        editPurchaseOrder(trx, request.params.id, request.body, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      editPurchaseOrder(trx, request.params.id, request.body, ctx.now().toISOString()),
+  });
 }
 
 function registerPoLifecycle(api: Api, ctx: AppContext) {
@@ -141,6 +132,7 @@ function registerPoReads(api: Api, ctx: AppContext) {
         tags,
         summary: 'POs newest first, by status, supplier, warehouse or SKU',
         querystring: PoQuery,
+        response: { 200: Shape(PurchaseOrdersOut) },
       },
     },
     async (request) => {
@@ -158,7 +150,12 @@ function registerPoReads(api: Api, ctx: AppContext) {
     '/purchase-orders/:id',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'A PO with its lines and receipts', params: PoParams },
+      schema: {
+        tags,
+        summary: 'A PO with its lines and receipts',
+        params: PoParams,
+        response: { 200: Shape(PurchaseOrderOut) },
+      },
     },
     async (request, reply) => {
       const result = await getPurchaseOrder(ctx.database.db, request.params.id);

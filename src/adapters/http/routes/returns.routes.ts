@@ -12,7 +12,6 @@ import {
 import { fillBackorders } from '../../../app/orders/fill-backorders.js';
 import type { Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { decodeCursor, pageOf } from '../pagination.js';
 import { sendProblem } from '../problem.js';
 import {
@@ -25,6 +24,15 @@ import {
   ReturnQuery,
   ReturnSummaryOut,
 } from './returns.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  ReturnsOut,
+  ReturnsAccuracyOut,
+  ReturnOut,
+  ReturnReceiveOut,
+  ReturnDisposeOut,
+} from './returns-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['returns'];
 /** Staff who handle returns; a customer key may ask for and read its own. */
@@ -33,22 +41,18 @@ const REQUESTERS: readonly Role[] = [...HANDLERS, 'customer'];
 
 /** Returns (RMAs): authorize against shipped lines, receive, dispose per line, close. */
 export function registerReturnRoutes(api: Api, ctx: AppContext) {
-  api.post(
-    '/returns',
-    {
-      config: { roles: REQUESTERS },
-      schema: {
-        tags,
-        summary: 'Authorize a return (RMA) against shipped order lines, with a reason',
-        body: ReturnIn,
-        response: { 201: ReturnSummaryOut },
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/returns', {
+    roles: REQUESTERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Authorize a return (RMA) against shipped order lines, with a reason',
+      body: ReturnIn,
+      response: { 201: ReturnSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        authorizeReturn(trx, request.body, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => authorizeReturn(trx, request.body, request.actor, ctx.now()),
+  });
 
   api.get(
     '/returns',
@@ -58,6 +62,7 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Returns, newest first (a customer key sees only its own)',
         querystring: ReturnQuery,
+        response: { 200: Shape(ReturnsOut) },
       },
     },
     async (request) => {
@@ -79,6 +84,7 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Orders with a wrong-item or wrong-quantity return authorized in [from, to)',
         querystring: AccuracyQuery,
+        response: { 200: Shape(ReturnsAccuracyOut) },
       },
     },
     async (request) => ({
@@ -94,6 +100,7 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'A return with its lines, lots, dispositions and credit',
         params: ReturnParams,
+        response: { 200: Shape(ReturnOut) },
       },
     },
     async (request, reply) => {
@@ -102,79 +109,55 @@ export function registerReturnRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/returns/:id/receive',
-    {
-      config: { roles: HANDLERS },
-      schema: {
-        tags,
-        summary: 'Book what arrived (CUSTOMER → RECEIVING) and fix the credit',
-        params: ReturnParams,
-        body: ReceiveIn,
-      },
+  write.post('/returns/:id/receive', {
+    roles: HANDLERS,
+    schema: {
+      tags,
+      summary: 'Book what arrived (CUSTOMER → RECEIVING) and fix the credit',
+      params: ReturnParams,
+      body: ReceiveIn,
+      response: { 200: Shape(ReturnReceiveOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        receiveReturn(trx, request.params.id, request.body, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      receiveReturn(trx, request.params.id, request.body, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/returns/:id/dispose',
-    {
-      config: { roles: HANDLERS },
-      schema: {
-        tags,
-        summary: 'Restock, quarantine, write off or send back to the vendor, per line',
-        params: ReturnParams,
-        body: DisposeIn,
-      },
+  write.post('/returns/:id/dispose', {
+    roles: HANDLERS,
+    schema: {
+      tags,
+      summary: 'Restock, quarantine, write off or send back to the vendor, per line',
+      params: ReturnParams,
+      body: DisposeIn,
+      response: { 200: Shape(ReturnDisposeOut) },
     },
-    (request, reply) =>
-      idempotentWrite(
-        ctx.database,
-        request,
-        reply,
-        200,
-        (trx) => disposeReturn(trx, request.params.id, request.body, request.actor, ctx.now()),
-        // Restocked goods are available stock: waiting backorders get them before the reply.
-        (result) =>
-          fillBackorders(ctx.database, result.restockedSkuIds, ctx.policies.allocation, ctx.now),
-      ),
-  );
+    run: (trx, request) =>
+      disposeReturn(trx, request.params.id, request.body, request.actor, ctx.now()),
+    afterCommit: (result) =>
+      fillBackorders(ctx.database, result.restockedSkuIds, ctx.policies.allocation, ctx.now),
+  });
 
-  api.post(
-    '/returns/:id/close',
-    {
-      config: { roles: HANDLERS },
-      schema: {
-        tags,
-        summary: 'Close a return whose received lines are all disposed; publishes the credit memo',
-        params: ReturnParams,
-        response: { 200: ReturnSummaryOut },
-      },
+  write.post('/returns/:id/close', {
+    roles: HANDLERS,
+    schema: {
+      tags,
+      summary: 'Close a return whose received lines are all disposed; publishes the credit memo',
+      params: ReturnParams,
+      response: { 200: ReturnSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        closeReturn(trx, request.params.id, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => closeReturn(trx, request.params.id, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/returns/:id/cancel',
-    {
-      config: { roles: HANDLERS },
-      schema: {
-        tags,
-        summary: 'Cancel a return before anything arrived',
-        params: ReturnParams,
-        body: Type.Optional(CancelIn),
-        response: { 200: ReturnSummaryOut },
-      },
+  write.post('/returns/:id/cancel', {
+    roles: HANDLERS,
+    schema: {
+      tags,
+      summary: 'Cancel a return before anything arrived',
+      params: ReturnParams,
+      body: Type.Optional(CancelIn),
+      response: { 200: ReturnSummaryOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        cancelReturn(trx, request.params.id, request.body?.reason, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      cancelReturn(trx, request.params.id, request.body?.reason, request.actor, ctx.now()),
+  });
 }

@@ -9,6 +9,7 @@ import { renderCartonLabelZpl } from '../../labels/carton-label-zpl.js';
 import { renderPackingSlipPdf } from '../../labels/packing-slip-pdf.js';
 import type { Api } from '../api.js';
 import { IdParams } from './shipping.schemas.js';
+import { FileOut } from '../response-shapes.js';
 
 const tags = ['packing'];
 const read = { roles: [...STAFF] };
@@ -23,7 +24,15 @@ export function registerLabelRoutes(api: Api, ctx: AppContext, carriers: Carrier
 
   api.get(
     '/cartons/:id/label.pdf',
-    { config: read, schema: { tags, summary: 'Carton label (4×6 in PDF)', params: IdParams } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Carton label (4×6 in PDF)',
+        params: IdParams,
+        response: { 200: FileOut('The label', 'application/pdf') },
+      },
+    },
     async (request, reply) => {
       const pdf = await renderCartonLabelPdf(await cartonLabelData(db, request.params.id, names));
       return reply.type('application/pdf').send(pdf);
@@ -32,7 +41,15 @@ export function registerLabelRoutes(api: Api, ctx: AppContext, carriers: Carrier
 
   api.get(
     '/cartons/:id/label.zpl',
-    { config: read, schema: { tags, summary: 'Carton label (ZPL II)', params: IdParams } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Carton label (ZPL II)',
+        params: IdParams,
+        response: { 200: FileOut('The label', 'application/zpl') },
+      },
+    },
     async (request, reply) => {
       const zpl = renderCartonLabelZpl(await cartonLabelData(db, request.params.id, names));
       return reply.type('application/zpl; charset=utf-8').send(zpl);
@@ -51,6 +68,7 @@ export function registerLabelRoutes(api: Api, ctx: AppContext, carriers: Carrier
           { shipmentId: Type.Optional(Type.Integer({ minimum: 1 })) },
           { additionalProperties: false },
         ),
+        response: { 200: FileOut('The packing slip', 'application/pdf') },
       },
     },
     async (request, reply) => {

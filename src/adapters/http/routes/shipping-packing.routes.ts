@@ -22,6 +22,20 @@ import {
   OpenCartonIn,
   PackItemIn,
 } from './shipping.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  CartonTypesOut,
+  CartonTypeOut,
+  CartonTypes2Out,
+  CartonTypePatchOut,
+  CartonTypeDeleteOut,
+  OrderCartonsOut,
+  OrderCartons2Out,
+  CartonOut,
+  CartonItemsOut,
+  CartonTrackingPutOut,
+  CartonCloseOut,
+} from './shipping-packing-responses.schemas.js';
 
 const tags = ['packing'];
 const read = { roles: [...STAFF] };
@@ -36,17 +50,36 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
 
   api.get(
     '/carton-types',
-    { config: read, schema: { tags, summary: 'Carton types by code' } },
+    {
+      config: read,
+      schema: { tags, summary: 'Carton types by code', response: { 200: Shape(CartonTypesOut) } },
+    },
     () => listCartonTypes(db),
   );
   api.get(
     '/carton-types/:id',
-    { config: read, schema: { tags, summary: 'A carton type', params: IdParams } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A carton type',
+        params: IdParams,
+        response: { 200: Shape(CartonTypeOut) },
+      },
+    },
     (request) => getCartonType(db, request.params.id),
   );
   api.post(
     '/carton-types',
-    { config: masterData, schema: { tags, summary: 'Add a carton type', body: CartonTypeIn } },
+    {
+      config: masterData,
+      schema: {
+        tags,
+        summary: 'Add a carton type',
+        body: CartonTypeIn,
+        response: { 201: Shape(CartonTypes2Out) },
+      },
+    },
     (request, reply) =>
       idempotentWrite(write, request, reply, 201, (trx) => createCartonType(trx, request.body)),
   );
@@ -54,7 +87,13 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
     '/carton-types/:id',
     {
       config: masterData,
-      schema: { tags, summary: 'Change a carton type', params: IdParams, body: CartonTypePatch },
+      schema: {
+        tags,
+        summary: 'Change a carton type',
+        params: IdParams,
+        body: CartonTypePatch,
+        response: { 200: Shape(CartonTypePatchOut) },
+      },
     },
     (request, reply) =>
       idempotentWrite(write, request, reply, 200, (trx) =>
@@ -65,7 +104,12 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
     '/carton-types/:id',
     {
       config: masterData,
-      schema: { tags, summary: 'Remove an unused carton type', params: IdParams },
+      schema: {
+        tags,
+        summary: 'Remove an unused carton type',
+        params: IdParams,
+        response: { 200: Shape(CartonTypeDeleteOut) },
+      },
     },
     (request, reply) =>
       idempotentWrite(write, request, reply, 200, (trx) =>
@@ -82,6 +126,7 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
         summary: 'Open a carton for an order (gets its SSCC)',
         params: IdParams,
         body: OpenCartonIn,
+        response: { 201: Shape(OrderCartonsOut) },
       },
     },
     (request, reply) =>
@@ -93,13 +138,26 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
     '/orders/:id/cartons',
     {
       config: read,
-      schema: { tags, summary: "An order's cartons with contents", params: IdParams },
+      schema: {
+        tags,
+        summary: "An order's cartons with contents",
+        params: IdParams,
+        response: { 200: Shape(OrderCartons2Out) },
+      },
     },
     (request) => listCartons(db, request.params.id),
   );
   api.get(
     '/cartons/:id',
-    { config: read, schema: { tags, summary: 'A carton with its contents', params: IdParams } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A carton with its contents',
+        params: IdParams,
+        response: { 200: Shape(CartonOut) },
+      },
+    },
     (request) => getCarton(db, request.params.id),
   );
   api.post(
@@ -111,6 +169,7 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
         summary: 'Pack a scanned or keyed item, verified against what was picked',
         params: IdParams,
         body: PackItemIn,
+        response: { 200: Shape(CartonItemsOut) },
       },
     },
     (request, reply) =>
@@ -127,6 +186,7 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
         summary: "Record a carton's real parcel number (keyed, or its carrier label scanned)",
         params: IdParams,
         body: CartonTrackingIn,
+        response: { 200: Shape(CartonTrackingPutOut) },
       },
     },
     (request, reply) =>
@@ -136,7 +196,15 @@ export function registerPackingRoutes(api: Api, ctx: AppContext) {
   );
   api.post(
     '/cartons/:id/close',
-    { config: pack, schema: { tags, summary: 'Close (seal) a carton', params: IdParams } },
+    {
+      config: pack,
+      schema: {
+        tags,
+        summary: 'Close (seal) a carton',
+        params: IdParams,
+        response: { 200: Shape(CartonCloseOut) },
+      },
+    },
     (request, reply) =>
       idempotentWrite(write, request, reply, 200, (trx) =>
         closeCarton(trx, request.params.id, request.actor, ctx.now()),

@@ -13,6 +13,14 @@ import { registerLabelRoutes } from './shipping-labels.routes.js';
 import { registerPackingRoutes } from './shipping-packing.routes.js';
 import { registerTrackingRoutes } from './shipping-tracking.routes.js';
 import { DeliveryIn, IdParams, ShipIn } from './shipping.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  CarriersOut,
+  OrderShipOut,
+  OrderShipmentsOut,
+  ShipmentOut,
+  ShipmentDeliveryOut,
+} from './shipping-responses.schemas.js';
 
 const tags = ['shipping'];
 const READERS: readonly Role[] = [...STAFF, 'customer'];
@@ -36,7 +44,14 @@ export function registerShippingRoutes(
 
   api.get(
     '/carriers',
-    { config: { roles: [...STAFF] }, schema: { tags, summary: 'Carriers and their services' } },
+    {
+      config: { roles: [...STAFF] },
+      schema: {
+        tags,
+        summary: 'Carriers and their services',
+        response: { 200: Shape(CarriersOut) },
+      },
+    },
     () => carriers.list().map((c) => ({ code: c.code, name: c.name, services: c.services })),
   );
 
@@ -49,6 +64,7 @@ export function registerShippingRoutes(
         summary: 'Confirm shipment of closed cartons: stock out, shipment, invoice',
         params: IdParams,
         body: ShipIn,
+        response: { 201: Shape(OrderShipOut) },
       },
     },
     (request, reply) =>
@@ -124,6 +140,7 @@ export function registerShippingRoutes(
         tags,
         summary: "An order's shipments with tracking and delivery",
         params: IdParams,
+        response: { 200: Shape(OrderShipmentsOut) },
       },
     },
     (request) => listShipments(db, request.params.id, request.actor),
@@ -131,7 +148,15 @@ export function registerShippingRoutes(
 
   api.get(
     '/shipments/:id',
-    { config: { roles: [...STAFF] }, schema: { tags, summary: 'A shipment', params: IdParams } },
+    {
+      config: { roles: [...STAFF] },
+      schema: {
+        tags,
+        summary: 'A shipment',
+        params: IdParams,
+        response: { 200: Shape(ShipmentOut) },
+      },
+    },
     (request) => getShipment(db, request.params.id),
   );
 
@@ -144,6 +169,7 @@ export function registerShippingRoutes(
         summary: 'Record delivery with proof of delivery (carrier callback)',
         params: IdParams,
         body: DeliveryIn,
+        response: { 200: Shape(ShipmentDeliveryOut) },
       },
     },
     (request, reply) =>

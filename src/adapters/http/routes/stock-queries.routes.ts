@@ -21,6 +21,8 @@ import {
   pageOf,
 } from '../pagination.js';
 import { LotOut, MovementOut, StockRowOut } from './stock-schemas.js';
+import { Shape } from '../response-shapes.js';
+import { StockReconciliationOut } from './stock-queries-responses.schemas.js';
 
 const tags = ['stock'];
 const OptionalId = Type.Optional(Type.Integer({ minimum: 1 }));
@@ -150,7 +152,11 @@ export function registerStockQueryRoutes(api: Api, ctx: AppContext) {
     '/stock/reconciliation',
     {
       config: { roles: ['admin', 'manager'] },
-      schema: { tags, summary: 'Recompute balances from movements and report every difference' },
+      schema: {
+        tags,
+        summary: 'Recompute balances from movements and report every difference',
+        response: { 200: Shape(StockReconciliationOut) },
+      },
     },
     async () => reconcile(ctx.database.db),
   );

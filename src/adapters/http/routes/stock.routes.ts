@@ -8,7 +8,6 @@ import { dispatchTransfer, receiveTransfer } from '../../../app/inventory/transf
 import { fillBackorders } from '../../../app/orders/fill-backorders.js';
 import { STOCK_WRITERS } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import {
   AdjustmentBody,
   MoveBody,
@@ -18,144 +17,94 @@ import {
   TransferBody,
   TransferReceiveBody,
 } from './stock-schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['stock'];
 const created = { 201: MovementResult };
 
 /** Commands on the stock ledger: each posts movements and updates balances in one transaction. */
 export function registerStockCommandRoutes(api: Api, ctx: AppContext) {
+  const write = writeRoutes(api, ctx.database);
   const now = () => ctx.now().toISOString();
   /** Stock arrived: waiting backorders of these SKUs get it first, before the reply goes out. */
   const fill = (skuIds: number[]) =>
     fillBackorders(ctx.database, skuIds, ctx.policies.allocation, ctx.now);
 
-  api.post(
-    '/stock/receipts',
-    {
-      config: { roles: STOCK_WRITERS },
-      schema: {
-        tags,
-        summary: 'Receive stock without a purchase order',
-        body: ReceiptBody,
-        response: created,
-      },
+  write.post('/stock/receipts', {
+    roles: STOCK_WRITERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Receive stock without a purchase order',
+      body: ReceiptBody,
+      response: created,
     },
-    (request, reply) =>
-      idempotentWrite(
-        ctx.database,
-        request,
-        reply,
-        201,
-        (trx) => receiveUnplanned(trx, request.body, request.actor.id, now()),
-        (result) => fill([result.skuId]),
-      ),
-  );
+    run: (trx, request) => receiveUnplanned(trx, request.body, request.actor.id, now()),
+    afterCommit: (result) => fill([result.skuId]),
+  });
 
-  api.post(
-    '/stock/adjustments',
-    {
-      config: { roles: STOCK_WRITERS },
-      schema: {
-        tags,
-        summary: 'Adjust stock up or down, with a reason',
-        body: AdjustmentBody,
-        response: created,
-      },
+  write.post('/stock/adjustments', {
+    roles: STOCK_WRITERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Adjust stock up or down, with a reason',
+      body: AdjustmentBody,
+      response: created,
     },
-    (request, reply) =>
-      idempotentWrite(
-        ctx.database,
-        request,
-        reply,
-        201,
-        (trx) => adjustStock(trx, request.body, request.actor.id, now()),
-        (result) => (result.delta > 0 ? fill([result.skuId]) : Promise.resolve()),
-      ),
-  );
+    run: (trx, request) => adjustStock(trx, request.body, request.actor.id, now()),
+    afterCommit: (result) => (result.delta > 0 ? fill([result.skuId]) : Promise.resolve()),
+  });
 
-  api.post(
-    '/stock/moves',
-    {
-      config: { roles: STOCK_WRITERS },
-      schema: {
-        tags,
-        summary: 'Move stock between bins of one warehouse',
-        body: MoveBody,
-        response: created,
-      },
+  write.post('/stock/moves', {
+    roles: STOCK_WRITERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Move stock between bins of one warehouse',
+      body: MoveBody,
+      response: created,
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        moveStock(trx, request.body, request.actor.id, now()),
-      ),
-  );
+    run: (trx, request) => moveStock(trx, request.body, request.actor.id, now()),
+  });
 
-  api.post(
-    '/stock/status-changes',
-    {
-      config: { roles: STOCK_WRITERS },
-      schema: {
-        tags,
-        summary: 'Quarantine stock, mark it damaged, or release it',
-        body: StatusChangeBody,
-        response: created,
-      },
+  write.post('/stock/status-changes', {
+    roles: STOCK_WRITERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Quarantine stock, mark it damaged, or release it',
+      body: StatusChangeBody,
+      response: created,
     },
-    (request, reply) =>
-      idempotentWrite(
-        ctx.database,
-        request,
-        reply,
-        201,
-        (trx) => changeStatus(trx, request.body, request.actor.id, now()),
-        (result) => (result.status === 'available' ? fill([result.skuId]) : Promise.resolve()),
-      ),
-  );
+    run: (trx, request) => changeStatus(trx, request.body, request.actor.id, now()),
+    afterCommit: (result) =>
+      result.status === 'available' ? fill([result.skuId]) : Promise.resolve(),
+  });
 
-  api.post(
-    '/transfers',
-    {
-      config: { roles: STOCK_WRITERS },
-      schema: {
-        tags,
-        summary: 'Dispatch stock to another warehouse (via in transit)',
-        body: TransferBody,
-        response: created,
-      },
+  write.post('/transfers', {
+    roles: STOCK_WRITERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Dispatch stock to another warehouse (via in transit)',
+      body: TransferBody,
+      response: created,
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        dispatchTransfer(trx, request.body, request.actor.id, now()),
-      ),
-  );
+    run: (trx, request) => dispatchTransfer(trx, request.body, request.actor.id, now()),
+  });
 
-  api.post(
-    '/transfers/:id/receive',
-    {
-      config: { roles: STOCK_WRITERS },
-      schema: {
-        tags,
-        summary: 'Receive a transfer at its destination',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: TransferReceiveBody,
-        response: { 200: MovementResult },
-      },
+  write.post('/transfers/:id/receive', {
+    roles: STOCK_WRITERS,
+    schema: {
+      tags,
+      summary: 'Receive a transfer at its destination',
+      params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+      body: TransferReceiveBody,
+      response: { 200: MovementResult },
     },
-    (request, reply) =>
-      idempotentWrite(
-        ctx.database,
-        request,
-        reply,
-        200,
-        (trx) =>
-          receiveTransfer(
-            trx,
-            request.params.id,
-            request.body.toLocationId,
-            request.actor.id,
-            now(),
-          ),
-        (result) => fill([result.skuId]),
-      ),
-  );
+    run: (trx, request) =>
+      receiveTransfer(trx, request.params.id, request.body.toLocationId, request.actor.id, now()),
+    afterCommit: (result) => fill([result.skuId]),
+  });
 }

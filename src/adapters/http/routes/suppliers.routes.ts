@@ -17,7 +17,6 @@ import {
 import { run } from '../../db/database.js';
 import { STAFF, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { Page, decodeCursor, pageOf } from '../pagination.js';
 import { sendProblem } from '../problem.js';
 import {
@@ -37,6 +36,13 @@ import {
   SupplierSkuParams,
   SupplierSkuPatch,
 } from './suppliers.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  SupplierSkusOut,
+  SupplierSkuDeleteOut,
+  SkuPreferredSupplierPutOut,
+} from './suppliers-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['suppliers'];
 /** Who buys: suppliers and their price lists are theirs to keep. */
@@ -50,22 +56,18 @@ export function registerSupplierRoutes(api: Api, ctx: AppContext) {
 }
 
 function registerSupplierCrud(api: Api, ctx: AppContext) {
-  api.post(
-    '/suppliers',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Register a supplier',
-        body: SupplierIn,
-        response: { 201: SupplierOut },
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/suppliers', {
+    roles: BUYERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Register a supplier',
+      body: SupplierIn,
+      response: { 201: SupplierOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        createSupplier(trx, request.body, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) => createSupplier(trx, request.body, ctx.now().toISOString()),
+  });
 
   api.get(
     '/suppliers',
@@ -107,31 +109,32 @@ function registerSupplierCrud(api: Api, ctx: AppContext) {
     },
   );
 
-  api.patch(
-    '/suppliers/:id',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Change a supplier’s contact, currency, lead time, minimums or active flag',
-        params: SupplierParams,
-        body: SupplierPatch,
-        response: { 200: SupplierOut },
-      },
+  write.patch('/suppliers/:id', {
+    roles: BUYERS,
+    schema: {
+      tags,
+      summary: 'Change a supplier’s contact, currency, lead time, minimums or active flag',
+      params: SupplierParams,
+      body: SupplierPatch,
+      response: { 200: SupplierOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        updateSupplier(trx, request.params.id, request.body, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      updateSupplier(trx, request.params.id, request.body, ctx.now().toISOString()),
+  });
 }
 
 function registerSupplierSkus(api: Api, ctx: AppContext) {
+  const write = writeRoutes(api, ctx.database);
   api.get(
     '/suppliers/:id/skus',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'A supplier’s price list', params: SupplierParams },
+      schema: {
+        tags,
+        summary: 'A supplier’s price list',
+        params: SupplierParams,
+        response: { 200: Shape(SupplierSkusOut) },
+      },
     },
     async (request, reply) => {
       const result = await run(ctx.database, (trx) => listSupplierSkus(trx, request.params.id));
@@ -139,84 +142,67 @@ function registerSupplierSkus(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/suppliers/:id/skus',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Put a SKU on a supplier’s price list: part number, cost, MOQ, multiple',
-        params: SupplierParams,
-        body: SupplierSkuIn,
-        response: { 201: SupplierSkuOut },
-      },
+  write.post('/suppliers/:id/skus', {
+    roles: BUYERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Put a SKU on a supplier’s price list: part number, cost, MOQ, multiple',
+      params: SupplierParams,
+      body: SupplierSkuIn,
+      response: { 201: SupplierSkuOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        addSupplierSku(trx, request.params.id, request.body, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      addSupplierSku(trx, request.params.id, request.body, ctx.now().toISOString()),
+  });
 
-  api.patch(
-    '/suppliers/:id/skus/:skuId',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Change a supplier SKU’s terms',
-        params: SupplierSkuParams,
-        body: SupplierSkuPatch,
-        response: { 200: SupplierSkuOut },
-      },
+  write.patch('/suppliers/:id/skus/:skuId', {
+    roles: BUYERS,
+    schema: {
+      tags,
+      summary: 'Change a supplier SKU’s terms',
+      params: SupplierSkuParams,
+      body: SupplierSkuPatch,
+      response: { 200: SupplierSkuOut },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        updateSupplierSku(
-          trx,
-          request.params.id,
-          request.params.skuId,
-          request.body,
-          ctx.now().toISOString(),
-        ),
+    run: (trx, request) =>
+      updateSupplierSku(
+        trx,
+        request.params.id,
+        request.params.skuId,
+        request.body,
+        ctx.now().toISOString(),
       ),
-  );
+  });
 
-  api.delete(
-    '/suppliers/:id/skus/:skuId',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Take a SKU off a supplier’s price list (clears it as preferred supplier)',
-        params: SupplierSkuParams,
-      },
+  write.delete('/suppliers/:id/skus/:skuId', {
+    roles: BUYERS,
+    schema: {
+      tags,
+      summary: 'Take a SKU off a supplier’s price list (clears it as preferred supplier)',
+      params: SupplierSkuParams,
+      response: { 200: Shape(SupplierSkuDeleteOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        removeSupplierSku(trx, request.params.id, request.params.skuId, ctx.now().toISOString()),
-      ),
-  );
+    run: (trx, request) =>
+      removeSupplierSku(trx, request.params.id, request.params.skuId, ctx.now().toISOString()),
+  });
 
-  api.put(
-    '/skus/:id/preferred-supplier',
-    {
-      config: { roles: BUYERS },
-      schema: {
-        tags,
-        summary: 'Set (or clear) who replenishment buys a SKU from, per warehouse',
-        params: SkuParams,
-        body: PreferredSupplierIn,
-      },
+  write.put('/skus/:id/preferred-supplier', {
+    roles: BUYERS,
+    schema: {
+      tags,
+      summary: 'Set (or clear) who replenishment buys a SKU from, per warehouse',
+      params: SkuParams,
+      body: PreferredSupplierIn,
+      response: { 200: Shape(SkuPreferredSupplierPutOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        setPreferredSupplier(
-          trx,
-          { skuId: request.params.id, ...request.body },
-          ctx.now().toISOString(),
-        ),
+    run: (trx, request) =>
+      setPreferredSupplier(
+        trx,
+        { skuId: request.params.id, ...request.body },
+        ctx.now().toISOString(),
       ),
-  );
+  });
 }
 
 function registerSupplierFigures(api: Api, ctx: AppContext) {

@@ -13,6 +13,7 @@ import {
   type SessionAuthOptions,
 } from '../session-auth.js';
 import { IdParams, SessionOut, SignInIn, UserChangeIn, UserIn, UserOut } from './users.schemas.js';
+import { NoContent } from '../response-shapes.js';
 
 const tags = ['users'];
 /** Sign-in attempts a client address may make per minute (when rate limiting is on). */
@@ -71,7 +72,10 @@ export function registerUserRoutes(api: Api, ctx: AppContext, options: SessionAu
 
   api.delete(
     '/session',
-    { config: { roles: ROLES }, schema: { tags, summary: 'Sign out' } },
+    {
+      config: { roles: ROLES },
+      schema: { tags, summary: 'Sign out', response: { 204: NoContent } },
+    },
     async (request, reply) => {
       await signOut(ctx.database, request, reply);
       return reply.code(204).send();

@@ -7,36 +7,45 @@ import type { Role } from '../../../core/shared/roles.js';
 import { renderPickListPdf } from '../../labels/pick-list-pdf.js';
 import type { PickListData } from '../../labels/label.types.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { sendProblem } from '../problem.js';
 import { IdParams, PickConfirmIn, ShortPickIn, WaveIn } from './waves.schemas.js';
+import { FileOut, Shape } from '../response-shapes.js';
+import {
+  WavesOut,
+  WavePickListOut,
+  PickTaskConfirmOut,
+  PickTaskShortOut,
+} from './waves-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['picking'];
 const PICKERS: readonly Role[] = ['warehouse', 'manager', 'admin'];
 
 /** Waves, pick lists and picking by scan (with short picks). */
 export function registerWaveRoutes(api: Api, ctx: AppContext) {
-  api.post(
-    '/waves',
-    {
-      config: { roles: PICKERS },
-      schema: {
-        tags,
-        summary: 'Plan and release the next wave of a warehouse, with its pick tasks',
-        body: WaveIn,
-      },
+  const write = writeRoutes(api, ctx.database);
+  write.post('/waves', {
+    roles: PICKERS,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Plan and release the next wave of a warehouse, with its pick tasks',
+      body: WaveIn,
+      response: { 201: Shape(WavesOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        planWave(trx, request.body, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) => planWave(trx, request.body, request.actor, ctx.now()),
+  });
 
   api.get(
     '/waves/:id/pick-list',
     {
       config: { roles: PICKERS },
-      schema: { tags, summary: 'A wave’s pick list in walking order', params: IdParams },
+      schema: {
+        tags,
+        summary: 'A wave’s pick list in walking order',
+        params: IdParams,
+        response: { 200: Shape(WavePickListOut) },
+      },
     },
     async (request, reply) => {
       const result = await getPickList(ctx.database.db, request.params.id);
@@ -48,7 +57,12 @@ export function registerWaveRoutes(api: Api, ctx: AppContext) {
     '/waves/:id/pick-list.pdf',
     {
       config: { roles: PICKERS },
-      schema: { tags, summary: 'The printed pick list (PDF, Letter)', params: IdParams },
+      schema: {
+        tags,
+        summary: 'The printed pick list (PDF, Letter)',
+        params: IdParams,
+        response: { 200: FileOut('The pick list', 'application/pdf') },
+      },
     },
     async (request, reply) => {
       const result = await getPickList(ctx.database.db, request.params.id);
@@ -61,46 +75,38 @@ export function registerWaveRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/pick-tasks/:id/confirm',
-    {
-      config: { roles: PICKERS },
-      schema: {
-        tags,
-        summary: 'Confirm a pick by scanning the bin and the item (GTIN or GS1-128 with lot)',
-        params: IdParams,
-        body: PickConfirmIn,
-      },
+  write.post('/pick-tasks/:id/confirm', {
+    roles: PICKERS,
+    schema: {
+      tags,
+      summary: 'Confirm a pick by scanning the bin and the item (GTIN or GS1-128 with lot)',
+      params: IdParams,
+      body: PickConfirmIn,
+      response: { 200: Shape(PickTaskConfirmOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        confirmPick(trx, request.params.id, request.body, request.actor, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      confirmPick(trx, request.params.id, request.body, request.actor, ctx.now()),
+  });
 
-  api.post(
-    '/pick-tasks/:id/short',
-    {
-      config: { roles: PICKERS },
-      schema: {
-        tags,
-        summary: 'Report units not found: count task, re-allocation from other bins or backorder',
-        params: IdParams,
-        body: ShortPickIn,
-      },
+  write.post('/pick-tasks/:id/short', {
+    roles: PICKERS,
+    schema: {
+      tags,
+      summary: 'Report units not found: count task, re-allocation from other bins or backorder',
+      params: IdParams,
+      body: ShortPickIn,
+      response: { 200: Shape(PickTaskShortOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        shortPick(
-          trx,
-          request.params.id,
-          request.body,
-          request.actor,
-          ctx.policies.allocation,
-          ctx.now(),
-        ),
+    run: (trx, request) =>
+      shortPick(
+        trx,
+        request.params.id,
+        request.body,
+        request.actor,
+        ctx.policies.allocation,
+        ctx.now(),
       ),
-  );
+  });
 }
 
 /** The pick list as the PDF renderer takes it: open work only, quantities still to pick. */

@@ -20,7 +20,6 @@ import {
 import type { Role } from '../../../core/shared/roles.js';
 import { run } from '../../db/database.js';
 import type { Api } from '../api.js';
-import { idempotentWrite } from '../idempotency.js';
 import { decodeCursor, pageOf } from '../pagination.js';
 import { sendProblem } from '../problem.js';
 import {
@@ -32,6 +31,22 @@ import {
   RotateIn,
   WebhookSettingsIn,
 } from './webhooks.schemas.js';
+import { Shape } from '../response-shapes.js';
+import {
+  WebhooksEndpointsOut,
+  WebhooksEndpoints2Out,
+  WebhooksEndpointOut,
+  WebhooksEndpointPatchOut,
+  WebhooksEndpointDeleteOut,
+  WebhooksEndpointRotateSecretOut,
+  WebhooksEndpointPingOut,
+  WebhooksEndpointReplayDeadOut,
+  WebhooksDeliveriesOut,
+  WebhooksDeliveryReplayOut,
+  SettingsWebhooksOut,
+  SettingsWebhooksPutOut,
+} from './webhooks-responses.schemas.js';
+import { writeRoutes } from '../write-route.js';
 
 const tags = ['webhooks'];
 /** Endpoints carry secrets and can point the server at any URL: admins only. */
@@ -45,31 +60,43 @@ export function registerWebhookRoutes(api: Api, ctx: AppContext) {
 }
 
 function registerEndpointRoutes(api: Api, ctx: AppContext) {
-  api.post(
+  const write = writeRoutes(api, ctx.database);
+  write.post('/webhooks/endpoints', {
+    roles: ADMIN,
+    status: 201,
+    schema: {
+      tags,
+      summary: 'Subscribe an endpoint to event types; the signing secret is shown only here',
+      body: EndpointIn,
+      response: { 201: Shape(WebhooksEndpointsOut) },
+    },
+    run: (trx, request) => createEndpoint(trx, request.body, ctx.now()),
+  });
+
+  api.get(
     '/webhooks/endpoints',
     {
       config: { roles: ADMIN },
       schema: {
         tags,
-        summary: 'Subscribe an endpoint to event types; the signing secret is shown only here',
-        body: EndpointIn,
+        summary: 'Webhook endpoints (no secrets)',
+        response: { 200: Shape(WebhooksEndpoints2Out) },
       },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 201, (trx) =>
-        createEndpoint(trx, request.body, ctx.now()),
-      ),
-  );
-
-  api.get(
-    '/webhooks/endpoints',
-    { config: { roles: ADMIN }, schema: { tags, summary: 'Webhook endpoints (no secrets)' } },
     async () => ({ items: await listEndpoints(ctx.database.db) }),
   );
 
   api.get(
     '/webhooks/endpoints/:id',
-    { config: { roles: ADMIN }, schema: { tags, summary: 'One endpoint', params: EndpointParams } },
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'One endpoint',
+        params: EndpointParams,
+        response: { 200: Shape(WebhooksEndpointOut) },
+      },
+    },
     async (request, reply) => {
       const result = await run(ctx.database, (trx) => getEndpoint(trx, request.params.id));
       return result.ok ? result.value : sendProblem(reply, result.error);
@@ -85,6 +112,7 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
         summary: 'Change URL, event types or description; enable or disable',
         params: EndpointParams,
         body: EndpointPatchIn,
+        response: { 200: Shape(WebhooksEndpointPatchOut) },
       },
     },
     async (request, reply) => {
@@ -99,7 +127,12 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
     '/webhooks/endpoints/:id',
     {
       config: { roles: ADMIN },
-      schema: { tags, summary: 'Delete an endpoint and its deliveries', params: EndpointParams },
+      schema: {
+        tags,
+        summary: 'Delete an endpoint and its deliveries',
+        params: EndpointParams,
+        response: { 200: Shape(WebhooksEndpointDeleteOut) },
+      },
     },
     async (request, reply) => {
       const result = await run(ctx.database, (trx) => deleteEndpoint(trx, request.params.id));
@@ -107,57 +140,45 @@ function registerEndpointRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/webhooks/endpoints/:id/rotate-secret',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'New secret (shown once); the old one also signs for graceHours',
-        params: EndpointParams,
-        body: RotateIn,
-      },
+  write.post('/webhooks/endpoints/:id/rotate-secret', {
+    roles: ADMIN,
+    schema: {
+      tags,
+      summary: 'New secret (shown once); the old one also signs for graceHours',
+      params: EndpointParams,
+      body: RotateIn,
+      response: { 200: Shape(WebhooksEndpointRotateSecretOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        rotateSecret(trx, request.params.id, request.body.graceHours ?? 24, ctx.now()),
-      ),
-  );
+    run: (trx, request) =>
+      rotateSecret(trx, request.params.id, request.body.graceHours ?? 24, ctx.now()),
+  });
 
-  api.post(
-    '/webhooks/endpoints/:id/ping',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'Queue a webhook.ping to this endpoint only (sent by the next dispatcher run)',
-        params: EndpointParams,
-      },
+  write.post('/webhooks/endpoints/:id/ping', {
+    roles: ADMIN,
+    status: 202,
+    schema: {
+      tags,
+      summary: 'Queue a webhook.ping to this endpoint only (sent by the next dispatcher run)',
+      params: EndpointParams,
+      response: { 202: Shape(WebhooksEndpointPingOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 202, (trx) =>
-        queuePing(trx, request.params.id, ctx.now()),
-      ),
-  );
+    run: (trx, request) => queuePing(trx, request.params.id, ctx.now()),
+  });
 
-  api.post(
-    '/webhooks/endpoints/:id/replay-dead',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'Replay every dead-lettered delivery of this endpoint',
-        params: EndpointParams,
-      },
+  write.post('/webhooks/endpoints/:id/replay-dead', {
+    roles: ADMIN,
+    schema: {
+      tags,
+      summary: 'Replay every dead-lettered delivery of this endpoint',
+      params: EndpointParams,
+      response: { 200: Shape(WebhooksEndpointReplayDeadOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        replayDeadForEndpoint(trx, request.params.id, ctx.now()),
-      ),
-  );
+    run: (trx, request) => replayDeadForEndpoint(trx, request.params.id, ctx.now()),
+  });
 }
 
 function registerDeliveryRoutes(api: Api, ctx: AppContext) {
+  const write = writeRoutes(api, ctx.database);
   api.get(
     '/webhooks/deliveries',
     {
@@ -166,6 +187,7 @@ function registerDeliveryRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Deliveries, newest first; status=dead lists the dead letter',
         querystring: DeliveryQuery,
+        response: { 200: Shape(WebhooksDeliveriesOut) },
       },
     },
     async (request) => {
@@ -179,27 +201,29 @@ function registerDeliveryRoutes(api: Api, ctx: AppContext) {
     },
   );
 
-  api.post(
-    '/webhooks/deliveries/:id/replay',
-    {
-      config: { roles: ADMIN },
-      schema: {
-        tags,
-        summary: 'Send a dead-lettered delivery again, from the start of the retry schedule',
-        params: DeliveryParams,
-      },
+  write.post('/webhooks/deliveries/:id/replay', {
+    roles: ADMIN,
+    schema: {
+      tags,
+      summary: 'Send a dead-lettered delivery again, from the start of the retry schedule',
+      params: DeliveryParams,
+      response: { 200: Shape(WebhooksDeliveryReplayOut) },
     },
-    (request, reply) =>
-      idempotentWrite(ctx.database, request, reply, 200, (trx) =>
-        replayDelivery(trx, request.params.id, ctx.now()),
-      ),
-  );
+    run: (trx, request) => replayDelivery(trx, request.params.id, ctx.now()),
+  });
 }
 
 function registerSettingRoutes(api: Api, ctx: AppContext) {
   api.get(
     '/settings/webhooks',
-    { config: { roles: ADMIN }, schema: { tags, summary: 'Webhook delivery settings' } },
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags,
+        summary: 'Webhook delivery settings',
+        response: { 200: Shape(SettingsWebhooksOut) },
+      },
+    },
     async () => ({ allowPrivateTargets: await allowsPrivateTargets(ctx.database.db) }),
   );
 
@@ -211,6 +235,7 @@ function registerSettingRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Allow or refuse targets on loopback, private and link-local addresses',
         body: WebhookSettingsIn,
+        response: { 200: Shape(SettingsWebhooksPutOut) },
       },
     },
     async (request) => {

@@ -4,25 +4,12 @@ import type { Role } from '../../api/session';
 import { dateTime } from '../../ui/format';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { useApi, useCommand } from '../../ui/useApi';
+import type { ApiItem } from '../../api/types';
 
 const ROLES: Role[] = ['admin', 'manager', 'planner', 'sales', 'warehouse', 'customer'];
 
-interface UserRow {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  lastSignInAt: string | null;
-}
-
-interface KeyRow {
-  id: number;
-  name: string;
-  prefix: string;
-  role: string;
-  revokedAt: string | null;
-}
+type UserRow = ApiItem<'/api/v1/users'>;
+type KeyRow = ApiItem<'/api/v1/api-keys'>;
 
 /** Users (people) and API keys (machines), for admins. */
 export function Admin() {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { get, type Page } from '../../api/client';
 import type { Sku, StockRow } from '../../api/types';
 import { DataTable, type Column } from '../../ui/DataTable';
-import { dateTime } from '../../ui/format';
+import { dateTime, day } from '../../ui/format';
+import { NameOf } from '../../ui/NameOf';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { useApi } from '../../ui/useApi';
 import { SkuPicker } from '../orders/SkuPicker';
@@ -23,10 +24,15 @@ interface Movement {
 type GroupBy = 'warehouse' | 'location' | 'lot';
 
 const stockColumns: Column<StockRow>[] = [
-  { key: 'wh', header: 'Warehouse', value: (r) => r.warehouseId },
+  {
+    key: 'wh',
+    header: 'Warehouse',
+    value: (r) => r.warehouseId,
+    render: (r) => <NameOf kind="warehouses" id={r.warehouseId} />,
+  },
   { key: 'loc', header: 'Location', value: (r) => r.locationCode },
   { key: 'lot', header: 'Lot', value: (r) => r.lotCode },
-  { key: 'exp', header: 'Expiry', value: (r) => r.expiryDate },
+  { key: 'exp', header: 'Expiry', value: (r) => r.expiryDate, render: (r) => day(r.expiryDate) },
   { key: 'onHand', header: 'On hand', value: (r) => r.onHand, numeric: true },
   { key: 'allocated', header: 'Allocated', value: (r) => r.allocated, numeric: true },
   { key: 'available', header: 'Available', value: (r) => r.available, numeric: true },

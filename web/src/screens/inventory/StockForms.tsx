@@ -1,7 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { post } from '../../api/client';
+import { get, post, type Page } from '../../api/client';
+import type { Warehouse } from '../../api/types';
+import { findBin } from '../../ui/find-bin';
 import { ProblemBox } from '../../ui/ProblemBox';
-import { useCommand } from '../../ui/useApi';
+import { useApi, useCommand } from '../../ui/useApi';
+import { WarehouseSelect } from '../../ui/WarehouseSelect';
 
 const REASONS = [
   'count',
@@ -37,52 +40,67 @@ export function StockForms({ skuId, onDone }: Props) {
     warehouse: '',
     note: '',
   });
+  const [warehouseId, setWarehouseId] = useState<number | null>(null);
+  const warehouses = useApi(
+    () => get<Page<Warehouse>>('/warehouses', { limit: 100 }),
+    'warehouses',
+  );
   const command = useCommand();
   const [done, setDone] = useState('');
   const lot = f.lot.trim() ? { lotCode: f.lot.trim() } : {};
+  const bin = (text: string) => findBin(warehouseId ?? 0, text);
 
-  const bodies: Record<Kind, () => [string, object]> = {
-    adjust: () => [
+  // Bins are scanned or typed by code and looked up in the chosen warehouse before posting.
+  const bodies: Record<Kind, () => Promise<[string, object]>> = {
+    adjust: async () => [
       '/stock/adjustments',
       {
         skuId,
-        locationId: Number(f.from),
+        locationId: await bin(f.from),
         delta: f.delta,
         reasonCode: f.reason,
         ...lot,
         ...(f.note ? { note: f.note } : {}),
       },
     ],
-    move: () => [
+    move: async () => [
       '/stock/moves',
       {
         skuId,
-        fromLocationId: Number(f.from),
-        toLocationId: Number(f.to),
+        fromLocationId: await bin(f.from),
+        toLocationId: await bin(f.to),
         quantity: f.quantity,
         ...lot,
       },
     ],
-    transfer: () => [
+    transfer: async () => [
       '/transfers',
       {
         skuId,
-        fromLocationId: Number(f.from),
+        fromLocationId: await bin(f.from),
         toWarehouseId: Number(f.warehouse),
         quantity: f.quantity,
         ...lot,
       },
     ],
-    quarantine: () => [
+    quarantine: async () => [
       '/stock/status-changes',
-      { skuId, fromLocationId: Number(f.from), quantity: f.quantity, status: 'quarantine', ...lot },
+      {
+        skuId,
+        fromLocationId: await bin(f.from),
+        quantity: f.quantity,
+        status: 'quarantine',
+        ...lot,
+      },
     ],
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const [path, body] = bodies[kind]();
-    const result = await command.run(() => post(path, body));
+    const result = await command.run(async () => {
+      const [path, body] = await bodies[kind]();
+      return post(path, body);
+    });
     if (result !== undefined) {
       setDone(`${kind} recorded.`);
       onDone();
@@ -116,20 +134,30 @@ export function StockForms({ skuId, onDone }: Props) {
           </label>
         ))}
       </div>
+      <WarehouseSelect value={warehouseId} onChange={setWarehouseId} />
       <label>
-        {kind === 'adjust' ? 'Location id' : 'From location id'}
-        <input required inputMode="numeric" value={f.from} onChange={set('from')} />
+        {kind === 'adjust' ? 'Bin (scan or code)' : 'From bin (scan or code)'}
+        <input required autoComplete="off" value={f.from} onChange={set('from')} />
       </label>
       {kind === 'move' && (
         <label>
-          To location id
-          <input required inputMode="numeric" value={f.to} onChange={set('to')} />
+          To bin (scan or code)
+          <input required autoComplete="off" value={f.to} onChange={set('to')} />
         </label>
       )}
       {kind === 'transfer' && (
         <label>
-          To warehouse id
-          <input required inputMode="numeric" value={f.warehouse} onChange={set('warehouse')} />
+          To warehouse
+          <select required value={f.warehouse} onChange={set('warehouse')}>
+            <option value="">Choose…</option>
+            {(warehouses.data?.items ?? [])
+              .filter((w) => w.id !== warehouseId)
+              .map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.code} {w.name}
+                </option>
+              ))}
+          </select>
         </label>
       )}
       {kind === 'adjust' ? (

@@ -200,8 +200,8 @@ export function OrderCreate() {
 }
 
 function packLevels(sku: Sku) {
-  const levels = [{ level: 'each', quantity: 1 }, ...sku.packs.filter((p) => p.level !== 'each')];
-  return levels;
+  // Packs are the levels above each (the API's pack level excludes it).
+  return [{ level: 'each', quantity: 1 }, ...sku.packs];
 }
 
 function orderBody(customer: Customer, lines: DraftLine[], customerPo: string) {

@@ -9,15 +9,9 @@ import { useApi, useCommand } from '../../ui/useApi';
 import { useNames } from '../../ui/useNames';
 import { orderActions } from '../../../../src/core/orders/order-actions';
 import { OrderLines } from './OrderLines';
+import type { ApiBody } from '../../api/types';
 
-interface Shipment {
-  id: number;
-  carrierCode: string;
-  service: string;
-  trackingNumbers: string[];
-  status: string;
-  shippedAt: string;
-}
+type Shipment = ApiBody<'/api/v1/orders/{id}/shipments', 'get'>[number];
 
 /** One order: lines with every quantity, reservations by bin and lot, shipments, timeline. */
 export function OrderDetail() {
@@ -155,7 +149,7 @@ export function OrderDetail() {
         {o.timeline.map((e, i) => (
           <li key={i}>
             <time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{e.type}</strong>{' '}
-            <span className="muted">by {e.actor}</span>
+            <span className="muted">by {e.actorName}</span>
           </li>
         ))}
       </ol>

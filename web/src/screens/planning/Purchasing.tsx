@@ -1,6 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import type { Column } from '../../ui/DataTable';
 import { ResourceList } from '../../ui/ResourceList';
+import { dateTime } from '../../ui/format';
+import { NameOf } from '../../ui/NameOf';
 
 interface PurchaseOrder {
   id: number;
@@ -32,9 +34,19 @@ const poColumns: Column<PurchaseOrder>[] = [
     ),
   },
   { key: 'supplier', header: 'Supplier', value: (p) => p.supplierCode ?? p.supplierId },
-  { key: 'wh', header: 'Warehouse', value: (p) => p.warehouseId ?? null },
+  {
+    key: 'wh',
+    header: 'Warehouse',
+    value: (p) => p.warehouseId ?? null,
+    render: (p) => <NameOf kind="warehouses" id={p.warehouseId} />,
+  },
   { key: 'status', header: 'Status', value: (p) => p.status },
-  { key: 'created', header: 'Created', value: (p) => p.createdAt ?? null },
+  {
+    key: 'created',
+    header: 'Created',
+    value: (p) => p.createdAt ?? null,
+    render: (p) => dateTime(p.createdAt),
+  },
 ];
 
 const supplierColumns: Column<Supplier>[] = [

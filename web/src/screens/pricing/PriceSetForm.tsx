@@ -32,7 +32,7 @@ export function PriceSetForm({ priceListId, start, onSaved }: Props) {
 
   const pick = (picked: Sku, matched?: string) => {
     setSku({ id: picked.id, code: picked.code });
-    setLevels(['each', ...picked.packs.map((p) => p.level).filter((l) => l !== 'each')]);
+    setLevels(['each', ...picked.packs.map((p) => p.level)]);
     setLevel(matched ?? 'each');
   };
   const setTier = (i: number, patch: Partial<TierDraft>) =>

@@ -4,32 +4,9 @@ import { ProblemBox } from '../../ui/ProblemBox';
 import { StatusChip } from '../../ui/StatusChip';
 import { dateTime, money } from '../../ui/format';
 import { useApi, useCommand } from '../../ui/useApi';
+import type { ApiBody } from '../../api/types';
 
-interface PoLine {
-  id: number;
-  lineNumber: number;
-  skuCode: string;
-  quantityOrdered: number;
-  quantityReceived: number;
-  quantityCancelled: number;
-  quantityOpen: number;
-  unitCostMinor: number;
-  lineTotalMinor: number;
-}
-
-interface Po {
-  id: number;
-  number: string;
-  supplierId: number;
-  supplierCode?: string;
-  warehouseId: number;
-  status: string;
-  currency: string;
-  expectedDate: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  lines: PoLine[];
-}
+type Po = ApiBody<'/api/v1/purchase-orders/{id}', 'get'>;
 
 /** What each status may do next; the server decides again (a refusal shows its problem). */
 const NEXT: Record<string, ('send' | 'cancel' | 'close')[]> = {

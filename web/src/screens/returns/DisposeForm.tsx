@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { get, post, ProblemError, type Page } from '../../api/client';
+import { get, post, type Page } from '../../api/client';
+import { findBin } from '../../ui/find-bin';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { useCommand } from '../../ui/useApi';
 import {
@@ -17,11 +18,6 @@ interface Props {
   onDone: () => void;
 }
 
-interface Location {
-  id: number;
-  code: string;
-}
-
 /**
  * Decide each received line: restock (to a named bin), quarantine or damaged (a bin of that
  * type, or the warehouse's standard one), or return to vendor. Bins are typed by code, as
@@ -35,16 +31,8 @@ export function DisposeForm({ rma, warehouseId, onDone }: Props) {
 
   const binId = async (code: string): Promise<number> => {
     const warehouse =
-      warehouseId ?? (await get<Page<Location>>('/warehouses', { limit: 1 })).items[0]?.id;
-    const found = await get<Page<Location>>(`/warehouses/${warehouse}/locations`, { code });
-    const bin = found.items.find((l) => l.code.toUpperCase() === code.toUpperCase());
-    if (bin) return bin.id;
-    throw new ProblemError({
-      status: 0,
-      code: 'FORM.UNKNOWN_BIN',
-      title: 'FORM.UNKNOWN_BIN',
-      detail: `There is no bin ${code} in this warehouse.`,
-    });
+      warehouseId ?? (await get<Page<{ id: number }>>('/warehouses', { limit: 1 })).items[0]?.id;
+    return findBin(warehouse ?? 0, code);
   };
 
   const submit = async (event: FormEvent) => {

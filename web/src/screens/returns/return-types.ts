@@ -1,3 +1,5 @@
+import type { ApiBody } from '../../api/types';
+
 /** The RMA shapes the return screens read (GET /returns/:id). */
 export const RETURN_REASONS = [
   'damaged_in_transit',
@@ -20,32 +22,7 @@ export const NEEDS_BIN: Record<Disposition, 'required' | 'optional' | 'none'> = 
   return_to_vendor: 'none',
 };
 
-export interface ReturnLine {
-  id: number;
-  orderLineId: number;
-  skuId: number;
-  skuCode: string;
-  quantityAuthorized: number;
-  quantityReceived: number;
-  lotCode: string | null;
-  disposition: Disposition | null;
-  locationId: number | null;
-  locationCode: string | null;
-  creditMinor: number | null;
-}
-
-export interface ReturnDetail {
-  id: number;
-  rmaNumber: string;
-  orderId: number;
-  customerId: number;
-  status: 'authorized' | 'received' | 'closed' | 'cancelled';
-  reason: string;
-  notes: string | null;
-  creditMinor: number | null;
-  createdAt: string;
-  closedAt: string | null;
-  lines: ReturnLine[];
-}
+export type ReturnDetail = ApiBody<'/api/v1/returns/{id}', 'get'>;
+export type ReturnLine = ReturnDetail['lines'][number];
 
 export const label = (code: string) => code.replaceAll('_', ' ');

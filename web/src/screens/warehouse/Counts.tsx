@@ -4,6 +4,7 @@ import { useSession } from '../../api/session';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { useApi } from '../../ui/useApi';
 import { onePerBin, type CountTaskHead } from './count-types';
+import { day, plural } from '../../ui/format';
 
 /** Cycle counts: the floor's open tasks, and for managers the counted ones to decide on. */
 export function Counts() {
@@ -59,9 +60,11 @@ function TaskLinks(props: ListProps) {
             <Link className="button big" to={props.href(t)}>
               {props.label(t)}
               <span className="hint">
-                {t.reason} · due {t.dueDate}
+                {t.reason} · due {day(t.dueDate)}
                 {t.countedBy ? ` · counted by ${t.countedBy}` : ''}
-                {t.alsoPending > 0 ? ` · ${t.alsoPending} more at this bin` : ''}
+                {t.alsoPending > 0
+                  ? ` · ${plural(t.alsoPending, 'more task', 'more tasks')} at this bin`
+                  : ''}
               </span>
             </Link>
           </li>

@@ -16,6 +16,7 @@ import {
   type PackStep,
   type Shipment,
 } from './pack-flow';
+import { plural } from '../../ui/format';
 
 const INSTRUCTION: Record<PackStep, string> = {
   'open-carton': 'Open a carton',
@@ -151,7 +152,10 @@ export function PackShip() {
             {(cartons.data ?? []).map((c) => (
               <li key={c.id}>
                 Carton {c.id} {c.sscc ? `SSCC ${c.sscc}` : ''} — {c.status},{' '}
-                {c.contents.reduce((n, i) => n + i.quantity, 0)} units{' '}
+                {plural(
+                  c.contents.reduce((n, i) => n + i.quantity, 0),
+                  'unit',
+                )}{' '}
                 <a href={`/api/v1/cartons/${c.id}/label.pdf`} target="_blank" rel="noreferrer">
                   Label carton {c.id}
                 </a>

@@ -7,6 +7,7 @@ import { PutAway } from './PutAway';
 import { ReceivePo } from './ReceivePo';
 import { ReceiveSscc } from './ReceiveSscc';
 import type { PurchaseOrderHead } from './receiving-types';
+import { day } from '../../ui/format';
 
 type Step = 'receive' | 'putaway';
 
@@ -82,7 +83,7 @@ function PoChooser(props: { warehouseId: number; onChoose: (id: number) => void 
               Receive {po.number}
               <span className="hint">
                 {po.supplierCode ?? `Supplier ${po.supplierId}`}
-                {po.expectedDate ? ` · expected ${po.expectedDate}` : ''}
+                {po.expectedDate ? ` · expected ${day(po.expectedDate)}` : ''}
               </span>
             </button>
           </li>

@@ -4,6 +4,7 @@ import { get, post, type Page } from '../../api/client';
 import type { Warehouse } from '../../api/types';
 import { ProblemBox } from '../../ui/ProblemBox';
 import { useApi, useCommand } from '../../ui/useApi';
+import { plural } from '../../ui/format';
 
 interface Released {
   id: number;
@@ -70,8 +71,8 @@ export function WaveRelease() {
       </form>
       {released && (
         <div className="feedback feedback-success" role="status">
-          Wave {released.id} released: {released.orderIds.length} orders, {released.tasks} picks,{' '}
-          {released.units} units.{' '}
+          Wave {released.id} released: {plural(released.orderIds.length, 'order')},{' '}
+          {plural(released.tasks, 'pick')}, {plural(released.units, 'unit')}.{' '}
           <Link className="button primary big" to={`/warehouse/pick/${released.id}`}>
             Start picking
           </Link>

@@ -1,15 +1,7 @@
-/** What the count screens read from and send to the API. */
+/** What the count screens read from and send to the API (generated types). */
+import type { ApiBody, ApiItem } from '../../api/types.js';
 
-export interface CountTaskHead {
-  id: number;
-  reason: string;
-  status: string;
-  locationCode: string;
-  skuId: number | null;
-  dueDate: string;
-  startedAt: string | null;
-  countedBy: string | null;
-}
+export type CountTaskHead = ApiItem<'/api/v1/count-tasks'>;
 
 /**
  * One entry per bin: the oldest pending task there, and how many more wait at the same bin
@@ -27,32 +19,10 @@ export function onePerBin<T extends { id: number; locationCode: string }>(
   return [...byBin.values()];
 }
 
+export type CountTaskDetail = ApiBody<'/api/v1/count-tasks/{id}', 'get'>;
 /** What the bin should hold: SKU and lot names only, never a quantity (blind counting). */
-export interface ExpectedItem {
-  skuId: number;
-  skuCode: string;
-  skuName: string;
-  gtin: string | null;
-  lotCode: string | null;
-}
-
-export interface CountLine {
-  skuId: number;
-  skuCode: string;
-  lotCode: string | null;
-  countedQuantity: number;
-  /** Managers only. */
-  systemQuantity?: number;
-  variance?: number;
-  varianceValueMinor?: number;
-}
-
-export interface CountTaskDetail extends CountTaskHead {
-  locationBarcode: string | null;
-  blind: boolean;
-  expectedItems?: ExpectedItem[];
-  lines: CountLine[];
-}
+export type ExpectedItem = NonNullable<CountTaskDetail['expectedItems']>[number];
+export type CountLine = CountTaskDetail['lines'][number];
 
 /** One line the counter has entered so far: a scanned barcode, or a SKU keyed with a quantity. */
 export interface Entry {

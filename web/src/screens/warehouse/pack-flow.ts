@@ -1,36 +1,14 @@
-/** A carrier's service as `GET /carriers` answers it (an object, not a string). */
-export interface CarrierService {
-  code: string;
-  name: string;
-  mode: string;
-  transitDays: number;
-}
+import type { ApiBody } from '../../api/types.js';
 
-export interface Carrier {
-  code: string;
-  name: string;
-  services: CarrierService[];
-}
-
-export interface Carton {
-  id: number;
-  status: 'open' | 'closed' | 'shipped' | string;
-  sscc: string | null;
-  shipmentId: number | null;
-  contents: { orderLineId: number; skuId: number; skuCode: string; quantity: number }[];
-}
-
-export interface Shipment {
-  id: number;
-  carrierCode: string;
-  service: string;
-  trackingNumbers: string[];
-  promisedDate: string | null;
-  cartonIds: number[];
-  /** booking, booking_failed, shipped, delivered. */
-  status: string;
-  bookingError: { code: string; message: string } | null;
-}
+/** `GET /carriers`: each carrier's services are objects (code, name, mode, transit days). */
+export type Carrier = ApiBody<'/api/v1/carriers', 'get'>[number];
+export type CarrierService = Carrier['services'][number];
+export type Carton = ApiBody<'/api/v1/cartons/{id}', 'get'>;
+/** The parts of a carton the packing bench decides by. */
+export type CartonState = Pick<Carton, 'id' | 'status' | 'shipmentId'> & {
+  contents: Pick<Carton['contents'][number], 'orderLineId' | 'quantity'>[];
+};
+export type Shipment = ApiBody<'/api/v1/orders/{id}/shipments', 'get'>[number];
 
 /** The parts of an order line (`GET /orders/:id`) the packing bench reads. */
 export interface PickedLine {
@@ -53,7 +31,7 @@ export interface LineToPack {
 /** Per line, what was picked and how much of it is in a carton (open, closed or shipped). */
 export function linesToPack(
   lines: readonly PickedLine[],
-  cartons: readonly Carton[],
+  cartons: readonly CartonState[],
 ): LineToPack[] {
   const packed = new Map<number, number>();
   for (const c of cartons)
@@ -81,7 +59,7 @@ export type PackStep = 'open-carton' | 'scan-items' | 'close-carton' | 'ship' | 
  * What the packer does next: fill the open carton while picked goods are left, seal it when
  * all is in, ship sealed cartons that have not left, and say so once everything has gone.
  */
-export function packStep(toPack: readonly LineToPack[], cartons: readonly Carton[]): PackStep {
+export function packStep(toPack: readonly LineToPack[], cartons: readonly CartonState[]): PackStep {
   const left = toPack.reduce((n, l) => n + l.left, 0);
   const open = cartons.some((c) => c.status === 'open');
   if (left > 0) return open ? 'scan-items' : 'open-carton';

@@ -1,48 +1,12 @@
-/** What the receiving and put-away screens read from the API. */
+/** What the receiving and put-away screens read from the API (generated types). */
+import type { ApiBody, ApiItem } from '../../api/types';
 
-export interface PurchaseOrderHead {
-  id: number;
-  number: string;
-  supplierId: number;
-  supplierCode?: string;
-  warehouseId: number;
-  status: string;
-  expectedDate: string | null;
-}
-
-export interface PurchaseOrderLine {
-  id: number;
-  lineNumber: number;
-  skuId: number;
-  skuCode: string;
-  quantityOrdered: number;
-  quantityReceived: number;
-  quantityDamaged: number;
-  quantityOpen: number;
-}
-
-export interface PurchaseOrderDetail extends PurchaseOrderHead {
-  lines: PurchaseOrderLine[];
-}
+export type PurchaseOrderDetail = ApiBody<'/api/v1/purchase-orders/{id}', 'get'>;
+export type PurchaseOrderHead = ApiItem<'/api/v1/purchase-orders'>;
+export type PurchaseOrderLine = PurchaseOrderDetail['lines'][number];
 
 /** The answer to one receipt scan. */
-export interface Receipt {
-  receiptId: number;
-  skuId: number;
-  quantity: number;
-  damaged: boolean;
-  putawayTaskIds: number[];
-}
+export type Receipt = ApiBody<'/api/v1/purchase-orders/{id}/receipts', 'post'>;
 
 /** A put-away (or replenishment) task as the floor sees it. */
-export interface MoveTask {
-  id: number;
-  kind: string;
-  status: string;
-  skuId: number;
-  skuCode: string;
-  lotCode: string | null;
-  quantity: number;
-  fromLocationCode: string;
-  suggestedLocationCode: string | null;
-}
+export type MoveTask = ApiItem<'/api/v1/move-tasks'>;
