@@ -3454,6 +3454,8 @@ export interface paths {
                 onHand: number;
                 allocated: number;
                 available: number;
+                /** @description On hand in sellable bins, in lots past expiry (not yet moved to quarantine) */
+                expired: number;
                 quarantined: number;
                 damaged: number;
                 inTransit: number;
@@ -3556,6 +3558,8 @@ export interface paths {
                 onHand: number;
                 allocated: number;
                 available: number;
+                /** @description On hand in sellable bins, in lots past expiry (not yet moved to quarantine) */
+                expired: number;
                 quarantined: number;
                 damaged: number;
                 inTransit: number;
@@ -7362,7 +7366,7 @@ export interface paths {
             customerId?: number;
             /** @description Default: the customer's */
             priceListId?: number;
-            /** @description YYYY-MM-DD; default today (UTC) */
+            /** @description YYYY-MM-DD; default today at the customer's preferred warehouse (else the company's first) */
             onDate?: string;
             lines: {
               skuId: number;
@@ -9022,6 +9026,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/shipments/tracking-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Carrier tracking events of one parcel: in transit, out for delivery, delivered, exception */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            trackingNumber: string;
+            events: {
+              status: 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
+              /** Format: date-time */
+              occurredAt: string;
+              detail?: string;
+              location?: string;
+              signedBy?: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              shipmentId: number;
+              orderId: number;
+              recorded: number;
+              trackingStatus: null | string;
+              shipmentStatus: string;
+            };
+          };
+        };
+        /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (AREA.NOT_FOUND) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state (illegal transition, duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a business rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on our side */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/carriers': {
     parameters: {
       query?: never;
@@ -9150,6 +9282,12 @@ export interface paths {
           content: {
             'application/json': {
               shipmentId: number;
+              /** @description shipped once the carrier booked it; booking_failed with bookingError otherwise */
+              shipmentStatus: string;
+              bookingError?: null | {
+                code: string;
+                message: string;
+              };
               orderId: number;
               orderStatus: 'shipped' | 'partially_shipped';
               carrierCode: string;
@@ -9165,6 +9303,141 @@ export interface paths {
                 currency: string;
                 dueDate: string;
               };
+            };
+          };
+        };
+        /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (AREA.NOT_FOUND) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state (illegal transition, duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a business rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on our side */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shipments/{id}/retry-booking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Book a shipment whose carrier booking failed again (idempotent) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              orderId: number;
+              warehouseId: number;
+              carrierCode: string;
+              service: string;
+              trackingNumbers: string[];
+              costMinor: number;
+              status: string;
+              shippedAt: string;
+              promisedDate: null | string;
+              deliveredAt: null | string;
+              onTime: null | boolean;
+              podName: null | string;
+              podNote: null | string;
+              bookingError: null | {
+                code: string;
+                message: string;
+              };
+              bookingAttempts: number;
+              trackingStatus: null | string;
+              trackingUpdatedAt: null | string;
+              cartonIds: number[];
+            } & {
+              claimed: boolean;
             };
           };
         };
@@ -9288,6 +9561,13 @@ export interface paths {
               onTime: null | boolean;
               podName: null | string;
               podNote: null | string;
+              bookingError: null | {
+                code: string;
+                message: string;
+              };
+              bookingAttempts: number;
+              trackingStatus: null | string;
+              trackingUpdatedAt: null | string;
               cartonIds: number[];
             }[];
           };
@@ -9396,6 +9676,13 @@ export interface paths {
               onTime: null | boolean;
               podName: null | string;
               podNote: null | string;
+              bookingError: null | {
+                code: string;
+                message: string;
+              };
+              bookingAttempts: number;
+              trackingStatus: null | string;
+              trackingUpdatedAt: null | string;
               cartonIds: number[];
             };
           };
@@ -14318,6 +14605,527 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/receiving/sscc-scans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receive a pallet or carton by its SSCC label: its ship notice's contents, lots and expiry, against the PO */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            warehouseId: number;
+            /** @description The pallet or carton label as scanned: SSCC-18 alone, or GS1-128 with AI (00) (`]C1`, GS, `(00)…`) */
+            scan: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asnId: number;
+              sscc: string;
+              containersReceived: string[];
+              receipts: ({
+                receiptId: number;
+              } & {
+                [key: string]: unknown;
+              })[];
+              notBooked: {
+                sscc: string;
+                lineRef: string;
+                skuId: number | null;
+                quantity: number | null;
+                discrepancy: string;
+              }[];
+              asnStatus: string;
+            };
+          };
+        };
+        /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (AREA.NOT_FOUND) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state (illegal transition, duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a business rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on our side */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/receiving/asns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Supplier ship notices, newest first */
+    get: {
+      parameters: {
+        query?: {
+          purchaseOrderId?: number;
+          status?: 'expected' | 'partially_received' | 'received' | 'received_with_discrepancies';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                shipmentNumber: string;
+                shipDate: string | null;
+                status: string;
+                closedAt: string | null;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on our side */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/receiving/asns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A ship notice: containers by SSCC, items, what is not scanned yet, discrepancies */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              partnerId: number;
+              interchangeId: number;
+              shipmentNumber: string;
+              shipDate: string | null;
+              /** @description expected, partially_received, received, received_with_discrepancies */
+              status: string;
+              closedAt: string | null;
+              purchaseOrders: {
+                id: number;
+                number: string;
+              }[];
+              containers: {
+                sscc: string;
+                /** @description T pallet, P carton */
+                level: string;
+                parentSscc: string | null;
+                receivedAt: string | null;
+                items: {
+                  lineRef: string;
+                  productIds: {
+                    qualifier: string;
+                    value: string;
+                  }[];
+                  shippedQuantity: number;
+                  shippedUnit: string;
+                  purchaseOrderId: number;
+                  purchaseOrderLineId: number | null;
+                  skuId: number | null;
+                  quantity: number | null;
+                  lotCode: string | null;
+                  expiryDate: string | null;
+                  discrepancy: string | null;
+                  receiptId: number | null;
+                }[];
+              }[];
+              notScanned: string[];
+              discrepancies: {
+                kind: string;
+                sscc: string;
+                lineRef: string | null;
+                skuId: number | null;
+                quantity: number | null;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (AREA.NOT_FOUND) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on our side */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/receiving/asns/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a ship notice: containers never scanned become discrepancies */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              partnerId: number;
+              interchangeId: number;
+              shipmentNumber: string;
+              shipDate: string | null;
+              /** @description expected, partially_received, received, received_with_discrepancies */
+              status: string;
+              closedAt: string | null;
+              purchaseOrders: {
+                id: number;
+                number: string;
+              }[];
+              containers: {
+                sscc: string;
+                /** @description T pallet, P carton */
+                level: string;
+                parentSscc: string | null;
+                receivedAt: string | null;
+                items: {
+                  lineRef: string;
+                  productIds: {
+                    qualifier: string;
+                    value: string;
+                  }[];
+                  shippedQuantity: number;
+                  shippedUnit: string;
+                  purchaseOrderId: number;
+                  purchaseOrderLineId: number | null;
+                  skuId: number | null;
+                  quantity: number | null;
+                  lotCode: string | null;
+                  expiryDate: string | null;
+                  discrepancy: string | null;
+                  receiptId: number | null;
+                }[];
+              }[];
+              notScanned: string[];
+              discrepancies: {
+                kind: string;
+                sscc: string;
+                lineRef: string | null;
+                skuId: number | null;
+                quantity: number | null;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (AREA.NOT_FOUND) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state (illegal transition, duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a business rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on our side */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/planning/demand': {
     parameters: {
       query?: never;
@@ -16868,9 +17676,9 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          /** @description First day (UTC), inclusive */
+          /** @description First business day (each warehouse's local day), inclusive */
           from: string;
-          /** @description Last day (UTC), exclusive */
+          /** @description Last business day (each warehouse's local day), exclusive */
           to: string;
           /** @description Time-series buckets: day, ISO week (Monday) or calendar month */
           period?: 'day' | 'week' | 'month';
@@ -17194,9 +18002,9 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          /** @description First day (UTC), inclusive */
+          /** @description First business day (each warehouse's local day), inclusive */
           from: string;
-          /** @description Last day (UTC), exclusive */
+          /** @description Last business day (each warehouse's local day), exclusive */
           to: string;
           /** @description Time-series buckets: day, ISO week (Monday) or calendar month */
           period?: 'day' | 'week' | 'month';
@@ -17220,6 +18028,7 @@ export interface paths {
             | 'inventory-accuracy'
             | 'dead-stock'
             | 'expiring-stock'
+            | 'expiry-write-offs'
             | 'abc-xyz'
             | 'inventory-value';
         };
@@ -19624,6 +20433,8 @@ export interface paths {
             send997?: boolean;
             send855?: boolean;
             usage?: 'P' | 'T';
+            /** @description The supplier this partner is: its 856 ship notices are taken, for its POs */
+            supplierId?: number;
           };
         };
       };
@@ -20201,7 +21012,7 @@ export interface paths {
             'application/json': {
               /**
                * Format: date
-               * @description The UTC day the figures are for
+               * @description The company's business day the figures are for (its first warehouse's time zone)
                */
               today: string;
               /** @description Confirmed to partially shipped, on hold included */
@@ -21110,6 +21921,115 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/carrier-webhooks/easypost': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** EasyPost's tracker webhook (signed with X-Hmac-Signature) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json':
+              | {
+                  shipmentId: number;
+                  orderId: number;
+                  recorded: number;
+                  trackingStatus: null | string;
+                  shipmentStatus: string;
+                }
+              | {
+                  recorded: number;
+                };
+          };
+        };
+        /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (AREA.NOT_FOUND) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state (illegal transition, duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a business rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on our side */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/imports/{kind}': {
@@ -22828,6 +23748,177 @@ export interface webhooks {
     patch?: never;
     trace?: never;
   };
+  'order.booking_failed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The carrier refused a shipment's booking (reason in code and message); retryable
+     * @description Signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within 10 s.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The event id; the same on every retry (webhook-id) */
+            id: string;
+            /** @constant */
+            type: 'order.booking_failed';
+            /** @description When the change was committed (ISO-8601 UTC) */
+            timestamp: string;
+            /** @description What changed, e.g. order */
+            aggregateType: string;
+            aggregateId: string;
+            data: {
+              orderId: number;
+              actor: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Received (any 2xx) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'order.shipment_booked': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A shipment whose booking had failed was booked on a retry
+     * @description Signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within 10 s.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The event id; the same on every retry (webhook-id) */
+            id: string;
+            /** @constant */
+            type: 'order.shipment_booked';
+            /** @description When the change was committed (ISO-8601 UTC) */
+            timestamp: string;
+            /** @description What changed, e.g. order */
+            aggregateType: string;
+            aggregateId: string;
+            data: {
+              orderId: number;
+              actor: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Received (any 2xx) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'order.shipment_exception': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The carrier reported an exception on a parcel of the order (see shipment.exception)
+     * @description Signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within 10 s.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The event id; the same on every retry (webhook-id) */
+            id: string;
+            /** @constant */
+            type: 'order.shipment_exception';
+            /** @description When the change was committed (ISO-8601 UTC) */
+            timestamp: string;
+            /** @description What changed, e.g. order */
+            aggregateType: string;
+            aggregateId: string;
+            data: {
+              orderId: number;
+              actor: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Received (any 2xx) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   'order.return_authorized': {
     parameters: {
       query?: never;
@@ -23044,6 +24135,68 @@ export interface webhooks {
               shipmentId: number;
               deliveredAt: string;
               onTime: boolean | null;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Received (any 2xx) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'shipment.exception': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The carrier reported an exception on a parcel: refused, returned to sender, lost, failed delivery
+     * @description Signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). Answer 2xx within 10 s.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The event id; the same on every retry (webhook-id) */
+            id: string;
+            /** @constant */
+            type: 'shipment.exception';
+            /** @description When the change was committed (ISO-8601 UTC) */
+            timestamp: string;
+            /** @description What changed, e.g. shipment */
+            aggregateType: string;
+            aggregateId: string;
+            data: {
+              orderId: number;
+              shipmentId: number;
+              trackingNumber: string;
+              /** Format: date-time */
+              occurredAt: string;
+              detail: string | null;
+              location: string | null;
             } & {
               [key: string]: unknown;
             };

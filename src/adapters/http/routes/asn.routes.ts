@@ -4,7 +4,8 @@ import { receiveSscc } from '../../../app/receiving/receive-sscc.js';
 import { STAFF, STOCK_WRITERS } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
-import { AsnParams, AsnQuery, SsccScanIn, SsccScanOut } from './asn.schemas.js';
+import { Shape } from '../response-shapes.js';
+import { AsnListOut, AsnOut, AsnParams, AsnQuery, SsccScanIn, SsccScanOut } from './asn.schemas.js';
 
 const tags = ['receiving'];
 
@@ -32,7 +33,12 @@ export function registerAsnRoutes(api: Api, ctx: AppContext) {
     '/receiving/asns',
     {
       config: { roles: STAFF },
-      schema: { tags, summary: 'Supplier ship notices, newest first', querystring: AsnQuery },
+      schema: {
+        tags,
+        summary: 'Supplier ship notices, newest first',
+        querystring: AsnQuery,
+        response: { 200: Shape(AsnListOut) },
+      },
     },
     async (request) => {
       const { limit = 100, ...filter } = request.query;
@@ -48,6 +54,7 @@ export function registerAsnRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'A ship notice: containers by SSCC, items, what is not scanned yet, discrepancies',
         params: AsnParams,
+        response: { 200: Shape(AsnOut) },
       },
     },
     async (request) => asnView(ctx.database.db, request.params.id),
@@ -61,6 +68,7 @@ export function registerAsnRoutes(api: Api, ctx: AppContext) {
         tags,
         summary: 'Close a ship notice: containers never scanned become discrepancies',
         params: AsnParams,
+        response: { 200: Shape(AsnOut) },
       },
     },
     (request, reply) =>

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { ASN_STATUSES } from '../../../core/receiving/asn-status.js';
 
 const Id = Type.Integer({ minimum: 1 });
@@ -51,3 +51,67 @@ export const AsnQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const AsnItemOut = Type.Object({
+  lineRef: Type.String(),
+  productIds: Type.Array(Type.Object({ qualifier: Type.String(), value: Type.String() })),
+  shippedQuantity: Type.Number(),
+  shippedUnit: Type.String(),
+  purchaseOrderId: Type.Number(),
+  purchaseOrderLineId: Nullable(Type.Number()),
+  skuId: Nullable(Type.Number()),
+  quantity: Nullable(Type.Number()),
+  lotCode: Nullable(Type.String()),
+  expiryDate: Nullable(Type.String()),
+  discrepancy: Nullable(Type.String()),
+  receiptId: Nullable(Type.Number()),
+});
+
+/** A ship notice with its containers (pallets T, cartons P), what is unscanned, discrepancies. */
+export const AsnOut = Type.Object({
+  id: Type.Number(),
+  partnerId: Type.Number(),
+  interchangeId: Type.Number(),
+  shipmentNumber: Type.String(),
+  shipDate: Nullable(Type.String()),
+  status: Type.String({
+    description: 'expected, partially_received, received, received_with_discrepancies',
+  }),
+  closedAt: Nullable(Type.String()),
+  purchaseOrders: Type.Array(Type.Object({ id: Type.Number(), number: Type.String() })),
+  containers: Type.Array(
+    Type.Object({
+      sscc: Type.String(),
+      level: Type.String({ description: 'T pallet, P carton' }),
+      parentSscc: Nullable(Type.String()),
+      receivedAt: Nullable(Type.String()),
+      items: Type.Array(AsnItemOut),
+    }),
+  ),
+  notScanned: Type.Array(Type.String()),
+  discrepancies: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      sscc: Type.String(),
+      lineRef: Nullable(Type.String()),
+      skuId: Nullable(Type.Number()),
+      quantity: Nullable(Type.Number()),
+      message: Type.String(),
+    }),
+  ),
+});
+
+export const AsnListOut = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Number(),
+      shipmentNumber: Type.String(),
+      shipDate: Nullable(Type.String()),
+      status: Type.String(),
+      closedAt: Nullable(Type.String()),
+      createdAt: Type.String(),
+    }),
+  ),
+});

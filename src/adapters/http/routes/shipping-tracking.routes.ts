@@ -1,3 +1,5 @@
+import { Shape } from '../response-shapes.js';
+import { CarrierWebhookOut, TrackingOut } from './shipping-responses.schemas.js';
 import type { AppContext } from '../../../app/context.js';
 import { recordTracking } from '../../../app/fulfillment/shipping/record-tracking.js';
 import { run } from '../../db/database.js';
@@ -33,6 +35,7 @@ export function registerTrackingRoutes(api: Api, ctx: AppContext, env = process.
         summary:
           'Carrier tracking events of one parcel: in transit, out for delivery, delivered, exception',
         body: TrackingEventsIn,
+        response: { 200: Shape(TrackingOut) },
       },
     },
     (request, reply) =>
@@ -65,6 +68,7 @@ export function registerTrackingRoutes(api: Api, ctx: AppContext, env = process.
         schema: {
           tags,
           summary: "EasyPost's tracker webhook (signed with X-Hmac-Signature)",
+          response: { 200: Shape(CarrierWebhookOut) },
         },
       },
       async (request, reply) => {

@@ -20,6 +20,7 @@ import {
   OrderShipmentsOut,
   ShipmentOut,
   ShipmentDeliveryOut,
+  RetryBookingOut,
 } from './shipping-responses.schemas.js';
 
 const tags = ['shipping'];
@@ -104,6 +105,7 @@ export function registerShippingRoutes(
         tags,
         summary: 'Book a shipment whose carrier booking failed again (idempotent)',
         params: IdParams,
+        response: { 200: Shape(RetryBookingOut) },
       },
     },
     (request, reply) =>
