@@ -23,6 +23,8 @@ export interface Operation {
   bodyRequired: boolean;
   /** Declared responses by status code: the JSON schema, or null for a bare description. */
   responses: Map<number, JsonSchema | null>;
+  /** Declared media types by status code (`application/json`, `text/csv`, `application/pdf`…). */
+  mediaTypes: Map<number, string[]>;
 }
 
 interface OpenApiOperation {
@@ -48,9 +50,11 @@ export function operationsOf(document: unknown): Operation[] {
 
 function operationOf(method: string, path: string, op: OpenApiOperation): Operation {
   const responses = new Map<number, JsonSchema | null>();
+  const mediaTypes = new Map<number, string[]>();
   for (const [status, response] of Object.entries(op.responses ?? {})) {
     const schema = response.content?.['application/json']?.schema;
     responses.set(Number(status), schema ?? null);
+    mediaTypes.set(Number(status), Object.keys(response.content ?? {}));
   }
   return {
     name: `${method} ${path}`,
@@ -65,6 +69,7 @@ function operationOf(method: string, path: string, op: OpenApiOperation): Operat
     body: op.requestBody?.content?.['application/json']?.schema,
     bodyRequired: op.requestBody?.required ?? false,
     responses,
+    mediaTypes,
   };
 }
 

@@ -32,50 +32,11 @@ export const CountPlansOut = Type.Object({
 
 export const CountPlans2Out = Type.Object({ items: Type.Array(CountPlansOut) });
 
-export const CountPlanOut = Type.Object({
-  id: Type.Number(),
-  warehouseId: Type.Number(),
-  name: Type.String(),
-  basis: Type.String(),
-  abcClass: Type.Union([Type.Null(), Type.String()]),
-  zone: Type.Union([Type.Null(), Type.String()]),
-  frequencyDays: Type.Number(),
-  recountThresholdPct: Type.Number(),
-  recountThresholdUnits: Type.Number(),
-  active: Type.Boolean(),
-  lastGeneratedOn: Type.Union([Type.Null(), Type.String()]),
-  createdAt: Type.String(),
-});
+export const CountPlanOut = CountPlansOut;
 
-export const CountPlanPatchOut = Type.Object({
-  id: Type.Number(),
-  warehouseId: Type.Number(),
-  name: Type.String(),
-  basis: Type.String(),
-  abcClass: Type.Union([Type.Null(), Type.String()]),
-  zone: Type.Union([Type.Null(), Type.String()]),
-  frequencyDays: Type.Number(),
-  recountThresholdPct: Type.Number(),
-  recountThresholdUnits: Type.Number(),
-  active: Type.Boolean(),
-  lastGeneratedOn: Type.Union([Type.Null(), Type.String()]),
-  createdAt: Type.String(),
-});
+export const CountPlanPatchOut = CountPlansOut;
 
-export const CountPlanDeleteOut = Type.Object({
-  id: Type.Number(),
-  warehouseId: Type.Number(),
-  name: Type.String(),
-  basis: Type.String(),
-  abcClass: Type.Union([Type.Null(), Type.String()]),
-  zone: Type.Union([Type.Null(), Type.String()]),
-  frequencyDays: Type.Number(),
-  recountThresholdPct: Type.Number(),
-  recountThresholdUnits: Type.Number(),
-  active: Type.Boolean(),
-  lastGeneratedOn: Type.Union([Type.Null(), Type.String()]),
-  createdAt: Type.String(),
-});
+export const CountPlanDeleteOut = CountPlansOut;
 
 export const CountPlanGenerateOut = Type.Object({
   planId: Type.Number(),

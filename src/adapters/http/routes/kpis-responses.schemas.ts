@@ -46,15 +46,7 @@ export const KpisSettingsOut = Type.Object({
   obsolescencePct: Type.Number(),
 });
 
-export const KpisSettingsPutOut = Type.Object({
-  deadStockDays: Type.Number(),
-  expiringWithinDays: Type.Number(),
-  countTolerancePct: Type.Number(),
-  capitalPct: Type.Number(),
-  storagePct: Type.Number(),
-  insurancePct: Type.Number(),
-  obsolescencePct: Type.Number(),
-});
+export const KpisSettingsPutOut = KpisSettingsOut;
 
 export const KpiOut = Type.Object({
   name: Type.String(),

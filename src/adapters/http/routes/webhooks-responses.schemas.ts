@@ -28,35 +28,14 @@ export const WebhooksEndpointOut = Type.Object({
 
 export const WebhooksEndpoints2Out = Type.Object({ items: Type.Array(WebhooksEndpointOut) });
 
-export const WebhooksEndpointPatchOut = Type.Object({
-  id: Type.Number(),
-  url: Type.String(),
-  description: Type.Union([Type.Null(), Type.String()]),
-  eventTypes: Type.Array(Type.String()),
-  status: Type.String(),
-  disabledReason: Type.Union([Type.Null(), Type.String()]),
-  previousSecretExpiresAt: Type.Union([Type.Null(), Type.String()]),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
+export const WebhooksEndpointPatchOut = WebhooksEndpointOut;
 
 export const WebhooksEndpointDeleteOut = Type.Object({
   id: Type.Number(),
   deleted: Type.Boolean(),
 });
 
-export const WebhooksEndpointRotateSecretOut = Type.Object({
-  secret: Type.String(),
-  id: Type.Number(),
-  url: Type.String(),
-  description: Type.Union([Type.Null(), Type.String()]),
-  eventTypes: Type.Array(Type.String()),
-  status: Type.String(),
-  disabledReason: Type.Union([Type.Null(), Type.String()]),
-  previousSecretExpiresAt: Type.Union([Type.Null(), Type.String()]),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
+export const WebhooksEndpointRotateSecretOut = WebhooksEndpointsOut;
 
 export const WebhooksEndpointPingOut = Type.Object({
   id: Type.Number(),
@@ -83,21 +62,8 @@ export const WebhooksDeliveriesOut = Type.Object({
   nextCursor: Type.Union([Type.Null(), Type.String()]),
 });
 
-export const WebhooksDeliveryReplayOut = Type.Object({
-  id: Type.Number(),
-  endpointId: Type.Number(),
-  eventId: Type.String(),
-  eventType: Type.String(),
-  status: Type.String(),
-  attempts: Type.Number(),
-  nextAttemptAt: Type.Union([Type.Null(), Type.String()]),
-  lastAttemptAt: Type.Union([Type.Null(), Type.String()]),
-  lastStatusCode: Type.Union([Type.Null(), Type.Number()]),
-  lastError: Type.Union([Type.Null(), Type.String()]),
-  deliveredAt: Type.Union([Type.Null(), Type.String()]),
-  createdAt: Type.String(),
-});
+export const WebhooksDeliveryReplayOut = WebhooksEndpointPingOut;
 
 export const SettingsWebhooksOut = Type.Object({ allowPrivateTargets: Type.Boolean() });
 
-export const SettingsWebhooksPutOut = Type.Object({ allowPrivateTargets: Type.Boolean() });
+export const SettingsWebhooksPutOut = SettingsWebhooksOut;
