@@ -23,6 +23,7 @@ import { partnerSupplier } from './0020-partner-supplier.js';
 import { shippingMasterData } from './0021-shipping-master-data.js';
 import { putawayIndexes } from './0022-putaway-indexes.js';
 import { shipmentDeliveredOn } from './0023-shipment-delivered-on.js';
+import { shipmentLookupIndexes } from './0024-shipment-lookup-indexes.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -50,5 +51,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0021-shipping-master-data': shippingMasterData(ddl),
     '0022-putaway-indexes': putawayIndexes(),
     '0023-shipment-delivered-on': shipmentDeliveredOn(),
+    '0024-shipment-lookup-indexes': shipmentLookupIndexes(),
   };
 }
