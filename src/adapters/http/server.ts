@@ -11,6 +11,7 @@ import { FailureError } from '../../core/shared/result.js';
 import { registerAuth } from './auth.js';
 import { frameworkProblem, registerErrorHandling } from './errors.js';
 import { registerNumberGuard } from './number-guard.js';
+import { successSerializers } from './answer-serializers.js';
 import { addProblemResponses, ProblemOut } from './problem-responses.js';
 import { serveShapesAsReturned } from './response-shapes.js';
 import { strictBodyValidators } from './strict-validation.js';
@@ -46,7 +47,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}) 
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     frameworkErrors: frameworkProblem,
     // Bodies are validated without type coercion; query and path with (strict-validation.ts).
-    schemaController: { compilersFactory: { buildValidator: strictBodyValidators() } },
+    // Error answers serialize with JSON.stringify (answer-serializers.ts).
+    schemaController: {
+      compilersFactory: {
+        buildValidator: strictBodyValidators(),
+        buildSerializer: successSerializers(),
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // The docs pages are public. Marked before the table below records them, so the table shows
