@@ -125,7 +125,8 @@ export async function openBrowser(): Promise<{ context: BrowserContext; close():
 /** A new page that fails the test on any uncaught error in the app. */
 export async function newPage(context: BrowserContext, width = 1280): Promise<Page> {
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous: the full suite runs browsers beside other test files on two cores.
+  page.setDefaultTimeout(20_000);
   await page.setViewportSize({ width, height: 900 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
