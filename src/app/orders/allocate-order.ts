@@ -3,10 +3,11 @@ import {
   earliestAcceptableExpiry,
   effectiveShelfLifeDays,
 } from '../../core/customers/shelf-life.js';
-import type {
-  AllocationLine,
-  AllocationPiece,
-  AllocationPolicy,
+import {
+  withinWarehouse,
+  type AllocationLine,
+  type AllocationPiece,
+  type AllocationPolicy,
 } from '../../core/orders/allocation-policy.js';
 import { allocationStatus, moveOrder, type OrderStatus } from '../../core/orders/order-status.js';
 import { settleShortfalls } from '../../core/orders/shortfall.js';
@@ -41,6 +42,8 @@ export interface HeldOrder {
   id: number;
   status: string;
   lines: readonly OpenLine[];
+  /** The warehouse the order already holds stock in (null before its first allocation). */
+  warehouseId?: number | null;
 }
 
 /**
@@ -60,7 +63,7 @@ export async function allocateOrder(
   const lines = await openLines(trx, orderId);
   const { outcome, event } = await allocateHeldOrder(
     trx,
-    { id: orderId, status: order.status, lines },
+    { id: orderId, status: order.status, lines, warehouseId: order.warehouse_id },
     customer,
     policy,
     now,
@@ -91,7 +94,13 @@ export async function allocateHeldOrder(
   );
   const today = await businessToday(trx, customer.preferredWarehouseId, now);
   const wanted = wantedLines(lines, customer, rules, today);
-  const held = await allocateLines(trx, order.id, wanted, customer, policy, nowIso);
+  // A ship-complete order leaves in one shipment: once it holds stock in a warehouse, its
+  // backorders are filled from that warehouse only (never split across two).
+  const planner =
+    customer.shipComplete && order.warehouseId != null
+      ? withinWarehouse(policy, order.warehouseId)
+      : policy;
+  const held = await allocateLines(trx, order.id, wanted, customer, planner, nowIso);
   const { settled, status, warehouseId, outcome, event } = settleHold(order, held, customer);
   for (const s of settled) {
     const line = lines.find((l) => l.id === s.lineId)!;

@@ -45,3 +45,14 @@ export interface AllocationPiece {
 export interface AllocationPolicy {
   plan(request: AllocationRequest, candidates: readonly StockCandidate[]): AllocationPiece[];
 }
+
+/** `policy`, planning from one warehouse's stock only. */
+export function withinWarehouse(policy: AllocationPolicy, warehouseId: number): AllocationPolicy {
+  return {
+    plan: (request, candidates) =>
+      policy.plan(
+        { ...request, preferredWarehouseId: warehouseId },
+        candidates.filter((c) => c.warehouseId === warehouseId),
+      ),
+  };
+}
