@@ -49,15 +49,10 @@ export class MasterDataCache {
     const pending = loading.get(key);
     if (pending) return pending as Promise<V>;
     // A load that ends after a version change lands in the map it started from, now detached.
-    const load$ = load().then(
-      (value) => {
-        this.#remember(map, key, value);
-        return value;
-      },
-      (error: unknown) => {
-        throw error;
-      },
-    );
+    const load$ = load().then((value) => {
+      this.#remember(map, key, value);
+      return value;
+    });
     loading.set(key, load$);
     try {
       return await load$;
