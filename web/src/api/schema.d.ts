@@ -19479,7 +19479,11 @@ export interface paths {
                       segmentId: string;
                       position: number;
                       code: string;
-                      elements: unknown[];
+                      elements: {
+                        position: unknown;
+                        code: unknown;
+                        badValue?: unknown;
+                      }[];
                       message: string;
                     }[];
                     refusal?: null | string;

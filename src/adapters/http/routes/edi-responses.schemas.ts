@@ -1,64 +1,6 @@
 import { Type } from 'typebox';
 
 /** What the edi routes answer on success (documented: see response-shapes.ts). */
-export const EdiInterchangesOut = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.Number(),
-      direction: Type.String(),
-      partnerId: Type.Union([Type.Null(), Type.Number()]),
-      controlNumber: Type.String(),
-      setId: Type.String(),
-      status: Type.String(),
-      errorReason: Type.Union([Type.Null(), Type.String()]),
-      orderIds: Type.Array(Type.Number()),
-      outcome: Type.Object({
-        notes: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
-        sets: Type.Array(
-          Type.Object({
-            groupControl: Type.String(),
-            setId: Type.String(),
-            controlNumber: Type.String(),
-            status: Type.Union([Type.Literal('A'), Type.Literal('E'), Type.Literal('R')]),
-            orderId: Type.Union([Type.Null(), Type.Number()]),
-            problems: Type.Array(Type.String()),
-            segmentErrors: Type.Array(
-              Type.Object({
-                segmentId: Type.String(),
-                position: Type.Number(),
-                code: Type.String(),
-                elements: Type.Array(Type.Unknown()),
-                message: Type.String(),
-              }),
-            ),
-            refusal: Type.Optional(Type.Union([Type.Null(), Type.String()])),
-          }),
-        ),
-      }),
-      source: Type.String(),
-      duplicateOf: Type.Union([Type.Null(), Type.Number()]),
-      ackOf: Type.Union([Type.Null(), Type.Number()]),
-      shipmentId: Type.Union([Type.Null(), Type.Number()]),
-      invoiceId: Type.Union([Type.Null(), Type.Number()]),
-      createdAt: Type.String(),
-      updatedAt: Type.String(),
-      raw: Type.Optional(Type.String()),
-      acks: Type.Optional(
-        Type.Array(
-          Type.Object({
-            id: Type.Number(),
-            setId: Type.String(),
-            controlNumber: Type.String(),
-            status: Type.String(),
-            raw: Type.String(),
-          }),
-        ),
-      ),
-    }),
-  ),
-  nextCursor: Type.Union([Type.Null(), Type.String()]),
-});
-
 export const EdiInterchangeOut = Type.Object({
   id: Type.Number(),
   direction: Type.String(),
@@ -116,6 +58,11 @@ export const EdiInterchangeOut = Type.Object({
       }),
     ),
   ),
+});
+
+export const EdiInterchangesOut = Type.Object({
+  items: Type.Array(EdiInterchangeOut),
+  nextCursor: Type.Union([Type.Null(), Type.String()]),
 });
 
 export const EdiInterchangeReprocessOut = EdiInterchangeOut;
