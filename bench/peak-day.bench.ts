@@ -18,12 +18,20 @@ import { runUnits } from '../src/app/simulation/sim-units.js';
 import { prepareSimulation, type SimWorld } from '../src/app/simulation/sim-world.js';
 import { simulateDay } from '../src/app/simulation/simulate.js';
 import { emit, log, scaled } from './support/report.js';
+import { countStatements, counter } from './support/statement-counter.js';
 import { withStore } from './support/store.js';
 
 const ORDERS = scaled(20_000);
 const PEAK = blackFriday(2026);
 /** Per SKU and warehouse: more than the peak's most popular SKU sells. */
 const TOP_UP = 250_000;
+/** BENCH_STATEMENTS_TOP=n logs the n SQL texts that took longest over the day (time, runs). */
+const TOP = Number(process.env.BENCH_STATEMENTS_TOP ?? 0);
+if (TOP > 0) {
+  countStatements();
+  counter.byText = new Map();
+  counter.byTextMs = new Map();
+}
 
 async function topUp(database: Database, world: SimWorld, nowIso: string): Promise<void> {
   const bins = await database.db
@@ -55,6 +63,7 @@ await withStore('sqlite', async ({ database }) => {
   const world = await prepareSimulation(sim);
   await topUp(database, world, clock.now().toISOString());
   log(`demo prepared and topped up; simulating ${PEAK} with ${ORDERS} orders`);
+  counter.counting = TOP > 0;
   const started = performance.now();
   const day = await simulateDay(sim, clock, world, PEAK, ORDERS, { seed: 1, pickErrorRate: 0.02 });
   const seconds = (performance.now() - started) / 1000;
@@ -63,6 +72,10 @@ await withStore('sqlite', async ({ database }) => {
       `(${day.scanErrors} wrong scans, ${day.shortPicks} shorts), ${day.shipped} shipped`,
   );
   log(`phases (ms): ${JSON.stringify(day.phaseMs)}`);
+  counter.counting = false;
+  const slowest = [...(counter.byTextMs ?? [])].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  for (const [text, ms] of slowest)
+    log(`${Math.round(ms)} ms ${counter.byText!.get(text)}×  ${text}`);
   const report = await reconcile(database.db);
   if (report.differences.length) throw new Error(`ledger does not reconcile after the peak`);
   if (day.orders < ORDERS * 0.99) throw new Error(`only ${day.orders} of ${ORDERS} orders placed`);

@@ -9,14 +9,27 @@ export const counter = {
   counting: false,
   statements: 0,
   byText: null as Map<string, number> | null,
+  /** With `byTextMs`, also the milliseconds each SQL text took (its runs summed). */
+  byTextMs: null as Map<string, number> | null,
 };
 
-function count(text: unknown): void {
-  if (!counter.counting) return;
+function count(text: unknown): string | null {
+  if (!counter.counting) return null;
   counter.statements++;
-  if (counter.byText) {
-    const key = String(text).replace(/\s+/g, ' ').slice(0, 160);
-    counter.byText.set(key, (counter.byText.get(key) ?? 0) + 1);
+  if (!counter.byText) return null;
+  const key = String(text).replace(/\s+/g, ' ').slice(0, 160);
+  counter.byText.set(key, (counter.byText.get(key) ?? 0) + 1);
+  return key;
+}
+
+function timed(key: string | null, run: () => unknown): unknown {
+  if (!key || !counter.byTextMs) return run();
+  const started = performance.now();
+  try {
+    return run();
+  } finally {
+    const ms = performance.now() - started;
+    counter.byTextMs.set(key, (counter.byTextMs.get(key) ?? 0) + ms);
   }
 }
 
@@ -28,14 +41,12 @@ export function countStatements(): void {
   for (const method of ['run', 'get', 'all', 'iterate']) {
     const original = proto[method] as (...args: unknown[]) => unknown;
     proto[method] = function (this: { source: string }, ...args: unknown[]) {
-      count(this.source);
-      return original.apply(this, args);
+      return timed(count(this.source), () => original.apply(this, args));
     };
   }
   const dbProto = BetterSqlite3.prototype as unknown as Record<string, unknown>;
   const exec = dbProto.exec as (...args: unknown[]) => unknown;
   dbProto.exec = function (this: unknown, ...args: unknown[]) {
-    count(args[0]);
-    return exec.apply(this, args);
+    return timed(count(args[0]), () => exec.apply(this, args));
   };
 }
