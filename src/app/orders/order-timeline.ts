@@ -5,10 +5,10 @@ import { appendEvents, type DomainEvent } from '../events/outbox.js';
 const INSERT_ORDER_EVENTS = fixedSql(
   'order-events.insert',
   `insert into order_events (order_id, type, actor, data, created_at)
-   select ?, value ->> 'type', ?, value ->> 'data', ? from json_each(?) order by key`,
+   select value ->> 'order', value ->> 'type', ?, value ->> 'data', ? from json_each(?) order by key`,
   `insert into order_events (order_id, type, actor, data, created_at)
-   select $1::bigint, e ->> 'type', $2, e ->> 'data', $3
-   from jsonb_array_elements($4::jsonb) with ordinality as r(e, n) order by n`,
+   select (e ->> 'order')::bigint, e ->> 'type', $1, e ->> 'data', $2
+   from jsonb_array_elements($3::jsonb) with ordinality as r(e, n) order by n`,
 );
 
 /** One change on an order's timeline: `type` becomes `order.<type>` on the outbox. */
@@ -51,9 +51,35 @@ export async function recordOrderEvents(
   nowIso: string,
   alongside: AlongsideEvents = {},
 ): Promise<void> {
+  await recordEventsOfOrders(
+    trx,
+    actor,
+    events.map((e) => ({ ...e, orderId })),
+    nowIso,
+    alongside,
+  );
+}
+
+/** A change on one of several orders a command touched (a batch pick serves many). */
+export interface OrderEventOf extends OrderEvent {
+  orderId: number;
+}
+
+/** `recordOrderEvents` for a command that changed several orders: still one insert per table. */
+export async function recordEventsOfOrders(
+  trx: Tx,
+  actor: string,
+  events: readonly OrderEventOf[],
+  nowIso: string,
+  alongside: AlongsideEvents = {},
+): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map((e) => ({ type: e.type, data: JSON.stringify(e.data) }));
-  await runSql(trx, INSERT_ORDER_EVENTS, [orderId, actor, nowIso, JSON.stringify(rows)]);
+  const rows = events.map((e) => ({
+    order: e.orderId,
+    type: e.type,
+    data: JSON.stringify(e.data),
+  }));
+  await runSql(trx, INSERT_ORDER_EVENTS, [actor, nowIso, JSON.stringify(rows)]);
   await appendEvents(
     trx,
     [
@@ -61,8 +87,8 @@ export async function recordOrderEvents(
       ...events.map((e) => ({
         type: `order.${e.type}`,
         aggregateType: 'order',
-        aggregateId: orderId,
-        payload: { orderId, actor, ...e.data },
+        aggregateId: e.orderId,
+        payload: { orderId: e.orderId, actor, ...e.data },
       })),
       ...(alongside.after ?? []),
     ],

@@ -106,10 +106,14 @@ export async function confirmPick(
       details: { taskId },
     });
   }
-  for (const s of shares) {
-    const orderLineId = parts.find((p) => p.allocationId === s.allocationId)!.orderLineId;
-    await resolvePicked(trx, taskId, { ...s, orderLineId }, reference, nowIso);
-  }
+  const lineOf = new Map(parts.map((p) => [p.allocationId, p.orderLineId]));
+  await resolvePicked(
+    trx,
+    taskId,
+    shares.map((s) => ({ ...s, orderLineId: lineOf.get(s.allocationId)! })),
+    reference,
+    nowIso,
+  );
   const states = await settleOrders(
     trx,
     shares.map((s) => s.orderId),
@@ -117,7 +121,14 @@ export async function confirmPick(
     { waveId: task.wave_id },
     nowIso,
   );
-  const waveStatus = await advanceWave(trx, task.wave_id, task.wave_status, true, nowIso);
+  const waveStatus = await advanceWave(
+    trx,
+    task.wave_id,
+    task.wave_status,
+    true,
+    nowIso,
+    taskStatus === 'open',
+  );
   return {
     taskId,
     waveId: task.wave_id,

@@ -3,8 +3,9 @@ import type { Tx } from '../../../adapters/db/database.js';
 import { moveWave, type WaveStatus } from '../../../core/fulfillment/wave-status.js';
 import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.js';
 import { FailureError, must } from '../../../core/shared/result.js';
-import { lockOrder } from '../../orders/lock-order.js';
-import { recordOrderEvent } from '../../orders/order-timeline.js';
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
+import { lockOrders } from '../../orders/lock-order.js';
+import { recordEventsOfOrders } from '../../orders/order-timeline.js';
 
 /** One reservation's share of a pick or a short. */
 export interface Share {
@@ -34,36 +35,79 @@ export async function takeOffAllocation(trx: Tx, share: Share): Promise<void> {
   }
 }
 
-/** Resolves picked units: the reservation, its resolution row, the order line and the task's share. */
+const TAKE_PICKED = fixedSql(
+  'pick.take-allocations',
+  `update allocations set remaining = remaining - j.q
+   from (select value ->> 'id' as id, value ->> 'q' as q from json_each(?)) as j
+   where allocations.id = j.id and allocations.remaining >= j.q
+   returning allocations.id`,
+  `update allocations a set remaining = a.remaining - j.q
+   from jsonb_to_recordset($1::jsonb) as j(id bigint, q bigint)
+   where a.id = j.id and a.remaining >= j.q
+   returning a.id`,
+);
+
+const INSERT_PICKED = fixedSql(
+  'pick.insert-resolutions',
+  `insert into allocation_resolutions (allocation_id, kind, quantity, reference, created_at)
+   select value ->> 'id', 'picked', value ->> 'q', ?, ? from json_each(?) order by key`,
+  `insert into allocation_resolutions (allocation_id, kind, quantity, reference, created_at)
+   select j.id, 'picked', j.q, $1, $2 from jsonb_to_recordset($3::jsonb) as j(id bigint, q bigint)`,
+);
+
+const COUNT_PICKED_ON_LINES = fixedSql(
+  'pick.count-lines',
+  `update order_lines set quantity_picked = quantity_picked + j.q, updated_at = ?
+   from (select value ->> 'id' as id, value ->> 'q' as q from json_each(?)) as j
+   where order_lines.id = j.id`,
+  `update order_lines l set quantity_picked = l.quantity_picked + j.q, updated_at = $1
+   from jsonb_to_recordset($2::jsonb) as j(id bigint, q bigint)
+   where l.id = j.id`,
+);
+
+const COUNT_PICKED_ON_TASK = fixedSql(
+  'pick.count-task-shares',
+  `update pick_task_allocations set picked_quantity = picked_quantity + j.q
+   from (select value ->> 'id' as id, value ->> 'q' as q from json_each(?)) as j
+   where pick_task_allocations.pick_task_id = ? and pick_task_allocations.allocation_id = j.id`,
+  `update pick_task_allocations p set picked_quantity = p.picked_quantity + j.q
+   from jsonb_to_recordset($1::jsonb) as j(id bigint, q bigint)
+   where p.pick_task_id = $2 and p.allocation_id = j.id`,
+);
+
+/**
+ * Resolves the picked units of a task, four statements whatever the number of orders it
+ * serves: the reservations give them up (`PICK.CONFLICT`, the whole pick rolls back, when one
+ * no longer holds its share), one `picked` resolution row each, the order lines and the task's
+ * shares count them.
+ */
 export async function resolvePicked(
   trx: Tx,
   taskId: number,
-  share: Share,
+  shares: readonly Share[],
   reference: string,
   nowIso: string,
 ): Promise<void> {
-  await takeOffAllocation(trx, share);
-  await trx
-    .insertInto('allocation_resolutions')
-    .values({
-      allocation_id: share.allocationId,
-      kind: 'picked',
-      quantity: share.quantity,
-      reference,
-      created_at: nowIso,
-    })
-    .execute();
-  await trx
-    .updateTable('order_lines')
-    .set({ quantity_picked: sql`quantity_picked + ${share.quantity}`, updated_at: nowIso })
-    .where('id', '=', share.orderLineId)
-    .execute();
-  await trx
-    .updateTable('pick_task_allocations')
-    .set({ picked_quantity: sql`picked_quantity + ${share.quantity}` })
-    .where('pick_task_id', '=', taskId)
-    .where('allocation_id', '=', share.allocationId)
-    .execute();
+  const byAllocation = JSON.stringify(sumBy(shares, (s) => s.allocationId));
+  const taken = await runSql<{ id: number }>(trx, TAKE_PICKED, [byAllocation]);
+  if (taken.length !== new Set(shares.map((s) => s.allocationId)).size) {
+    throw new FailureError({
+      code: 'PICK.CONFLICT',
+      message: 'A reservation of this task changed while picking; scan again',
+      details: { taskId },
+    });
+  }
+  await runSql(trx, INSERT_PICKED, [reference, nowIso, byAllocation]);
+  const byLine = JSON.stringify(sumBy(shares, (s) => s.orderLineId));
+  await runSql(trx, COUNT_PICKED_ON_LINES, [nowIso, byLine]);
+  await runSql(trx, COUNT_PICKED_ON_TASK, [byAllocation, taskId]);
+}
+
+/** Shares' quantities summed per key, as `{ id, q }` rows for a JSON parameter. */
+function sumBy(shares: readonly Share[], key: (s: Share) => number) {
+  const sums = new Map<number, number>();
+  for (const s of shares) sums.set(key(s), (sums.get(key(s)) ?? 0) + s.quantity);
+  return [...sums].map(([id, q]) => ({ id, q }));
 }
 
 /** Where an order stands after a pick. */
@@ -74,9 +118,30 @@ export interface OrderPickState {
   picked: number;
 }
 
+const PICK_SUMS = fixedSql(
+  'pick.order-sums',
+  `select order_id as "orderId", coalesce(sum(quantity_allocated), 0) as allocated,
+          coalesce(sum(quantity_picked), 0) as picked
+   from order_lines where order_id in (select value from json_each(?)) group by order_id`,
+  `select order_id as "orderId", coalesce(sum(quantity_allocated), 0)::bigint as allocated,
+          coalesce(sum(quantity_picked), 0)::bigint as picked
+   from order_lines
+   where order_id in (select jsonb_array_elements_text($1::jsonb)::bigint) group by order_id`,
+);
+
+const MARK_PICKED = fixedSql(
+  'pick.mark-orders-picked',
+  `update orders set status = 'picked', updated_at = ?
+   where id in (select value from json_each(?))`,
+  `update orders set status = 'picked', updated_at = $1
+   where id in (select jsonb_array_elements_text($2::jsonb)::bigint)`,
+);
+
 /**
  * Moves each order whose allocated quantity is now all picked to `picked` (with its timeline
- * event); the others stay released. Orders are locked in id order.
+ * event); the others stay released. The orders are locked together (in id order), their sums
+ * read together, and the ones now picked moved and recorded together: five statements at most,
+ * whatever the number of orders.
  */
 export async function settleOrders(
   trx: Tx,
@@ -85,37 +150,43 @@ export async function settleOrders(
   data: Record<string, unknown>,
   nowIso: string,
 ): Promise<OrderPickState[]> {
-  const states: OrderPickState[] = [];
-  for (const orderId of [...new Set(orderIds)].sort((a, b) => a - b)) {
-    const order = await lockOrder(trx, orderId, { customerId: null });
-    const sums = await trx
-      .selectFrom('order_lines')
-      .select([
-        sql<number>`coalesce(sum(quantity_allocated), 0)`.as('allocated'),
-        sql<number>`coalesce(sum(quantity_picked), 0)`.as('picked'),
-      ])
-      .where('order_id', '=', orderId)
-      .executeTakeFirstOrThrow();
-    const allocated = Number(sums.allocated);
-    const picked = Number(sums.picked);
+  const orders = await lockOrders(trx, orderIds);
+  if (orders.length === 0) return [];
+  const ids = JSON.stringify(orders.map((o) => o.id));
+  const sums = new Map(
+    (
+      await runSql<{ orderId: number; allocated: number; picked: number }>(trx, PICK_SUMS, [ids])
+    ).map((s) => [Number(s.orderId), { allocated: Number(s.allocated), picked: Number(s.picked) }]),
+  );
+  const states = orders.map((order): OrderPickState => {
+    const { allocated, picked } = sums.get(order.id) ?? { allocated: 0, picked: 0 };
     let status = order.status as OrderStatus;
     if (status === 'released' && allocated > 0 && picked >= allocated) {
       status = must(moveOrder(status, 'picked'));
-      await trx
-        .updateTable('orders')
-        .set({ status, updated_at: nowIso })
-        .where('id', '=', orderId)
-        .execute();
-      await recordOrderEvent(trx, orderId, 'picked', actor, { ...data, picked }, nowIso);
     }
-    states.push({ orderId, status, allocated, picked });
+    return { orderId: order.id, status, allocated, picked };
+  });
+  const nowPicked = states.filter((s, i) => s.status !== orders[i]!.status);
+  if (nowPicked.length > 0) {
+    await runSql(trx, MARK_PICKED, [nowIso, JSON.stringify(nowPicked.map((s) => s.orderId))]);
+    await recordEventsOfOrders(
+      trx,
+      actor,
+      nowPicked.map((s) => ({
+        orderId: s.orderId,
+        type: 'picked',
+        data: { ...data, picked: s.picked },
+      })),
+      nowIso,
+    );
   }
   return states;
 }
 
 /**
  * Moves the wave on after work on its tasks: released → picking at the first pick, and
- * → completed once no task is open. Returns the wave's status now.
+ * → completed once no task is open (not looked for when the caller's task is still open).
+ * Returns the wave's status now.
  */
 export async function advanceWave(
   trx: Tx,
@@ -123,16 +194,19 @@ export async function advanceWave(
   current: WaveStatus,
   picked: boolean,
   nowIso: string,
+  taskStillOpen = false,
 ): Promise<WaveStatus> {
   let status = current;
   if (picked && status === 'released') status = must(moveWave(status, 'picking'));
-  const open = await trx
-    .selectFrom('pick_tasks')
-    .select('id')
-    .where('wave_id', '=', waveId)
-    .where('status', '=', 'open')
-    .limit(1)
-    .executeTakeFirst();
+  const open =
+    taskStillOpen ||
+    (await trx
+      .selectFrom('pick_tasks')
+      .select('id')
+      .where('wave_id', '=', waveId)
+      .where('status', '=', 'open')
+      .limit(1)
+      .executeTakeFirst());
   if (!open && (status === 'released' || status === 'picking')) {
     status = must(moveWave(status, 'completed'));
   }

@@ -9,15 +9,17 @@ import { FailureError } from '../../../core/shared/result.js';
  * serialized so that exactly one of them sees the last task close and completes the wave.
  */
 export async function lockTaskForPick(trx: Tx, taskId: number) {
-  const ref = await trx
-    .selectFrom('pick_tasks')
-    .select('wave_id')
-    .where('id', '=', taskId)
+  const wave = await trx
+    .updateTable('waves')
+    .set((eb) => ({ status: eb.ref('status') }))
+    .where('id', '=', (eb) =>
+      eb.selectFrom('pick_tasks').select('wave_id').where('id', '=', taskId),
+    )
+    .returning(['id', 'status'])
     .executeTakeFirst();
-  if (!ref) {
+  if (!wave) {
     throw new FailureError({ code: 'PICK.TASK_NOT_FOUND', message: `No pick task ${taskId}` });
   }
-  const wave = await lockWave(trx, ref.wave_id);
   const task = await trx
     .selectFrom('pick_tasks as t')
     .innerJoin('locations as l', 'l.id', 't.location_id')
