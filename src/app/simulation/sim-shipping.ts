@@ -1,9 +1,9 @@
 import { defaultCarriers } from '../../adapters/carriers/carrier-registry.js';
 import type { AppContext } from '../context.js';
-import { packOrder, warehousesToPackEach } from '../fulfillment/packing/pack-order.js';
+import { goodsToPackEach } from '../fulfillment/packing/pack-order.js';
+import { packAndShipOrder } from '../fulfillment/shipping/pack-and-ship.js';
 import { bookShipment } from '../fulfillment/shipping/book-shipment.js';
 import { recordDelivery } from '../fulfillment/shipping/record-delivery.js';
-import { shipOrder } from '../fulfillment/shipping/ship-order.js';
 import { SIM_WAREHOUSE } from './sim-picking.js';
 import { addDays, at, drawInt, dayNumber } from './sim-random.js';
 import { runUnits } from './sim-units.js';
@@ -20,10 +20,10 @@ export interface ShipDay {
 }
 
 /**
- * Packs every picked order into one carton per warehouse it was picked in (`packOrder`: the
- * whole order at once, exactly what was picked), and ships each with the table-rate carrier
- * (ground parcel, or LTL freight when heavier than a parcel), one order per unit of work, then
- * books each with the carrier. An order a rule refuses (a ship-complete account with lines
+ * The pack-and-ship station's evening (`packAndShipOrder`): every picked order goes into one
+ * carton per warehouse it was picked in — the whole order at once, exactly what was picked —
+ * which ships at once with the table-rate carrier (ground parcel, or LTL freight when heavier
+ * than a parcel), one order per unit of work; then each is booked with the carrier. An order a rule refuses (a ship-complete account with lines
  * still backordered) stays picked; one the carrier refuses stays `booking_failed`.
  */
 export async function packAndShip(ctx: AppContext): Promise<number> {
@@ -34,29 +34,22 @@ export async function packAndShip(ctx: AppContext): Promise<number> {
     .orderBy('id')
     .execute();
   const now = ctx.now();
-  // Where each order's picked goods wait, read once for the evening (nothing else packs them).
-  const toPack = new Map<number, number[]>();
+  // Where each order's picked goods wait, and their weight, read once for the evening
+  // (nothing else packs them).
+  const toPack = new Map<number, Map<number, number>>();
   for (let i = 0; i < orders.length; i += 500) {
     const ids = orders.slice(i, i + 500).map((o) => o.id);
-    for (const [id, list] of await warehousesToPackEach(ctx.database.db, ids)) toPack.set(id, list);
+    for (const [id, weights] of await goodsToPackEach(ctx.database.db, ids))
+      toPack.set(id, weights);
   }
   const outcomes = await runUnits(ctx.database, orders, async (trx, { id }) => {
     // An order split between warehouses is packed and shipped in each (one shipment apiece).
     const shipments = [];
-    for (const warehouseId of toPack.get(id) ?? []) {
-      const packed = await packOrder(trx, id, { warehouseId }, SIM_WAREHOUSE, now);
+    for (const [warehouseId, weightG] of toPack.get(id) ?? []) {
       // Wholesale orders are heavy: over the parcel limit the carton goes as LTL freight.
-      const service = packed.weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
-      shipments.push(
-        await shipOrder(
-          trx,
-          id,
-          { carrierCode: 'TABLE', service, warehouseId },
-          carriers,
-          SIM_WAREHOUSE,
-          now,
-        ),
-      );
+      const service = weightG > PARCEL_MAX_G ? 'ltl' : 'ground';
+      const input = { carrierCode: 'TABLE', service, warehouseId };
+      shipments.push(await packAndShipOrder(trx, id, input, carriers, SIM_WAREHOUSE, now));
     }
     return shipments;
   });

@@ -33,17 +33,33 @@ export async function warehouseTimeZone(db: Tx, warehouseId: number | null): Pro
     const cache = cacheOf(db);
     const known = cache.get(warehouseId);
     if (known) return known;
-    const row = await db
-      .selectFrom('warehouses')
-      .select('time_zone')
-      .where('id', '=', warehouseId)
-      .executeTakeFirst();
-    if (row) {
-      cache.set(warehouseId, row.time_zone);
-      return row.time_zone;
-    }
+    // Concurrent callers (an evening's bookings) share one read.
+    const zone = await sharedLoad(db, warehouseId, async () => {
+      const row = await db
+        .selectFrom('warehouses')
+        .select('time_zone')
+        .where('id', '=', warehouseId)
+        .executeTakeFirst();
+      if (row) cache.set(warehouseId, row.time_zone);
+      return row?.time_zone;
+    });
+    if (zone) return zone;
   }
   return companyTimeZone(db);
+}
+
+const loads = new WeakMap<DialectAdapter, Map<number, Promise<string | undefined>>>();
+
+/** One read per warehouse at a time, per store: later callers wait for the one under way. */
+function sharedLoad(db: Tx, warehouseId: number, load: () => Promise<string | undefined>) {
+  const adapter = db.getExecutor().adapter;
+  let pending = loads.get(adapter);
+  if (!pending) loads.set(adapter, (pending = new Map()));
+  const underWay = pending.get(warehouseId);
+  if (underWay) return underWay;
+  const started = load().finally(() => pending.delete(warehouseId));
+  pending.set(warehouseId, started);
+  return started;
 }
 
 /** The cache key of the company's zone (warehouse ids are positive). */

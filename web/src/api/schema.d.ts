@@ -9386,6 +9386,155 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orders/{id}/pack-and-ship': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pack everything picked into one carton and ship it (the pack-and-ship station)
+     * @description One transaction: what was picked for the order in the warehouse goes into one new closed carton, which ships with any other closed carton waiting there — as `/orders/{id}/ship` would — and the order moves from picked to shipped. Any refusal of either half (PACK.*, SHIP.*) leaves nothing packed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            warehouseId?: number;
+            cartonTypeId?: number;
+            carrierCode: string;
+            service: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              shipmentId: number;
+              /** @description shipped once the carrier booked it; booking_failed with bookingError otherwise */
+              shipmentStatus: string;
+              bookingError?: null | {
+                code: string;
+                message: string;
+              };
+              orderId: number;
+              orderStatus: 'shipped' | 'partially_shipped';
+              carrierCode: string;
+              service: string;
+              trackingNumbers: string[];
+              costMinor: number;
+              currency: string;
+              promisedDate: string;
+              cartonIds: number[];
+              invoice: {
+                id: number;
+                totalMinor: number;
+                currency: string;
+                dueDate: string;
+              };
+              /** @description The carton this command packed */
+              packedCartonId: number;
+              sscc: string;
+              weightG: number;
+            };
+          };
+        };
+        /** @description Invalid request (REQUEST.INVALID, with the fields at fault) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key or session */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The caller's role may not call this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource (AREA.NOT_FOUND) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state (illegal transition, duplicate, insufficient stock) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Understood but refused by a business rule */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Something went wrong on our side */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/shipments/{id}/retry-booking': {
     parameters: {
       query?: never;

@@ -41,6 +41,13 @@ export const OrderShipOut = Type.Object({
   }),
 });
 
+export const OrderPackShipOut = Type.Object({
+  ...OrderShipOut.properties,
+  packedCartonId: Type.Number({ description: 'The carton this command packed' }),
+  sscc: Type.String(),
+  weightG: Type.Number(),
+});
+
 export const ShipmentOut = Type.Object({
   id: Type.Number(),
   orderId: Type.Number(),

@@ -3,19 +3,21 @@ import type { AppContext } from '../../../app/context.js';
 import { bookShipment } from '../../../app/fulfillment/shipping/book-shipment.js';
 import { recordDelivery } from '../../../app/fulfillment/shipping/record-delivery.js';
 import { claimBookingRetry } from '../../../app/fulfillment/shipping/retry-booking.js';
-import { shipOrder } from '../../../app/fulfillment/shipping/ship-order.js';
+import { packAndShipOrder } from '../../../app/fulfillment/shipping/pack-and-ship.js';
+import { shipOrder, type ShipOutcome } from '../../../app/fulfillment/shipping/ship-order.js';
 import { listShipments, getShipment } from '../../../app/fulfillment/shipping/shipment-views.js';
 import type { CarrierRegistry } from '../../../core/fulfillment/carrier.js';
-import { STAFF, STOCK_WRITERS, type Role } from '../../../core/shared/roles.js';
+import { STAFF, STOCK_WRITERS, type Actor, type Role } from '../../../core/shared/roles.js';
 import type { Api } from '../api.js';
 import { idempotentWrite } from '../idempotency.js';
 import { registerLabelRoutes } from './shipping-labels.routes.js';
 import { registerPackingRoutes } from './shipping-packing.routes.js';
 import { registerTrackingRoutes } from './shipping-tracking.routes.js';
-import { DeliveryIn, IdParams, ShipIn } from './shipping.schemas.js';
+import { DeliveryIn, IdParams, PackAndShipIn, ShipIn } from './shipping.schemas.js';
 import { Shape } from '../response-shapes.js';
 import {
   CarriersOut,
+  OrderPackShipOut,
   OrderShipOut,
   OrderShipmentsOut,
   ShipmentOut,
@@ -56,6 +58,26 @@ export function registerShippingRoutes(
     () => carriers.list().map((c) => ({ code: c.code, name: c.name, services: c.services })),
   );
 
+  /** The carrier is called after the commit; the answer carries its labels (or the refusal). */
+  const bookAfterCommit =
+    (actor: Actor) =>
+    async <T extends ShipOutcome>(reserved: T) => {
+      const booked = await bookShipment(
+        ctx.database,
+        reserved.shipmentId,
+        carriers,
+        actor,
+        ctx.now,
+      );
+      return {
+        ...reserved,
+        shipmentStatus: booked.status,
+        trackingNumbers: booked.trackingNumbers,
+        costMinor: booked.costMinor,
+        bookingError: booked.bookingError,
+      };
+    };
+
   api.post(
     '/orders/:id/ship',
     {
@@ -76,23 +98,44 @@ export function registerShippingRoutes(
         201,
         (trx) =>
           shipOrder(trx, request.params.id, request.body, carriers, request.actor, ctx.now()),
-        // The carrier is called after the commit; the answer carries its labels (or the refusal).
-        async (reserved) => {
-          const booked = await bookShipment(
-            ctx.database,
-            reserved.shipmentId,
+        bookAfterCommit(request.actor),
+        { answer: 'afterCommit' },
+      ),
+  );
+
+  api.post(
+    '/orders/:id/pack-and-ship',
+    {
+      config: SHIPPERS,
+      schema: {
+        tags,
+        summary: 'Pack everything picked into one carton and ship it (the pack-and-ship station)',
+        description:
+          'One transaction: what was picked for the order in the warehouse goes into one new ' +
+          'closed carton, which ships with any other closed carton waiting there — as ' +
+          '`/orders/{id}/ship` would — and the order moves from picked to shipped. Any ' +
+          'refusal of either half (PACK.*, SHIP.*) leaves nothing packed.',
+        params: IdParams,
+        body: PackAndShipIn,
+        response: { 201: Shape(OrderPackShipOut) },
+      },
+    },
+    (request, reply) =>
+      idempotentWrite(
+        ctx.database,
+        request,
+        reply,
+        201,
+        (trx) =>
+          packAndShipOrder(
+            trx,
+            request.params.id,
+            request.body,
             carriers,
             request.actor,
-            ctx.now,
-          );
-          return {
-            ...reserved,
-            shipmentStatus: booked.status,
-            trackingNumbers: booked.trackingNumbers,
-            costMinor: booked.costMinor,
-            bookingError: booked.bookingError,
-          };
-        },
+            ctx.now(),
+          ),
+        bookAfterCommit(request.actor),
         { answer: 'afterCommit' },
       ),
   );

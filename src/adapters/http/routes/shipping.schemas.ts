@@ -52,6 +52,17 @@ export const ShipIn = Type.Object(
   { additionalProperties: false },
 );
 
+/** Pack and ship in one: what was picked goes into one new carton (of `cartonTypeId`, if given). */
+export const PackAndShipIn = Type.Object(
+  {
+    warehouseId: Type.Optional(Id),
+    cartonTypeId: Type.Optional(Id),
+    carrierCode: Type.String({ minLength: 1, maxLength: 40 }),
+    service: Type.String({ minLength: 1, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);
+
 export const DeliveryIn = Type.Object(
   {
     deliveredAt: Type.String({ format: 'date-time' }),

@@ -7,6 +7,7 @@ import type { Actor } from '../../../core/shared/roles.js';
 import { lockOrder } from '../../orders/lock-order.js';
 import { recordOrderEvents, type OrderEvent } from '../../orders/order-timeline.js';
 import { checkPackable } from './packing-state.js';
+import type { CartonToShip } from '../shipping/ship-cartons.js';
 import { nextSscc } from './sscc-serial.js';
 
 export interface PackOrderInput {
@@ -35,6 +36,8 @@ interface StagedLot {
   weightG: number;
   /** Whether a carton of the order is still open at the bench (the same on every row). */
   cartonOpen: boolean;
+  /** Whether a closed, unshipped carton of the order waits in this row's warehouse. */
+  closedCartonHere: boolean;
 }
 
 /**
@@ -54,18 +57,59 @@ export async function packOrder(
 ): Promise<PackedOrder> {
   const nowIso = now.toISOString();
   const order = await lockOrder(trx, orderId, actor);
+  const packed = await packLockedOrder(trx, order, input, actor, nowIso);
+  if (packed.orderStatus !== order.status) {
+    await trx
+      .updateTable('orders')
+      .set({ status: packed.orderStatus, updated_at: nowIso })
+      .where('id', '=', orderId)
+      .execute();
+  }
+  await recordOrderEvents(trx, orderId, actor.id, packed.events, nowIso);
+  return {
+    cartonId: packed.cartonId,
+    sscc: packed.sscc,
+    weightG: packed.weightG,
+    orderStatus: packed.orderStatus,
+  };
+}
+
+/** What packing a locked order did, for a command that goes on with it (pack and ship). */
+export interface PackedLockedOrder extends PackedOrder {
+  warehouseId: number;
+  /** The new carton as shipping takes it. */
+  carton: CartonToShip;
+  /** Whether other closed cartons of the order wait in that warehouse (packed earlier). */
+  moreClosedCartons: boolean;
+  /** The timeline events to record; the order's status is not written yet. */
+  events: OrderEvent[];
+}
+
+/**
+ * `packOrder`'s work on an order the caller has locked, short of writing the order's status
+ * and timeline: the caller writes them once with its own (pack-and-ship.ts).
+ */
+export async function packLockedOrder(
+  trx: Tx,
+  order: { id: number; status: string; warehouse_id: number | null },
+  input: PackOrderInput,
+  actor: Actor,
+  nowIso: string,
+): Promise<PackedLockedOrder> {
+  const orderId = order.id;
   checkPackable(order.status);
   const warehouseId = input.warehouseId ?? order.warehouse_id;
   const staged = await stagedLots(trx, [orderId]);
   const here = staged.filter((l) => l.warehouseId === warehouseId && l.open > 0);
-  if (here.length === 0) {
+  if (warehouseId === null || here.length === 0) {
     throw new FailureError({
       code: 'PACK.NOTHING_TO_PACK',
       message: `Nothing picked for order ${orderId} in warehouse ${warehouseId} waits for a carton`,
       details: { orderId, warehouseId },
     });
   }
-  const weightG = await cartonWeight(trx, here, input.cartonTypeId);
+  const type = await cartonType(trx, input.cartonTypeId);
+  const weightG = cartonWeight(here, type);
   const sscc = await nextSscc(trx);
   const carton = await trx
     .insertInto('cartons')
@@ -83,15 +127,21 @@ export async function packOrder(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const contents = here.map((l) => ({
+    orderLineId: l.orderLineId,
+    skuId: l.skuId,
+    lotId: l.lotId,
+    quantity: l.open,
+  }));
   await trx
     .insertInto('carton_contents')
     .values(
-      here.map((l) => ({
+      contents.map((c) => ({
         carton_id: carton.id,
-        order_line_id: l.orderLineId,
-        sku_id: l.skuId,
-        lot_id: l.lotId,
-        quantity: l.open,
+        order_line_id: c.orderLineId,
+        sku_id: c.skuId,
+        lot_id: c.lotId,
+        quantity: c.quantity,
       })),
     )
     .execute();
@@ -104,15 +154,31 @@ export async function packOrder(
   const rest = staged.filter((l) => l.warehouseId !== warehouseId && l.open > 0);
   if (status === 'picked' && rest.length === 0 && !staged.some((l) => l.cartonOpen)) {
     status = must(moveOrder(status, 'packed'));
-    await trx
-      .updateTable('orders')
-      .set({ status, updated_at: nowIso })
-      .where('id', '=', orderId)
-      .execute();
     events.push({ type: 'packed', data: {} });
   }
-  await recordOrderEvents(trx, orderId, actor.id, events, nowIso);
-  return { cartonId: carton.id, sscc, weightG, orderStatus: status };
+  return {
+    cartonId: carton.id,
+    sscc,
+    weightG,
+    orderStatus: status,
+    warehouseId,
+    carton: {
+      id: carton.id,
+      warehouseId,
+      sscc,
+      weightG,
+      carrierView: {
+        sscc,
+        weightG,
+        lengthMm: type?.length_mm ?? null,
+        widthMm: type?.width_mm ?? null,
+        heightMm: type?.height_mm ?? null,
+      },
+      contents,
+    },
+    moreClosedCartons: here.some((l) => l.closedCartonHere),
+    events,
+  };
 }
 
 /** The warehouses where something picked for the order waits for a carton, in id order. */
@@ -126,14 +192,30 @@ export async function warehousesToPackEach(
   orderIds: readonly number[],
 ): Promise<Map<number, number[]>> {
   const byOrder = new Map<number, number[]>();
+  for (const [orderId, weights] of await goodsToPackEach(trx, orderIds))
+    byOrder.set(
+      orderId,
+      [...weights.keys()].sort((a, b) => a - b),
+    );
+  return byOrder;
+}
+
+/**
+ * For many orders in one read: per order, the warehouses where something picked waits for a
+ * carton, with the weight in grams of what waits there (the goods, without a box).
+ */
+export async function goodsToPackEach(
+  trx: Tx,
+  orderIds: readonly number[],
+): Promise<Map<number, Map<number, number>>> {
+  const byOrder = new Map<number, Map<number, number>>();
   if (orderIds.length === 0) return byOrder;
   for (const l of await stagedLots(trx, orderIds)) {
     if (l.open <= 0) continue;
-    const list = byOrder.get(l.orderId) ?? [];
-    if (!list.includes(l.warehouseId)) list.push(l.warehouseId);
-    byOrder.set(l.orderId, list);
+    const weights = byOrder.get(l.orderId) ?? new Map<number, number>();
+    weights.set(l.warehouseId, (weights.get(l.warehouseId) ?? 0) + l.weightG * l.open);
+    byOrder.set(l.orderId, weights);
   }
-  for (const list of byOrder.values()) list.sort((a, b) => a - b);
   return byOrder;
 }
 
@@ -159,6 +241,10 @@ async function stagedLots(trx: Tx, orderIds: readonly number[]): Promise<StagedL
       sql<number>`(select count(*) from cartons o
         where o.order_id = a.order_id and o.status = 'open')`.as('open_cartons'),
     )
+    .select(
+      sql<number>`(select count(*) from cartons o where o.order_id = a.order_id
+        and o.warehouse_id = a.warehouse_id and o.status = 'closed')`.as('closed_here'),
+    )
     .where('a.order_id', 'in', orderIds)
     .where('r.kind', '=', 'picked')
     .groupBy([
@@ -182,29 +268,32 @@ async function stagedLots(trx: Tx, orderIds: readonly number[]): Promise<StagedL
     open: Number(r.picked) - Number(r.packed),
     weightG: r.weight_g ?? 0,
     cartonOpen: Number(r.open_cartons) > 0,
+    closedCartonHere: Number(r.closed_here) > 0,
   }));
 }
 
-/** The box's tare plus the goods, checked against the box's limit. */
-async function cartonWeight(
-  trx: Tx,
-  lots: readonly StagedLot[],
-  cartonTypeId: number | undefined,
-): Promise<number> {
-  const type =
-    cartonTypeId === undefined
-      ? undefined
-      : await trx
-          .selectFrom('carton_types')
-          .select(['tare_weight_g', 'max_weight_g'])
-          .where('id', '=', cartonTypeId)
-          .executeTakeFirst();
-  if (cartonTypeId !== undefined && !type) {
+/** The box chosen, or undefined for none; `CARTON_TYPE.NOT_FOUND` for an unknown one. */
+async function cartonType(trx: Tx, cartonTypeId: number | undefined) {
+  if (cartonTypeId === undefined) return undefined;
+  const type = await trx
+    .selectFrom('carton_types')
+    .select(['tare_weight_g', 'max_weight_g', 'length_mm', 'width_mm', 'height_mm'])
+    .where('id', '=', cartonTypeId)
+    .executeTakeFirst();
+  if (!type) {
     throw new FailureError({
       code: 'CARTON_TYPE.NOT_FOUND',
       message: `No carton type ${cartonTypeId}`,
     });
   }
+  return type;
+}
+
+/** The box's tare plus the goods, checked against the box's limit. */
+function cartonWeight(
+  lots: readonly StagedLot[],
+  type: { tare_weight_g: number; max_weight_g: number | null } | undefined,
+): number {
   const goodsG = lots.reduce((g, l) => g + l.weightG * l.open, 0);
   return must(
     checkCartonWeight(type?.tare_weight_g ?? 0, goodsG, {

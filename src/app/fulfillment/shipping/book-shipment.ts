@@ -33,22 +33,15 @@ export async function bookShipment(
   now: () => Date,
 ): Promise<ShipmentView> {
   const db = database.db;
-  const row = await db
-    .selectFrom('shipments as s')
-    .innerJoin('orders as o', 'o.id', 's.order_id')
-    .select(['s.id', 's.order_id', 's.warehouse_id', 's.carrier_code', 's.service', 's.status'])
-    .select(['s.shipped_at', 's.carrier_reference', 's.cost_minor', 's.booking_attempts'])
-    .select(['o.ship_to_id', 'o.customer_id', 'o.currency'])
-    .where('s.id', '=', shipmentId)
-    .executeTakeFirst();
-  if (!row || row.status !== 'booking') return getShipment(db, shipmentId);
+  const found = await shipmentToBook(db, shipmentId);
+  if (!found || found.row.status !== 'booking') return getShipment(db, shipmentId);
+  const { row, cartons } = found;
   const carrier = carriers.get(row.carrier_code);
   if (!carrier)
     return failBooking(database, shipmentId, actor, now, {
       code: 'SHIP.CARRIER_NOT_FOUND',
       message: `No carrier ${row.carrier_code}`,
     });
-  const cartons = await shipmentCartons(db, shipmentId);
   const request = await shipmentRequest(
     db,
     await ShippingMasterData.of(db),
@@ -88,26 +81,58 @@ const pick = (r: { ship_to_id: number | null; customer_id: number }) => ({
   customer_id: r.customer_id,
 });
 
-/** The shipment's cartons as the carrier sees them, in carton order. */
-async function shipmentCartons(db: Tx, shipmentId: number) {
+/**
+ * The shipment with what the booking needs of its order, and its cartons as the carrier sees
+ * them (in carton order), in one read: a row per carton, the shipment's columns on each.
+ */
+async function shipmentToBook(db: Tx, shipmentId: number) {
   const rows = await db
-    .selectFrom('cartons')
-    .leftJoin('carton_types as t', 't.id', 'cartons.carton_type_id')
-    .select(['cartons.id', 'cartons.sscc', 'cartons.weight_g'])
+    .selectFrom('shipments as s')
+    .innerJoin('orders as o', 'o.id', 's.order_id')
+    .leftJoin('cartons as c', 'c.shipment_id', 's.id')
+    .leftJoin('carton_types as t', 't.id', 'c.carton_type_id')
+    .select(['s.id', 's.order_id', 's.warehouse_id', 's.carrier_code', 's.service', 's.status'])
+    .select(['s.shipped_at', 's.carrier_reference', 's.cost_minor', 's.booking_attempts'])
+    .select(['o.ship_to_id', 'o.customer_id', 'o.currency'])
+    .select(['c.id as carton_id', 'c.sscc', 'c.weight_g'])
     .select(['t.length_mm', 't.width_mm', 't.height_mm'])
-    .where('cartons.shipment_id', '=', shipmentId)
-    .orderBy('cartons.id')
+    .where('s.id', '=', shipmentId)
+    .orderBy('c.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    view: {
-      sscc: r.sscc,
-      weightG: r.weight_g,
-      lengthMm: r.length_mm,
-      widthMm: r.width_mm,
-      heightMm: r.height_mm,
-    } satisfies ShipmentCarton,
-  }));
+  const first = rows[0];
+  if (!first) return undefined;
+  const row = {
+    id: first.id,
+    order_id: first.order_id,
+    warehouse_id: first.warehouse_id,
+    carrier_code: first.carrier_code,
+    service: first.service,
+    status: first.status,
+    shipped_at: first.shipped_at,
+    carrier_reference: first.carrier_reference,
+    cost_minor: first.cost_minor,
+    booking_attempts: first.booking_attempts,
+    ship_to_id: first.ship_to_id,
+    customer_id: first.customer_id,
+    currency: first.currency,
+  };
+  const cartons = rows.flatMap((r) =>
+    r.carton_id === null
+      ? []
+      : [
+          {
+            id: r.carton_id,
+            view: {
+              sscc: r.sscc!,
+              weightG: r.weight_g!,
+              lengthMm: r.length_mm,
+              widthMm: r.width_mm,
+              heightMm: r.height_mm,
+            } satisfies ShipmentCarton,
+          },
+        ],
+  );
+  return { row, cartons };
 }
 
 /** The carrier's handle, stored before buying: a booking retried after this point reuses it. */

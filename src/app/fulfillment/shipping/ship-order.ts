@@ -10,9 +10,15 @@ import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { ShippingMasterData } from '../../master-data/shipping-master-data.js';
 import { lockOrder } from '../../orders/lock-order.js';
-import { recordOrderEvents } from '../../orders/order-timeline.js';
+import { recordOrderEvents, type OrderEvent } from '../../orders/order-timeline.js';
 import { businessToday } from '../../warehouses/warehouse-time-zones.js';
-import { cartonsToShip, dispatchCartons, shipFrom, shippedPerLine } from './ship-cartons.js';
+import {
+  cartonsToShip,
+  dispatchCartons,
+  shipFrom,
+  shippedPerLine,
+  type CartonToShip,
+} from './ship-cartons.js';
 import { issueInvoice, type IssuedInvoice } from './ship-invoice.js';
 import { countShipped } from './ship-lines.js';
 import { shippingWarehouse } from './ship-request.js';
@@ -59,8 +65,17 @@ export async function shipOrder(
   actor: Actor,
   now: Date,
 ): Promise<ShipOutcome> {
-  const nowIso = now.toISOString();
   const order = await lockOrder(trx, orderId, actor);
+  checkCarrier(carriers, input);
+  const cartons = await cartonsToShip(trx, orderId, input.cartonIds, input.warehouseId);
+  return shipLockedCartons(trx, order, cartons, input, carriers, actor, now);
+}
+
+/** `SHIP.CARRIER_NOT_FOUND` / `SHIP.SERVICE_NOT_FOUND` before anything is looked at. */
+function checkCarrier(
+  carriers: CarrierRegistry,
+  input: Pick<ShipInput, 'carrierCode' | 'service'>,
+) {
   const carrier = carriers.get(input.carrierCode);
   if (!carrier) {
     throw new FailureError({
@@ -69,8 +84,37 @@ export async function shipOrder(
       details: { carriers: carriers.list().map((c) => c.code) },
     });
   }
-  const service = must(serviceOf(carrier, input.service));
-  const cartons = await cartonsToShip(trx, orderId, input.cartonIds, input.warehouseId);
+  return { carrier, service: must(serviceOf(carrier, input.service)) };
+}
+
+/** The order as locked, and what a command did to it before shipping in the same transaction. */
+export interface LockedForShipping {
+  id: number;
+  status: string;
+  warehouse_id: number | null;
+  customer_id: number;
+  currency: string;
+  requested_ship_date: string | null;
+}
+
+/**
+ * `shipOrder`'s work once the order is locked and its cartons known. `earlier` are timeline
+ * events of the same command that come first (pack-and-ship's carton and `packed`): the order's
+ * status and all its events are written once.
+ */
+export async function shipLockedCartons(
+  trx: Tx,
+  order: LockedForShipping,
+  cartons: readonly CartonToShip[],
+  input: Pick<ShipInput, 'carrierCode' | 'service'>,
+  carriers: CarrierRegistry,
+  actor: Actor,
+  now: Date,
+  earlier: readonly OrderEvent[] = [],
+): Promise<ShipOutcome> {
+  const orderId = order.id;
+  const nowIso = now.toISOString();
+  const { carrier, service } = checkCarrier(carriers, input);
   const warehouseId = shipFrom(cartons, order.warehouse_id);
   // The ship date is the day at the shipping warehouse: 17:00 in Los Angeles is still today.
   const shipDate = await businessToday(trx, warehouseId, now);
@@ -155,7 +199,7 @@ export async function shipOrder(
     trx,
     orderId,
     actor.id,
-    [{ type: next, data: { ...outcome, invoice: invoice.id } }],
+    [...earlier, { type: next, data: { ...outcome, invoice: invoice.id } }],
     nowIso,
     { before: [invoiceEvent] },
   );
