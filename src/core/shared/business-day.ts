@@ -39,12 +39,36 @@ function wallClockMs(ms: number, timeZone: string): number {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
-/** The `YYYY-MM-DD` day an instant (a Date or ISO-8601 text) falls on in the IANA zone. */
+const QUARTER_HOUR_MS = 900_000;
+/** Days by zone and UTC quarter hour: every zone's offset is a whole number of quarter hours. */
+const daysByQuarter = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
+
+/**
+ * The `YYYY-MM-DD` day an instant (a Date or ISO-8601 text) falls on in the IANA zone.
+ * Remembered per zone and UTC quarter hour when the quarter's first and last millisecond fall
+ * on the same local day (today's offsets are whole quarter hours, so a quarter straddles a
+ * local midnight only under a historical offset): a day's thousands of conversions format
+ * once per quarter.
+ */
 export function businessDay(instant: Date | string, timeZone: string): string {
   const ms = msOf(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${String(instant)}`);
-  return new Date(wallClockMs(ms, timeZone)).toISOString().slice(0, 10);
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  const known = daysByQuarter.get(key);
+  if (known !== undefined) return known;
+  const day = dayAt(ms, timeZone);
+  const start = quarter * QUARTER_HOUR_MS;
+  if (dayAt(start, timeZone) === day && dayAt(start + QUARTER_HOUR_MS - 1, timeZone) === day) {
+    if (daysByQuarter.size >= MAX_REMEMBERED) daysByQuarter.clear();
+    daysByQuarter.set(key, day);
+  }
+  return day;
 }
+
+const dayAt = (ms: number, timeZone: string) =>
+  new Date(wallClockMs(ms, timeZone)).toISOString().slice(0, 10);
 
 /** The zone's offset from UTC at an instant, in minutes (east positive: Berlin +60 in winter). */
 export function utcOffsetMinutes(instant: Date | string, timeZone: string): number {
