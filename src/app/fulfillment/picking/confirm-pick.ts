@@ -10,7 +10,7 @@ import {
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { postMovement } from '../../inventory/ledger.js';
-import { placeFacts, standardPlace } from '../../inventory/stock-facts.js';
+import { binPlace, stagingPlace } from './pick-places.js';
 import { lockTaskForPick, openPartsOf } from './pick-task-load.js';
 import { advanceWave, resolvePicked, settleOrders, type OrderPickState } from './pick-progress.js';
 import { resolveScans, type PickScans } from './resolve-scans.js';
@@ -51,7 +51,14 @@ export async function confirmPick(
 ): Promise<PickResult> {
   const nowIso = now.toISOString();
   const task = await lockTaskForPick(trx, taskId);
-  const scan = await resolveScans(trx, input, now);
+  const scan = await resolveScans(trx, input, now, {
+    locationId: task.location_id,
+    locationCode: task.location_code,
+    locationBarcode: task.location_barcode,
+    skuId: task.sku_id,
+    skuCode: task.sku_code,
+    skuGtin: task.sku_gtin,
+  });
   const quantity = must(
     checkPick(
       {
@@ -87,8 +94,8 @@ export async function confirmPick(
     {
       skuId: task.sku_id,
       lotId: task.lot_id,
-      from: await placeFacts(trx, task.location_id),
-      to: await standardPlace(trx, task.warehouse_id, 'staging'),
+      from: binPlace(task),
+      to: await stagingPlace(trx, task),
       quantity,
       type: 'pick',
       reference,

@@ -1,7 +1,10 @@
 import type { Tx } from '../../../adapters/db/database.js';
 import type { OpenPart } from '../../../core/fulfillment/pick-tasks.js';
 import type { WaveStatus } from '../../../core/fulfillment/wave-status.js';
+import { STANDARD_LOCATIONS } from '../../../core/inventory/location-types.js';
 import { FailureError } from '../../../core/shared/result.js';
+
+const STAGING = STANDARD_LOCATIONS.find((s) => s.type === 'staging')!;
 
 /**
  * Takes the task's wave for this transaction (a row lock on PostgreSQL; SQLite writers are
@@ -20,18 +23,29 @@ export async function lockTaskForPick(trx: Tx, taskId: number) {
   if (!wave) {
     throw new FailureError({ code: 'PICK.TASK_NOT_FOUND', message: `No pick task ${taskId}` });
   }
+  // The task with its bin (as scanning and the ledger check it), its SKU's each GTIN, and the
+  // warehouse's STAGING location the units go to: one read.
   const task = await trx
     .selectFrom('pick_tasks as t')
     .innerJoin('locations as l', 'l.id', 't.location_id')
     .innerJoin('skus as s', 's.id', 't.sku_id')
     .leftJoin('lots', 'lots.id', 't.lot_id')
+    .leftJoin('locations as st', (join) =>
+      join
+        .onRef('st.warehouse_id', '=', 'l.warehouse_id')
+        .on('st.code', '=', STAGING.code)
+        .on('st.type', '=', STAGING.type),
+    )
     .selectAll('t')
     .select([
       'l.code as location_code',
       'l.barcode as location_barcode',
       'l.warehouse_id',
+      'l.type as location_type',
       's.code as sku_code',
+      's.gtin as sku_gtin',
       'lots.code as lot_code',
+      'st.id as staging_id',
     ])
     .where('t.id', '=', taskId)
     .executeTakeFirstOrThrow();
