@@ -134,7 +134,7 @@ export async function confirmPick(
     task.wave_status,
     true,
     nowIso,
-    taskStatus === 'open',
+    taskStatus === 'open' || task.other_tasks_open,
   );
   return {
     taskId,

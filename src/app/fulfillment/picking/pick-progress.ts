@@ -4,7 +4,6 @@ import { moveWave, type WaveStatus } from '../../../core/fulfillment/wave-status
 import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.js';
 import { FailureError, must } from '../../../core/shared/result.js';
 import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
-import { lockOrders } from '../../orders/lock-order.js';
 import { recordEventsOfOrders } from '../../orders/order-timeline.js';
 
 /** One reservation's share of a pick or a short. */
@@ -118,15 +117,26 @@ export interface OrderPickState {
   picked: number;
 }
 
-const PICK_SUMS = fixedSql(
-  'pick.order-sums',
-  `select order_id as "orderId", coalesce(sum(quantity_allocated), 0) as allocated,
-          coalesce(sum(quantity_picked), 0) as picked
-   from order_lines where order_id in (select value from json_each(?)) group by order_id`,
-  `select order_id as "orderId", coalesce(sum(quantity_allocated), 0)::bigint as allocated,
-          coalesce(sum(quantity_picked), 0)::bigint as picked
-   from order_lines
-   where order_id in (select jsonb_array_elements_text($1::jsonb)::bigint) group by order_id`,
+/** The orders locked (in id order on PostgreSQL) with their allocated and picked sums. */
+const LOCK_WITH_SUMS = fixedSql(
+  'pick.lock-orders-with-sums',
+  `update orders set version = version + 1
+   where id in (select value from json_each(?))
+   returning id, status,
+     (select coalesce(sum(quantity_allocated), 0) from order_lines where order_id = orders.id)
+       as allocated,
+     (select coalesce(sum(quantity_picked), 0) from order_lines where order_id = orders.id)
+       as picked`,
+  `update orders o set version = o.version + 1
+   from (select id from orders
+         where id in (select jsonb_array_elements_text($1::jsonb)::bigint)
+         order by id for update) as l
+   where o.id = l.id
+   returning o.id, o.status,
+     (select coalesce(sum(quantity_allocated), 0)::bigint from order_lines where order_id = o.id)
+       as allocated,
+     (select coalesce(sum(quantity_picked), 0)::bigint from order_lines where order_id = o.id)
+       as picked`,
 );
 
 const MARK_PICKED = fixedSql(
@@ -139,9 +149,9 @@ const MARK_PICKED = fixedSql(
 
 /**
  * Moves each order whose allocated quantity is now all picked to `picked` (with its timeline
- * event); the others stay released. The orders are locked together (in id order), their sums
- * read together, and the ones now picked moved and recorded together: five statements at most,
- * whatever the number of orders.
+ * event); the others stay released. The orders are locked together (in id order) with their
+ * sums in one statement, and the ones now picked moved and recorded together: four statements
+ * at most, whatever the number of orders.
  */
 export async function settleOrders(
   trx: Tx,
@@ -150,16 +160,18 @@ export async function settleOrders(
   data: Record<string, unknown>,
   nowIso: string,
 ): Promise<OrderPickState[]> {
-  const orders = await lockOrders(trx, orderIds);
-  if (orders.length === 0) return [];
-  const ids = JSON.stringify(orders.map((o) => o.id));
-  const sums = new Map(
-    (
-      await runSql<{ orderId: number; allocated: number; picked: number }>(trx, PICK_SUMS, [ids])
-    ).map((s) => [Number(s.orderId), { allocated: Number(s.allocated), picked: Number(s.picked) }]),
-  );
+  const ids = [...new Set(orderIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return [];
+  const orders = (
+    await runSql<{ id: number; status: string; allocated: number; picked: number }>(
+      trx,
+      LOCK_WITH_SUMS,
+      [JSON.stringify(ids)],
+    )
+  ).sort((a, b) => a.id - b.id);
   const states = orders.map((order): OrderPickState => {
-    const { allocated, picked } = sums.get(order.id) ?? { allocated: 0, picked: 0 };
+    const allocated = Number(order.allocated);
+    const picked = Number(order.picked);
     let status = order.status as OrderStatus;
     if (status === 'released' && allocated > 0 && picked >= allocated) {
       status = must(moveOrder(status, 'picked'));
@@ -185,7 +197,7 @@ export async function settleOrders(
 
 /**
  * Moves the wave on after work on its tasks: released → picking at the first pick, and
- * → completed once no task is open (not looked for when the caller's task is still open).
+ * → completed once no task is open (looked for unless the caller knows, `tasksOpen`).
  * Returns the wave's status now.
  */
 export async function advanceWave(
@@ -194,12 +206,12 @@ export async function advanceWave(
   current: WaveStatus,
   picked: boolean,
   nowIso: string,
-  taskStillOpen = false,
+  tasksOpen?: boolean,
 ): Promise<WaveStatus> {
   let status = current;
   if (picked && status === 'released') status = must(moveWave(status, 'picking'));
   const open =
-    taskStillOpen ||
+    tasksOpen ??
     (await trx
       .selectFrom('pick_tasks')
       .select('id')

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
 import type { OpenPart } from '../../../core/fulfillment/pick-tasks.js';
 import type { WaveStatus } from '../../../core/fulfillment/wave-status.js';
@@ -19,6 +20,11 @@ export async function lockTaskForPick(trx: Tx, taskId: number) {
       eb.selectFrom('pick_tasks').select('wave_id').where('id', '=', taskId),
     )
     .returning(['id', 'status'])
+    // Whether another task of the wave is open: with the wave locked, no pick can change that.
+    .returning(
+      sql<number>`(select count(*) from (select 1 from pick_tasks o where o.wave_id = waves.id
+        and o.status = 'open' and o.id <> ${taskId} limit 1) as other)`.as('others_open'),
+    )
     .executeTakeFirst();
   if (!wave) {
     throw new FailureError({ code: 'PICK.TASK_NOT_FOUND', message: `No pick task ${taskId}` });
@@ -60,6 +66,8 @@ export async function lockTaskForPick(trx: Tx, taskId: number) {
     ...task,
     lot_code: task.lot_id === 0 ? null : (task.lot_code ?? null),
     wave_status: wave.status as WaveStatus,
+    /** Whether another task of the wave was open when the wave was locked. */
+    other_tasks_open: Number(wave.others_open) > 0,
     remaining: task.quantity - task.picked_quantity - task.short_quantity,
   };
 }
