@@ -4,6 +4,9 @@ import { confirmPick } from '../fulfillment/picking/confirm-pick.js';
 import { shortPick } from '../fulfillment/picking/short-pick.js';
 import { getPickList, type PickListTask } from '../fulfillment/waves/pick-list.js';
 import { planWave } from '../fulfillment/waves/plan-wave.js';
+import { loadWaveCandidates } from '../fulfillment/waves/wave-candidates.js';
+import { defaultWavePolicy } from '../../core/fulfillment/default-wave-policy.js';
+import { DEFAULT_WAVE_LIMITS } from '../../core/fulfillment/wave-policy.js';
 import { draw } from './sim-random.js';
 import { runUnit, runUnits } from './sim-units.js';
 
@@ -30,7 +33,7 @@ const PASSES = 3;
 
 /**
  * Plans waves until no allocated order is left waiting in any warehouse (batch picking, the
- * policy's urgency order), and picks each wave by scan. With probability `errorRate` a pick
+ * policy's urgency order and caps), and picks each wave by scan. With probability `errorRate` a pick
  * goes wrong: half the time the picker first scans the wrong bin (refused, then corrected),
  * half the time one unit is not found in the bin (a short pick: the rest is re-allocated from
  * other bins or backordered, and a count task is raised for the bin).
@@ -43,17 +46,27 @@ export async function pickDay(
 ): Promise<PickDay> {
   const day: PickDay = { waves: 0, tasks: 0, units: 0, scanErrors: 0, shortPicks: 0 };
   for (const warehouseId of warehouseIds) {
+    // The day's waves are cut from one read of what waits (the policy's urgency order), each
+    // then planned for its own orders; a pick's re-allocation may leave more to wave, so look
+    // again until a look plans nothing.
     for (;;) {
-      const wave = await runUnit(ctx.database, (trx) =>
-        planWave(trx, { warehouseId, pickMode: 'batch' }, SIM_WAREHOUSE, ctx.now()),
-      );
-      if (!wave.ok) break;
-      day.waves++;
-      for (let pass = 0; pass < PASSES; pass++) {
-        const open = await openTasks(ctx, wave.value.id);
-        if (open.length === 0) break;
-        await pickTasks(ctx, open, errorRate, seed, day);
+      const candidates = await loadWaveCandidates(ctx.database.db, warehouseId);
+      const groups = defaultWavePolicy.group(candidates, DEFAULT_WAVE_LIMITS);
+      let planned = 0;
+      for (const { orderIds } of groups) {
+        const wave = await runUnit(ctx.database, (trx) =>
+          planWave(trx, { warehouseId, pickMode: 'batch', orderIds }, SIM_WAREHOUSE, ctx.now()),
+        );
+        if (!wave.ok) continue;
+        planned++;
+        day.waves++;
+        for (let pass = 0; pass < PASSES; pass++) {
+          const open = await openTasks(ctx, wave.value.id);
+          if (open.length === 0) break;
+          await pickTasks(ctx, open, errorRate, seed, day);
+        }
       }
+      if (planned === 0) break;
     }
   }
   return day;

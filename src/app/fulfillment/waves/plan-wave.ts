@@ -8,7 +8,7 @@ import {
 import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.js';
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
-import { recordOrderEvent } from '../../orders/order-timeline.js';
+import { recordEventsOfOrders } from '../../orders/order-timeline.js';
 import { createPickTasks, openAllocationsOfWave } from './create-pick-tasks.js';
 import { chunked, loadWaveCandidates, lockWaveOrders } from './wave-candidates.js';
 
@@ -103,7 +103,7 @@ export async function planWave(
   };
 }
 
-/** Releases the wave's orders that are not released yet, each with its timeline event. */
+/** Releases the wave's orders that are not released yet, each with its timeline event (one insert for all). */
 async function releaseForWave(
   trx: Tx,
   waveId: number,
@@ -121,7 +121,10 @@ async function releaseForWave(
       .where('id', 'in', ids)
       .execute();
   }
-  for (const id of toRelease) {
-    await recordOrderEvent(trx, id, 'released', actor.id, { waveId }, nowIso);
-  }
+  await recordEventsOfOrders(
+    trx,
+    actor.id,
+    toRelease.map((orderId) => ({ orderId, type: 'released', data: { waveId } })),
+    nowIso,
+  );
 }
