@@ -4,7 +4,7 @@ import { checkCartonWeight } from '../../../core/fulfillment/pack-verification.j
 import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.js';
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
-import { lockOrder } from '../../orders/lock-order.js';
+import { lockOrder, setOrderStatus } from '../../orders/lock-order.js';
 import { recordOrderEvents, type OrderEvent } from '../../orders/order-timeline.js';
 import { checkPackable } from './packing-state.js';
 import type { CartonToShip } from '../shipping/ship-cartons.js';
@@ -59,11 +59,7 @@ export async function packOrder(
   const order = await lockOrder(trx, orderId, actor);
   const packed = await packLockedOrder(trx, order, input, actor, nowIso);
   if (packed.orderStatus !== order.status) {
-    await trx
-      .updateTable('orders')
-      .set({ status: packed.orderStatus, updated_at: nowIso })
-      .where('id', '=', orderId)
-      .execute();
+    await setOrderStatus(trx, orderId, packed.orderStatus, nowIso);
   }
   await recordOrderEvents(trx, orderId, actor.id, packed.events, nowIso);
   return {

@@ -1,3 +1,4 @@
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
 import type { Tx } from '../../../adapters/db/database.js';
 import {
   invoiceDueDate,
@@ -5,6 +6,24 @@ import {
   type LineToInvoice,
 } from '../../../core/fulfillment/invoice-lines.js';
 import type { DomainEvent } from '../../events/outbox.js';
+
+const INSERT_INVOICE = fixedSql(
+  'invoices.insert',
+  `insert into invoices
+     (customer_id, order_id, currency, total_minor, paid_minor, status, issued_at, due_date)
+   values (?, ?, ?, ?, 0, 'open', ?, ?) returning id`,
+);
+
+const INSERT_INVOICE_LINES = fixedSql(
+  'invoice-lines.insert',
+  `insert into invoice_lines (invoice_id, order_line_id, quantity, unit_price_minor, amount_minor)
+   select ?, value ->> 'line', value ->> 'q', value ->> 'price', value ->> 'amount'
+   from json_each(?) order by key`,
+  `insert into invoice_lines (invoice_id, order_line_id, quantity, unit_price_minor, amount_minor)
+   select $1, (e ->> 'line')::bigint, (e ->> 'q')::bigint, (e ->> 'price')::bigint,
+          (e ->> 'amount')::bigint
+   from jsonb_array_elements($2::jsonb) with ordinality as r(e, n) order by n`,
+);
 
 export interface IssuedInvoice {
   id: number;
@@ -36,32 +55,24 @@ export async function issueInvoice(
   const drafts = invoiceLines(lines, shippedNow);
   const totalMinor = drafts.reduce((n, d) => n + d.amountMinor, 0);
   const dueDate = invoiceDueDate(terms.shipDate, terms.paymentTermsDays);
-  const invoice = await trx
-    .insertInto('invoices')
-    .values({
-      customer_id: order.customerId,
-      order_id: order.id,
-      currency: order.currency,
-      total_minor: totalMinor,
-      paid_minor: 0,
-      status: 'open',
-      issued_at: nowIso,
-      due_date: dueDate,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('invoice_lines')
-    .values(
-      drafts.map((d) => ({
-        invoice_id: invoice.id,
-        order_line_id: d.orderLineId,
-        quantity: d.quantity,
-        unit_price_minor: d.unitPriceMinor,
-        amount_minor: d.amountMinor,
-      })),
-    )
-    .execute();
+  const [invoice] = await runSql<{ id: number }>(trx, INSERT_INVOICE, [
+    order.customerId,
+    order.id,
+    order.currency,
+    totalMinor,
+    nowIso,
+    dueDate,
+  ]);
+  if (!invoice) throw new Error(`invoice of order ${order.id} not written`);
+  if (drafts.length > 0) {
+    const rows = drafts.map((d) => ({
+      line: d.orderLineId,
+      q: d.quantity,
+      price: d.unitPriceMinor,
+      amount: d.amountMinor,
+    }));
+    await runSql(trx, INSERT_INVOICE_LINES, [invoice.id, JSON.stringify(rows)]);
+  }
   const event: DomainEvent = {
     type: 'invoice.issued',
     aggregateType: 'invoice',

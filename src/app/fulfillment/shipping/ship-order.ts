@@ -1,4 +1,7 @@
+import type { Selectable } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
+import type { Tables } from '../../../adapters/db/schema.js';
 import { serviceOf, type CarrierRegistry } from '../../../core/fulfillment/carrier.js';
 import {
   checkShipComplete,
@@ -9,7 +12,7 @@ import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.j
 import { FailureError, must } from '../../../core/shared/result.js';
 import type { Actor } from '../../../core/shared/roles.js';
 import { ShippingMasterData } from '../../master-data/shipping-master-data.js';
-import { lockOrder } from '../../orders/lock-order.js';
+import { lockOrder, setOrderStatus } from '../../orders/lock-order.js';
 import { recordOrderEvents, type OrderEvent } from '../../orders/order-timeline.js';
 import { businessToday } from '../../warehouses/warehouse-time-zones.js';
 import {
@@ -22,6 +25,18 @@ import {
 import { issueInvoice, type IssuedInvoice } from './ship-invoice.js';
 import { countShipped } from './ship-lines.js';
 import { shippingWarehouse } from './ship-request.js';
+
+const ORDER_LINES = fixedSql('ship.order-lines', 'select * from order_lines where order_id = ?');
+
+/** A shipment reserved for booking after the commit (no tracking, no cost yet). */
+const INSERT_SHIPMENT = fixedSql(
+  'shipments.insert-booking',
+  `insert into shipments (order_id, warehouse_id, carrier_code, service, tracking_number,
+     cost_minor, status, booking_started_at, booking_attempts, shipped_at, promised_date,
+     delivered_at, pod_name, pod_note)
+   values (?, ?, ?, ?, null, 0, 'booking', ?, 1, ?, ?, null, null, null)
+   returning id`,
+);
 
 export interface ShipInput {
   /** The cartons that leave now; all closed, unshipped cartons of the order when omitted. */
@@ -119,11 +134,7 @@ export async function shipLockedCartons(
   // The ship date is the day at the shipping warehouse: 17:00 in Los Angeles is still today.
   const shipDate = await businessToday(trx, warehouseId, now);
   const shippedNow = shippedPerLine(cartons);
-  const lines = await trx
-    .selectFrom('order_lines')
-    .selectAll()
-    .where('order_id', '=', orderId)
-    .execute();
+  const lines = await runSql<Selectable<Tables['order_lines']>>(trx, ORDER_LINES, [orderId]);
   const toShip = lines.map((l) => ({
     orderLineId: l.id,
     ordered: l.quantity_ordered,
@@ -138,26 +149,16 @@ export async function shipLockedCartons(
 
   const shipsFrom = shippingWarehouse(orderId, warehouseId);
   const promised = promisedDate(order.requested_ship_date, shipDate, service.transitDays);
-  const shipment = await trx
-    .insertInto('shipments')
-    .values({
-      order_id: orderId,
-      warehouse_id: shipsFrom,
-      carrier_code: carrier.code,
-      service: service.code,
-      tracking_number: null,
-      cost_minor: 0,
-      status: 'booking',
-      booking_started_at: nowIso,
-      booking_attempts: 1,
-      shipped_at: nowIso,
-      promised_date: promised,
-      delivered_at: null,
-      pod_name: null,
-      pod_note: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const [shipment] = await runSql<{ id: number }>(trx, INSERT_SHIPMENT, [
+    orderId,
+    shipsFrom,
+    carrier.code,
+    service.code,
+    nowIso,
+    nowIso,
+    promised,
+  ]);
+  if (!shipment) throw new Error(`shipment of order ${orderId} not written`);
   await dispatchCartons(trx, master, shipsFrom, shipment.id, cartons, actor.id, nowIso);
   await countShipped(trx, shippedNow, nowIso);
   const { invoice, event: invoiceEvent } = await issueInvoice(
@@ -174,11 +175,7 @@ export async function shipLockedCartons(
     { paymentTermsDays: customer?.paymentTermsDays ?? 30, shipDate, shipmentId: shipment.id },
     nowIso,
   );
-  await trx
-    .updateTable('orders')
-    .set({ status: next, updated_at: nowIso })
-    .where('id', '=', orderId)
-    .execute();
+  await setOrderStatus(trx, orderId, next, nowIso);
   const outcome: ShipOutcome = {
     shipmentId: shipment.id,
     shipmentStatus: 'booking',
