@@ -116,6 +116,11 @@ function openSqlite(file: string): Database {
       await checkpointer.close();
       await readDb.destroy();
       await writeDb.destroy();
+      // Kysely destroys only a driver it has used: a store closed without a single read kept its
+      // reader open, so the writer was not the last connection and the WAL stayed behind, for
+      // the next process to find and checkpoint (a bulk load's WAL started a server's
+      // checkpointer thread, ~12 MB).
+      for (const connection of [reader, writer]) if (connection.open) connection.close();
     },
   };
 }
