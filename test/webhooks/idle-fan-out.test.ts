@@ -6,7 +6,7 @@ import { dialects, freshStore, type TestStore } from '../support/databases.js';
 
 /**
  * The webhook job ticks every two seconds on every server. With nothing in the outbox it must
- * write nothing: its watermark row comes with the schema (migration 0028), so a first start's
+ * write nothing: its watermark row comes with the schema (migration 0025), so a first start's
  * idle server starts no SQLite WAL checkpointer thread (~15 MB) for a bookkeeping row.
  */
 describe.each(dialects)('webhook fan-out of an empty outbox on %s', (dialect) => {
