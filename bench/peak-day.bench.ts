@@ -73,6 +73,10 @@ await withStore('sqlite', async ({ database }) => {
   );
   log(`phases (ms): ${JSON.stringify(day.phaseMs)}`);
   counter.counting = false;
+  if (TOP > 0) {
+    const sqlMs = [...counter.byTextMs!.values()].reduce((a, b) => a + b, 0);
+    log(`SQL: ${counter.statements} statements, ${Math.round(sqlMs)} ms inside SQLite`);
+  }
   const slowest = [...(counter.byTextMs ?? [])].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   for (const [text, ms] of slowest)
     log(`${Math.round(ms)} ms ${counter.byText!.get(text)}×  ${text}`);
