@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
 import { checkCartonWeight } from '../../../core/fulfillment/pack-verification.js';
 import { moveOrder, type OrderStatus } from '../../../core/orders/order-status.js';
 import { FailureError, must } from '../../../core/shared/result.js';
@@ -9,6 +10,24 @@ import { recordOrderEvents, type OrderEvent } from '../../orders/order-timeline.
 import { checkPackable } from './packing-state.js';
 import type { CartonToShip } from '../shipping/ship-cartons.js';
 import { nextSscc } from './sscc-serial.js';
+
+const INSERT_CLOSED_CARTON = fixedSql(
+  'cartons.insert-closed',
+  `insert into cartons (order_id, warehouse_id, carton_type_id, sscc, status, weight_g,
+     shipment_id, created_by, created_at, closed_at)
+   values (?, ?, ?, ?, 'closed', ?, null, ?, ?, ?) returning id`,
+);
+
+const INSERT_CONTENTS = fixedSql(
+  'carton-contents.insert',
+  `insert into carton_contents (carton_id, order_line_id, sku_id, lot_id, quantity)
+   select ?, value ->> 'line', value ->> 'sku', value ->> 'lot', value ->> 'q'
+   from json_each(?) order by key`,
+  `insert into carton_contents (carton_id, order_line_id, sku_id, lot_id, quantity)
+   select $1, (e ->> 'line')::bigint, (e ->> 'sku')::bigint, (e ->> 'lot')::bigint,
+          (e ->> 'q')::bigint
+   from jsonb_array_elements($2::jsonb) with ordinality as r(e, n) order by n`,
+);
 
 export interface PackOrderInput {
   /** Where it is packed (default: the order's warehouse); a split order is packed in each. */
@@ -107,40 +126,30 @@ export async function packLockedOrder(
   const type = await cartonType(trx, input.cartonTypeId);
   const weightG = cartonWeight(here, type);
   const sscc = await nextSscc(trx);
-  const carton = await trx
-    .insertInto('cartons')
-    .values({
-      order_id: orderId,
-      warehouse_id: warehouseId,
-      carton_type_id: input.cartonTypeId ?? null,
-      sscc,
-      status: 'closed',
-      weight_g: weightG,
-      shipment_id: null,
-      created_by: actor.id,
-      created_at: nowIso,
-      closed_at: nowIso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const [carton] = await runSql<{ id: number }>(trx, INSERT_CLOSED_CARTON, [
+    orderId,
+    warehouseId,
+    input.cartonTypeId ?? null,
+    sscc,
+    weightG,
+    actor.id,
+    nowIso,
+    nowIso,
+  ]);
+  if (!carton) throw new Error(`carton of order ${orderId} not written`);
   const contents = here.map((l) => ({
     orderLineId: l.orderLineId,
     skuId: l.skuId,
     lotId: l.lotId,
     quantity: l.open,
   }));
-  await trx
-    .insertInto('carton_contents')
-    .values(
-      contents.map((c) => ({
-        carton_id: carton.id,
-        order_line_id: c.orderLineId,
-        sku_id: c.skuId,
-        lot_id: c.lotId,
-        quantity: c.quantity,
-      })),
-    )
-    .execute();
+  const rows = contents.map((c) => ({
+    line: c.orderLineId,
+    sku: c.skuId,
+    lot: c.lotId,
+    q: c.quantity,
+  }));
+  await runSql(trx, INSERT_CONTENTS, [carton.id, JSON.stringify(rows)]);
   const events: OrderEvent[] = [
     { type: 'carton_opened', data: { cartonId: carton.id, sscc } },
     { type: 'carton_closed', data: { cartonId: carton.id, sscc, weightG } },

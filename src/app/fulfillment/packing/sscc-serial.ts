@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
 import { buildSscc } from '../../../core/gs1/sscc.js';
 import { must } from '../../../core/shared/result.js';
 
@@ -25,23 +26,24 @@ export async function nextSerial(trx: Tx, name: string): Promise<number> {
   return Number(row.value);
 }
 
+const NEXT_SSCC_SERIAL = fixedSql(
+  'sscc.next-serial',
+  `insert into sequences (name, value) values ('sscc', 1)
+   on conflict (name) do update set value = sequences.value + 1
+   returning value,
+     (select value from settings where key = '${GS1_PREFIX_SETTING}') as prefix,
+     (select value from settings where key = '${SSCC_EXTENSION_SETTING}') as extension`,
+);
+
 /** A new SSCC-18 from the settings (default prefix 0614141, extension digit 0) and the sequence. */
 export async function nextSscc(trx: Tx): Promise<string> {
   // The serial and both settings in one statement: the upsert returns the settings beside it.
-  const row = await trx
-    .insertInto('sequences')
-    .values({ name: 'sscc', value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`sequences.value + 1` }))
-    .returning([
-      'value',
-      sql<string | null>`(select value from settings where key = ${GS1_PREFIX_SETTING})`.as(
-        'prefix',
-      ),
-      sql<string | null>`(select value from settings where key = ${SSCC_EXTENSION_SETTING})`.as(
-        'extension',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
+  const [row] = await runSql<{ value: number; prefix: string | null; extension: string | null }>(
+    trx,
+    NEXT_SSCC_SERIAL,
+    [],
+  );
+  if (!row) throw new Error('no SSCC serial taken');
   const companyPrefix = row.prefix ?? DEFAULT_GS1_COMPANY_PREFIX;
   const extension = row.extension ?? '0';
   const serial = Number(row.value);
