@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
 import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
 import { checkCartonWeight } from '../../../core/fulfillment/pack-verification.js';
@@ -229,41 +228,7 @@ export async function goodsToPackEach(
  * of the order is open, in one statement.
  */
 async function stagedLots(trx: Tx, orderIds: readonly number[]): Promise<StagedLot[]> {
-  const rows = await trx
-    .selectFrom('allocations as a')
-    .innerJoin('allocation_resolutions as r', 'r.allocation_id', 'a.id')
-    .innerJoin('skus as s', 's.id', 'a.sku_id')
-    .select(['a.order_id', 'a.warehouse_id', 'a.order_line_id', 'a.sku_id', 'a.lot_id'])
-    .select('s.weight_g')
-    .select(sql<number>`cast(sum(r.quantity) as bigint)`.as('picked'))
-    .select(
-      sql<number>`(select coalesce(sum(c.quantity), 0) from carton_contents c
-        join cartons k on k.id = c.carton_id
-        where k.order_id = a.order_id and k.warehouse_id = a.warehouse_id
-          and c.order_line_id = a.order_line_id and c.lot_id = a.lot_id)`.as('packed'),
-    )
-    .select(
-      sql<number>`(select count(*) from cartons o
-        where o.order_id = a.order_id and o.status = 'open')`.as('open_cartons'),
-    )
-    .select(
-      sql<number>`(select count(*) from cartons o where o.order_id = a.order_id
-        and o.warehouse_id = a.warehouse_id and o.status = 'closed')`.as('closed_here'),
-    )
-    .where('a.order_id', 'in', orderIds)
-    .where('r.kind', '=', 'picked')
-    .groupBy([
-      'a.order_id',
-      'a.warehouse_id',
-      'a.order_line_id',
-      'a.sku_id',
-      'a.lot_id',
-      's.weight_g',
-    ])
-    .orderBy('a.order_id')
-    .orderBy('a.order_line_id')
-    .orderBy('a.lot_id')
-    .execute();
+  const rows = await runSql<StagedRow>(trx, STAGED_LOTS, [JSON.stringify(orderIds)]);
   return rows.map((r) => ({
     orderId: r.order_id,
     warehouseId: r.warehouse_id,
@@ -276,6 +241,44 @@ async function stagedLots(trx: Tx, orderIds: readonly number[]): Promise<StagedL
     closedCartonHere: Number(r.closed_here) > 0,
   }));
 }
+
+interface StagedRow {
+  order_id: number;
+  warehouse_id: number;
+  order_line_id: number;
+  sku_id: number;
+  lot_id: number;
+  weight_g: number | null;
+  picked: number;
+  packed: number;
+  open_cartons: number;
+  closed_here: number;
+}
+
+/** Per order, warehouse, line and lot: picked, packed, the SKU's weight and the cartons' state. */
+const stagedLotsText = (orderIds: string) => `
+  select a.order_id, a.warehouse_id, a.order_line_id, a.sku_id, a.lot_id, s.weight_g,
+    cast(sum(r.quantity) as bigint) as picked,
+    (select coalesce(sum(c.quantity), 0) from carton_contents c
+      join cartons k on k.id = c.carton_id
+      where k.order_id = a.order_id and k.warehouse_id = a.warehouse_id
+        and c.order_line_id = a.order_line_id and c.lot_id = a.lot_id) as packed,
+    (select count(*) from cartons o
+      where o.order_id = a.order_id and o.status = 'open') as open_cartons,
+    (select count(*) from cartons o where o.order_id = a.order_id
+      and o.warehouse_id = a.warehouse_id and o.status = 'closed') as closed_here
+  from allocations a
+  join allocation_resolutions r on r.allocation_id = a.id
+  join skus s on s.id = a.sku_id
+  where a.order_id in (${orderIds}) and r.kind = 'picked'
+  group by a.order_id, a.warehouse_id, a.order_line_id, a.sku_id, a.lot_id, s.weight_g
+  order by a.order_id, a.order_line_id, a.lot_id`;
+
+const STAGED_LOTS = fixedSql(
+  'pack.staged-lots',
+  stagedLotsText('select value from json_each(?)'),
+  stagedLotsText('select jsonb_array_elements_text($1::jsonb)::bigint'),
+);
 
 /** The box chosen, or undefined for none; `CARTON_TYPE.NOT_FOUND` for an unknown one. */
 async function cartonType(trx: Tx, cartonTypeId: number | undefined) {
