@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
 import { checkPick } from '../../../core/fulfillment/pick-check.js';
 import { distribute } from '../../../core/fulfillment/pick-tasks.js';
 import {
@@ -14,6 +14,13 @@ import { binPlace, stagingPlace } from './pick-places.js';
 import { lockTaskForPick, openPartsOf } from './pick-task-load.js';
 import { advanceWave, resolvePicked, settleOrders, type OrderPickState } from './pick-progress.js';
 import { resolveScans, type PickScans } from './resolve-scans.js';
+
+const COUNT_PICKED_ON_TASK = fixedSql(
+  'pick.task-picked',
+  `update pick_tasks set picked_quantity = picked_quantity + ?, status = ?, tote = ?, picker = ?,
+     completed_at = ?
+   where id = ? and status = 'open'`,
+);
 
 export interface PickConfirmation extends PickScans {
   /** The tote or cart position the units went into. */
@@ -76,18 +83,14 @@ export async function confirmPick(
   );
   const pickedQuantity = task.picked_quantity + quantity;
   const taskStatus = taskStatusAfter(task.quantity, pickedQuantity, task.short_quantity);
-  await trx
-    .updateTable('pick_tasks')
-    .set({
-      picked_quantity: sql`picked_quantity + ${quantity}`,
-      status: taskStatus,
-      tote: input.tote ?? task.tote,
-      picker: actor.id,
-      completed_at: taskStatus === 'open' ? null : nowIso,
-    })
-    .where('id', '=', taskId)
-    .where('status', '=', 'open')
-    .execute();
+  await runSql(trx, COUNT_PICKED_ON_TASK, [
+    quantity,
+    taskStatus,
+    input.tote ?? task.tote,
+    actor.id,
+    taskStatus === 'open' ? null : nowIso,
+    taskId,
+  ]);
   const reference = `wave:${task.wave_id}/task:${taskId}`;
   await postMovement(
     trx,

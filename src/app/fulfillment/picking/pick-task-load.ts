@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Tx } from '../../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
+import type { Tables } from '../../../adapters/db/schema.js';
 import type { OpenPart } from '../../../core/fulfillment/pick-tasks.js';
 import type { WaveStatus } from '../../../core/fulfillment/wave-status.js';
 import { STANDARD_LOCATIONS } from '../../../core/inventory/location-types.js';
@@ -8,53 +10,64 @@ import { FailureError } from '../../../core/shared/result.js';
 const STAGING = STANDARD_LOCATIONS.find((s) => s.type === 'staging')!;
 
 /**
+ * The task's wave locked (a no-op update), with whether another task of it is open: with the
+ * wave locked, no pick can change that.
+ */
+const LOCK_WAVE_OF_TASK = fixedSql(
+  'pick.lock-wave-of-task',
+  `update waves set status = status
+   where id = (select wave_id from pick_tasks where id = ?)
+   returning id, status,
+     (select count(*) from (select 1 from pick_tasks o where o.wave_id = waves.id
+        and o.status = 'open' and o.id <> ? limit 1) as other) as others_open`,
+);
+
+/**
+ * The task with its bin (as scanning and the ledger check it), its SKU's each GTIN, and the
+ * warehouse's STAGING location the units go to: one read.
+ */
+const TASK_FOR_PICK = fixedSql(
+  'pick.task',
+  `select t.*, l.code as location_code, l.barcode as location_barcode, l.warehouse_id,
+     l.type as location_type, s.code as sku_code, s.gtin as sku_gtin, lots.code as lot_code,
+     st.id as staging_id
+   from pick_tasks t
+   join locations l on l.id = t.location_id
+   join skus s on s.id = t.sku_id
+   left join lots on lots.id = t.lot_id
+   left join locations st on st.warehouse_id = l.warehouse_id
+     and st.code = '${STAGING.code}' and st.type = '${STAGING.type}'
+   where t.id = ?`,
+);
+
+type TaskRow = Selectable<Tables['pick_tasks']> & {
+  location_code: string;
+  location_barcode: string | null;
+  warehouse_id: number;
+  location_type: string;
+  sku_code: string;
+  sku_gtin: string | null;
+  lot_code: string | null;
+  staging_id: number | null;
+};
+
+/**
  * Takes the task's wave for this transaction (a row lock on PostgreSQL; SQLite writers are
  * serial) and returns the task as it is now, with its bin, SKU and lot. Picks of one wave are
  * serialized so that exactly one of them sees the last task close and completes the wave.
  */
 export async function lockTaskForPick(trx: Tx, taskId: number) {
-  const wave = await trx
-    .updateTable('waves')
-    .set((eb) => ({ status: eb.ref('status') }))
-    .where('id', '=', (eb) =>
-      eb.selectFrom('pick_tasks').select('wave_id').where('id', '=', taskId),
-    )
-    .returning(['id', 'status'])
-    // Whether another task of the wave is open: with the wave locked, no pick can change that.
-    .returning(
-      sql<number>`(select count(*) from (select 1 from pick_tasks o where o.wave_id = waves.id
-        and o.status = 'open' and o.id <> ${taskId} limit 1) as other)`.as('others_open'),
-    )
-    .executeTakeFirst();
+  const [wave] = await runSql<{ id: number; status: string; others_open: number }>(
+    trx,
+    LOCK_WAVE_OF_TASK,
+    [taskId, taskId],
+  );
   if (!wave) {
     throw new FailureError({ code: 'PICK.TASK_NOT_FOUND', message: `No pick task ${taskId}` });
   }
-  // The task with its bin (as scanning and the ledger check it), its SKU's each GTIN, and the
-  // warehouse's STAGING location the units go to: one read.
-  const task = await trx
-    .selectFrom('pick_tasks as t')
-    .innerJoin('locations as l', 'l.id', 't.location_id')
-    .innerJoin('skus as s', 's.id', 't.sku_id')
-    .leftJoin('lots', 'lots.id', 't.lot_id')
-    .leftJoin('locations as st', (join) =>
-      join
-        .onRef('st.warehouse_id', '=', 'l.warehouse_id')
-        .on('st.code', '=', STAGING.code)
-        .on('st.type', '=', STAGING.type),
-    )
-    .selectAll('t')
-    .select([
-      'l.code as location_code',
-      'l.barcode as location_barcode',
-      'l.warehouse_id',
-      'l.type as location_type',
-      's.code as sku_code',
-      's.gtin as sku_gtin',
-      'lots.code as lot_code',
-      'st.id as staging_id',
-    ])
-    .where('t.id', '=', taskId)
-    .executeTakeFirstOrThrow();
+  const [task] = await runSql<TaskRow>(trx, TASK_FOR_PICK, [taskId]);
+  if (!task)
+    throw new FailureError({ code: 'PICK.TASK_NOT_FOUND', message: `No pick task ${taskId}` });
   if (task.status !== 'open') {
     throw new FailureError({
       code: 'PICK.TASK_CLOSED',
@@ -91,14 +104,13 @@ export async function openPartsOf(
   trx: Tx,
   taskId: number,
 ): Promise<(OpenPart & { orderLineId: number })[]> {
-  const rows = await trx
-    .selectFrom('pick_task_allocations as p')
-    .innerJoin('allocations as a', 'a.id', 'p.allocation_id')
-    .innerJoin('orders as o', 'o.id', 'p.order_id')
-    .select(['p.allocation_id', 'p.order_id', 'o.priority', 'a.remaining', 'a.order_line_id'])
-    .where('p.pick_task_id', '=', taskId)
-    .where('a.remaining', '>', 0)
-    .execute();
+  const rows = await runSql<{
+    allocation_id: number;
+    order_id: number;
+    priority: number;
+    remaining: number;
+    order_line_id: number;
+  }>(trx, OPEN_PARTS, [taskId]);
   return rows.map((r) => ({
     allocationId: r.allocation_id,
     orderId: r.order_id,
@@ -107,3 +119,12 @@ export async function openPartsOf(
     orderLineId: r.order_line_id,
   }));
 }
+
+const OPEN_PARTS = fixedSql(
+  'pick.open-parts',
+  `select p.allocation_id, p.order_id, o.priority, a.remaining, a.order_line_id
+   from pick_task_allocations p
+   join allocations a on a.id = p.allocation_id
+   join orders o on o.id = p.order_id
+   where p.pick_task_id = ? and a.remaining > 0`,
+);
