@@ -1,4 +1,5 @@
 import type { Tx } from '../../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
 
 /**
  * Stores what a booking returned: one parcel number per carton goes on each carton row, in
@@ -6,6 +7,17 @@ import type { Tx } from '../../../adapters/db/database.js';
  * numbers that do not pair with the cartons — is the shipment's own number, which it returns
  * (null when the numbers went on the cartons).
  */
+/** Each carton's parcel number, one update for all. */
+const CARTON_TRACKING = fixedSql(
+  'cartons.tracking',
+  `update cartons set tracking_number = j.tracking, tracking_carrier = ?
+   from (select value ->> 'id' as id, value ->> 'tracking' as tracking from json_each(?)) as j
+   where cartons.id = j.id`,
+  `update cartons c set tracking_number = j.tracking, tracking_carrier = $1
+   from jsonb_to_recordset($2::jsonb) as j(id bigint, tracking text)
+   where c.id = j.id`,
+);
+
 export async function storeTracking(
   trx: Tx,
   shipmentId: number,
@@ -14,12 +26,8 @@ export async function storeTracking(
   trackingNumbers: readonly string[],
 ): Promise<string | null> {
   if (trackingNumbers.length > 0 && trackingNumbers.length === cartons.length) {
-    for (const [i, carton] of cartons.entries())
-      await trx
-        .updateTable('cartons')
-        .set({ tracking_number: trackingNumbers[i]!, tracking_carrier: carrierCode })
-        .where('id', '=', carton.id)
-        .execute();
+    const rows = cartons.map((carton, i) => ({ id: carton.id, tracking: trackingNumbers[i]! }));
+    await runSql(trx, CARTON_TRACKING, [carrierCode, JSON.stringify(rows)]);
     return null;
   }
   const own = trackingNumbers.join(' ') || null;

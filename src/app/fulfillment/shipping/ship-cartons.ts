@@ -1,4 +1,5 @@
 import type { Tx } from '../../../adapters/db/database.js';
+import { fixedSql, runSql } from '../../../adapters/db/fixed-sql.js';
 import type { ShipmentCarton } from '../../../core/fulfillment/carrier.js';
 import { FailureError } from '../../../core/shared/result.js';
 import { postMovements } from '../../inventory/ledger-batch.js';
@@ -121,6 +122,14 @@ export function shippedPerLine(cartons: readonly CartonToShip[]): Map<number, nu
  * shipment. STAGING cannot go negative, so stock that never reached staging cannot ship.
  * The movements are posted together (`postMovements`): a constant number of statements.
  */
+const CARTONS_SHIPPED = fixedSql(
+  'cartons.shipped',
+  `update cartons set status = 'shipped', shipment_id = ?
+   where id in (select value from json_each(?))`,
+  `update cartons set status = 'shipped', shipment_id = $1
+   where id in (select jsonb_array_elements_text($2::jsonb)::bigint)`,
+);
+
 export async function dispatchCartons(
   trx: Tx,
   master: ShippingMasterData,
@@ -148,13 +157,5 @@ export async function dispatchCartons(
     ),
     nowIso,
   );
-  await trx
-    .updateTable('cartons')
-    .set({ status: 'shipped', shipment_id: shipmentId })
-    .where(
-      'id',
-      'in',
-      cartons.map((c) => c.id),
-    )
-    .execute();
+  await runSql(trx, CARTONS_SHIPPED, [shipmentId, JSON.stringify(cartons.map((c) => c.id))]);
 }
