@@ -50,6 +50,7 @@ async function occupiedUnits(trx: Tx, locationId: number, exceptTaskId: number) 
     .selectFrom('stock_balances')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('on_hand'), eb.lit(0)).as('n'))
     .where('location_id', '=', locationId)
+    .where(sql<SqlBool>`on_hand > 0`)
     .executeTakeFirstOrThrow();
   const incoming = await trx
     .selectFrom('move_tasks')

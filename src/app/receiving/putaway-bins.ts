@@ -39,13 +39,14 @@ export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBi
     .select(['f.sku_id as face_sku_id', 'f.max_quantity as face_max'])
     .select((item.lotTracked ? skuLotsIn(item.skuId) : sql<number>`0`).as('sku_lots'))
     .select(
-      sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b where b.location_id = l.id)
+      sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b
+           where b.location_id = l.id and b.on_hand > 0)
         + (select coalesce(sum(t.quantity), 0) from move_tasks t
            where t.suggested_location_id = l.id and t.status = 'open')`.as('occupied'),
     )
     .select(
       sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b
-           where b.location_id = l.id and ${sameItem('b')})
+           where b.location_id = l.id and b.on_hand > 0 and ${sameItem('b')})
         + (select coalesce(sum(t.quantity), 0) from move_tasks t
            where t.suggested_location_id = l.id and t.status = 'open' and ${sameItem('t')})`.as(
         'same_item',
@@ -53,7 +54,7 @@ export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBi
     )
     .select(
       sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b
-           where b.location_id = l.id and b.sku_id = f.sku_id)
+           where b.location_id = l.id and b.on_hand > 0 and b.sku_id = f.sku_id)
         + (select coalesce(sum(t.quantity), 0) from move_tasks t
            where t.suggested_location_id = l.id and t.status = 'open' and t.sku_id = f.sku_id)`.as(
         'face_units',

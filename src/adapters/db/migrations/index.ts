@@ -24,6 +24,7 @@ import { shippingMasterData } from './0021-shipping-master-data.js';
 import { putawayIndexes } from './0022-putaway-indexes.js';
 import { shipmentDeliveredOn } from './0023-shipment-delivered-on.js';
 import { shipmentLookupIndexes } from './0024-shipment-lookup-indexes.js';
+import { liveBalanceIndexes } from './0025-live-balance-indexes.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -52,5 +53,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0022-putaway-indexes': putawayIndexes(),
     '0023-shipment-delivered-on': shipmentDeliveredOn(),
     '0024-shipment-lookup-indexes': shipmentLookupIndexes(),
+    '0025-live-balance-indexes': liveBalanceIndexes(),
   };
 }
