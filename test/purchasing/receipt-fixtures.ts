@@ -1,11 +1,13 @@
 import type { Database } from '../../src/adapters/db/database.js';
 import { postMovement } from '../../src/app/inventory/ledger.js';
 import { standardPlace } from '../../src/app/inventory/stock-facts.js';
+import { recordFirstReceipt } from '../../src/app/purchasing/lead-time-totals.js';
 import { statusAfterReceipt } from '../../src/core/purchasing/po-status.js';
 
 /**
  * Books goods against a PO line the way receiving does, straight in the tables: SUPPLIER →
- * RECEIVING movement, a receipt row, the line's received quantity, and the PO's status from
+ * RECEIVING movement, a receipt row (and the line's lead-time sample on its first), the line's
+ * received quantity, and the PO's status from
  * statusAfterReceipt (received_at set when it becomes received). For purchasing tests that
  * need receipts at chosen times without the scanning flow; `receivedAtIso` dates everything.
  */
@@ -38,6 +40,7 @@ export async function bookPoReceipt(
       },
       receivedAtIso,
     );
+    await recordFirstReceipt(trx, line.id, receivedAtIso);
     const receipt = await trx
       .insertInto('receipts')
       .values({

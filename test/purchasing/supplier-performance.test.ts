@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { observedLeadTime } from '../../src/app/purchasing/observed-lead-time.js';
+import type { KyselyPlugin } from 'kysely';
+import type { Tx } from '../../src/adapters/db/database.js';
+import {
+  observedLeadTime,
+  observedLeadTimes,
+} from '../../src/app/purchasing/observed-lead-time.js';
 import { call, createSku, startOrderWorld, type OrderWorld } from '../orders/order-fixtures.js';
 import { dialects } from '../support/databases.js';
 import {
@@ -137,6 +142,30 @@ describe.each(dialects)('supplier performance (%s)', (dialect) => {
       world.api.as('manager'),
     );
     expect(response.json()).toMatchObject({ purchaseOrders: 0, onTimeRate: null, leadTime: null });
+  });
+
+  it('gives the nightly run the same per-SKU figures from running totals, one row a pair', async () => {
+    let rows = 0;
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        rows += args.result.rows.length;
+        return args.result;
+      },
+    };
+    const db = world.api.store.database.db.withPlugin(counter) as unknown as Tx;
+    const seen = await observedLeadTimes(db, [
+      { supplierId, skuId: dog },
+      { supplierId, skuId: litter },
+    ]);
+    expect(seen.get(`${supplierId}/${dog}`)).toEqual({
+      samples: 5,
+      meanDays: 10.8,
+      sdDays: 5.3572,
+    });
+    expect(seen.get(`${supplierId}/${litter}`)).toBeNull();
+    // Not the six PO lines received: the totals of the two pairs.
+    expect(rows).toBe(2);
   });
 
   it('observes lead time per supplier, and per SKU once there are enough receipts', async () => {

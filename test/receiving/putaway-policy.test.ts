@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultPutawayPolicy } from '../../src/core/receiving/default-putaway-policy.js';
-import { roomIn, type PutawayBin } from '../../src/core/receiving/putaway-policy.js';
+import {
+  MAX_LOTS_OF_SKU_PER_BIN,
+  roomIn,
+  type PutawayBin,
+} from '../../src/core/receiving/putaway-policy.js';
 import {
   checkWithinTolerance,
   lineForSku,
@@ -61,6 +65,19 @@ describe('default put-away policy', () => {
     const holding = bin(9, { capacityUnits: 50, occupiedUnits: 30, sameItemUnits: 30 });
     const mixed = bin(5, { capacityUnits: 50, occupiedUnits: 10 });
     expect(suggest(15, [bin(1), mixed, holding])).toEqual([{ locationId: 9, quantity: 15 }]);
+  });
+
+  it('once no bin is empty, mixes a new lot into the bin holding fewest lots of the SKU, never past the limit', () => {
+    const atLimit = bin(2, { occupiedUnits: 40, skuLots: MAX_LOTS_OF_SKU_PER_BIN });
+    const twoLots = bin(3, { occupiedUnits: 40, skuLots: 2 });
+    const oneLot = bin(4, { occupiedUnits: 40, skuLots: 1 });
+    const otherSku = bin(5, { occupiedUnits: 5 });
+    expect(suggest(8, [atLimit, twoLots, oneLot, otherSku])).toEqual([
+      { locationId: 4, quantity: 8 },
+    ]);
+    // An empty bin still comes first; a bin at the limit never takes the lot.
+    expect(suggest(8, [oneLot, bin(6)])).toEqual([{ locationId: 6, quantity: 8 }]);
+    expect(suggest(8, [atLimit, otherSku])).toEqual([{ locationId: null, quantity: 8 }]);
   });
 
   it('prefers reserve bins in the pick face zone', () => {

@@ -118,10 +118,12 @@ describe.each(dialects)('receiving and put-away keep the ledger whole (%s)', (di
     const result = await run(database, (trx) =>
       confirmMoveTask(trx, taskId, `PROP-A-01-0${(op.bin % 5) + 1}`, 'prop', NOW.toISOString()),
     );
-    // A full bin, the bin the goods sit in or a face of another SKU is refused; nothing else.
+    // A full bin, a bin holding as many lots of the SKU as allowed, the bin the goods sit in
+    // or a face of another SKU is refused; nothing else.
     if (!result.ok) {
       expect([
         'RECEIVING.BIN_FULL',
+        'RECEIVING.BIN_LOT_LIMIT',
         'RECEIVING.NOT_A_BIN',
         'RECEIVING.PICK_FACE_OF_OTHER_SKU',
         'INVENTORY.INSUFFICIENT_AVAILABLE',

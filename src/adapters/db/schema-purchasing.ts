@@ -131,6 +131,18 @@ export interface MoveTaskTable {
   completed_by: string | null;
 }
 
+/**
+ * Observed lead time of a supplier for a SKU as running totals: one sample per PO line, its
+ * days from the PO's sending to the line's first receipt (see purchasing/lead-time-totals).
+ */
+export interface LeadTimeTotalsTable {
+  supplier_id: number;
+  sku_id: number;
+  samples: number;
+  sum_days: number;
+  sum_squared_days: number;
+}
+
 /** Daily demand per SKU × warehouse; rebuilt for a date range from order lines and shipments. */
 export interface DemandDailyTable {
   sku_id: number;
@@ -238,6 +250,7 @@ export interface PurchasingTables {
   receipts: ReceiptTable;
   move_tasks: MoveTaskTable;
   demand_daily: DemandDailyTable;
+  lead_time_totals: LeadTimeTotalsTable;
   sku_forecasts: SkuForecastTable;
   reorder_policies: ReorderPolicyTable;
   replenishment_runs: ReplenishmentRunTable;

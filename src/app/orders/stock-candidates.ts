@@ -10,7 +10,9 @@ const COLUMNS = `b.warehouse_id as "warehouseId", b.location_id as "locationId",
   from stock_balances b
   join locations l on l.id = b.location_id
   left join lots on lots.id = b.lot_id`;
-const WHERE = `l.type in (${SELLABLE}) and l.active = 1 and b.on_hand > b.allocated`;
+// `b.on_hand > 0` lets the read use the index of live balances (migration 0026), not every
+// row a SKU ever had.
+const WHERE = `l.type in (${SELLABLE}) and l.active = 1 and b.on_hand > 0 and b.on_hand > b.allocated`;
 /** Sellable through the expiry date (see core/inventory/expiry.ts); the day is a parameter. */
 const UNEXPIRED = (day: string) => `(lots.expiry_date is null or lots.expiry_date >= ${day})`;
 const ORDER = 'order by b.location_id, b.sku_id, b.lot_id';
@@ -22,7 +24,7 @@ const ORDER = 'order by b.location_id, b.sku_id, b.lot_id';
  * figures no one else can change before it is reserved, and every order takes its locks in the
  * same order: no deadlocks, no misses to re-plan. (SQLite has one writer at a time.)
  */
-const CANDIDATES = fixedSql(
+export const CANDIDATES = fixedSql(
   'stock.candidates',
   `select ${COLUMNS} where b.sku_id in (select value from json_each(?)) and ${WHERE} and ${UNEXPIRED('?')} ${ORDER}`,
   `select ${COLUMNS} where b.sku_id = any(array(select jsonb_array_elements_text($1::jsonb)::bigint)) and ${WHERE} and ${UNEXPIRED('$2')} ${ORDER} for update of b`,

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import { SELLABLE_TYPES } from '../../core/inventory/location-types.js';
 import { openQuantity } from '../../core/purchasing/po-status.js';
@@ -93,6 +93,7 @@ export async function availableByPair(
     .leftJoin('lots as lot', 'lot.id', 'b.lot_id')
     .where('l.type', 'in', [...SELLABLE_TYPES])
     .where('b.sku_id', 'in', skuIds)
+    .where(sql<SqlBool>`b.on_hand > 0`)
     .where((eb) => eb.or([eb('lot.expiry_date', 'is', null), eb('lot.expiry_date', '>=', today)]))
     .select(['b.sku_id', 'b.warehouse_id', sql<number>`sum(b.on_hand - b.allocated)`.as('n')])
     .groupBy(['b.sku_id', 'b.warehouse_id'])

@@ -3,6 +3,7 @@ import {
   MIN_SKU_LEAD_TIME_SAMPLES,
   leadTimeDays,
   leadTimeStats,
+  leadTimeStatsFromTotals,
   type LeadTimeStats,
 } from '../../core/purchasing/lead-time.js';
 
@@ -78,7 +79,8 @@ export async function observedLeadTime(
 
 /**
  * `observedLeadTime` of many supplier × SKU pairs in one read (the replenishment run's), keyed
- * `supplierId/skuId`; null where a pair has too few samples.
+ * `supplierId/skuId`; null where a pair has too few samples. Read from the running totals
+ * receiving keeps (lead-time-totals.ts): one row per pair, whatever the purchasing history.
  */
 export async function observedLeadTimes(
   db: Tx,
@@ -86,19 +88,23 @@ export async function observedLeadTimes(
 ): Promise<Map<string, LeadTimeStats | null>> {
   const stats = new Map<string, LeadTimeStats | null>();
   if (pairs.length === 0) return stats;
-  const samples = await leadTimeSamples(db, {
-    supplierId: [...new Set(pairs.map((p) => p.supplierId))],
-    skuId: [...new Set(pairs.map((p) => p.skuId))],
-  });
-  const days = new Map<string, number[]>();
-  for (const s of samples) {
-    const key = `${s.supplierId}/${s.skuId}`;
-    days.set(key, [...(days.get(key) ?? []), leadTimeDays(s.sentAt, s.firstReceiptAt)]);
-  }
+  const rows = await db
+    .selectFrom('lead_time_totals')
+    .selectAll()
+    .where('supplier_id', 'in', [...new Set(pairs.map((p) => p.supplierId))])
+    .where('sku_id', 'in', [...new Set(pairs.map((p) => p.skuId))])
+    .execute();
+  const totals = new Map(rows.map((r) => [`${r.supplier_id}/${r.sku_id}`, r]));
   for (const { supplierId, skuId } of pairs) {
     const key = `${supplierId}/${skuId}`;
-    const found = days.get(key) ?? [];
-    stats.set(key, found.length < MIN_SKU_LEAD_TIME_SAMPLES ? null : leadTimeStats(found));
+    const t = totals.get(key);
+    const samples = Number(t?.samples ?? 0);
+    stats.set(
+      key,
+      samples < MIN_SKU_LEAD_TIME_SAMPLES
+        ? null
+        : leadTimeStatsFromTotals(samples, Number(t!.sum_days), Number(t!.sum_squared_days)),
+    );
   }
   return stats;
 }

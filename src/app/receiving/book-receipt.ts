@@ -5,6 +5,7 @@ import { must } from '../../core/shared/result.js';
 import { appendEvent } from '../events/outbox.js';
 import { postMovement } from '../inventory/ledger.js';
 import { incomingStockLine } from '../inventory/lots.js';
+import { recordFirstReceipt } from '../purchasing/lead-time-totals.js';
 import { standardPlace } from '../inventory/stock-facts.js';
 import { createPutawayTasks } from './putaway-tasks.js';
 import { checkTagNotReceived, recordReceivedTag } from './received-epcs.js';
@@ -64,6 +65,7 @@ export async function bookReceipt(
     },
     nowIso,
   );
+  if (receipt.purchaseOrder) await recordFirstReceipt(trx, receipt.purchaseOrder.lineId, nowIso);
   const { id: receiptId } = await trx
     .insertInto('receipts')
     .values({

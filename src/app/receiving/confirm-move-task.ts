@@ -56,6 +56,8 @@ export async function confirmMoveTask(
       id: task.id,
       warehouseId: task.warehouse_id,
       skuId: task.sku_id,
+      lotId: task.lot_id,
+      kind: task.kind,
       quantity: Number(task.quantity),
       fromLocationId: task.from_location_id,
     },

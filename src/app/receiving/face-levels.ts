@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
 import type { FaceLevel } from '../../core/receiving/replenishment-plan.js';
 
@@ -27,6 +28,7 @@ export async function faceLevels(
     .selectFrom('stock_balances')
     .select(['location_id', 'sku_id', 'on_hand', 'allocated'])
     .where('location_id', 'in', ids)
+    .where(sql<SqlBool>`on_hand > 0`)
     .execute();
   const open = await trx
     .selectFrom('move_tasks')

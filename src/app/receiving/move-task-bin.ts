@@ -1,5 +1,7 @@
+import { sql, type SqlBool } from 'kysely';
 import { isPostgres, type Tx } from '../../adapters/db/database.js';
 import { isSellable } from '../../core/inventory/location-types.js';
+import { MAX_LOTS_OF_SKU_PER_BIN } from '../../core/receiving/putaway-policy.js';
 import { fail, must } from '../../core/shared/result.js';
 
 /** The task a scanned bin is checked for. */
@@ -7,6 +9,8 @@ export interface TaskForBin {
   id: number;
   warehouseId: number;
   skuId: number;
+  lotId: number;
+  kind: string;
   quantity: number;
   fromLocationId: number;
 }
@@ -46,6 +50,7 @@ async function occupiedUnits(trx: Tx, locationId: number, exceptTaskId: number) 
     .selectFrom('stock_balances')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('on_hand'), eb.lit(0)).as('n'))
     .where('location_id', '=', locationId)
+    .where(sql<SqlBool>`on_hand > 0`)
     .executeTakeFirstOrThrow();
   const incoming = await trx
     .selectFrom('move_tasks')
@@ -57,10 +62,23 @@ async function occupiedUnits(trx: Tx, locationId: number, exceptTaskId: number) 
   return Number(onHand.n) + Number(incoming.n);
 }
 
+/** Lots of the SKU with stock in the bin, and whether the task's lot is one of them. */
+async function lotsOfSku(trx: Tx, locationId: number, task: TaskForBin) {
+  const rows = await trx
+    .selectFrom('stock_balances')
+    .select('lot_id')
+    .where('location_id', '=', locationId)
+    .where('sku_id', '=', task.skuId)
+    .where(sql<SqlBool>`on_hand > 0`)
+    .execute();
+  return { lots: rows.length, holdsLot: rows.some((r) => r.lot_id === task.lotId) };
+}
+
 /**
  * The bin a worker scanned to finish a task, checked: a location of the task's warehouse
  * that is an active storage bin or pick face (not the one the goods come from), not a pick
- * face of another SKU, and with room for the task's quantity by its capacity.
+ * face of another SKU, with room for the task's quantity by its capacity, and — for a
+ * put-away — not a bin already holding MAX_LOTS_OF_SKU_PER_BIN other lots of the SKU.
  */
 export async function binForTask(trx: Tx, task: TaskForBin, scan: string) {
   const bin = await locationScanned(trx, task.warehouseId, scan);
@@ -79,6 +97,14 @@ export async function binForTask(trx: Tx, task: TaskForBin, scan: string) {
       refuse(
         'RECEIVING.BIN_FULL',
         `${bin.code} has room for ${Math.max(0, room)}, not ${task.quantity}`,
+      );
+  }
+  if (task.kind === 'putaway') {
+    const held = await lotsOfSku(trx, bin.id, task);
+    if (!held.holdsLot && held.lots >= MAX_LOTS_OF_SKU_PER_BIN)
+      refuse(
+        'RECEIVING.BIN_LOT_LIMIT',
+        `${bin.code} already holds ${held.lots} lots of this SKU: put the new lot elsewhere`,
       );
   }
   return { id: bin.id, code: bin.code, type: bin.type };

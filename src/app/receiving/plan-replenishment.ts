@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import { isPostgres, type Tx } from '../../adapters/db/database.js';
 import {
   planFaceRefill,
@@ -35,6 +36,7 @@ async function reserveStock(trx: Tx, warehouseId: number, skuIds: number[], toda
     .where('l.type', '=', 'storage')
     .where('l.active', '=', 1)
     .where('pf.location_id', 'is', null)
+    .where(sql<SqlBool>`b.on_hand > 0`)
     .whereRef('b.on_hand', '>', 'b.allocated')
     .where((eb) => eb.or([eb('lots.expiry_date', 'is', null), eb('lots.expiry_date', '>=', today)]))
     .execute();

@@ -10,11 +10,22 @@ export interface PutawayItem {
   lotTracked: boolean;
 }
 
+/** Lots of the SKU held in bin `l` or promised to it by open tasks (lot-tracked SKUs). */
+function skuLotsIn(skuId: number) {
+  return sql<number>`(select count(distinct b.lot_id) from stock_balances b
+      where b.location_id = l.id and b.sku_id = ${skuId} and b.on_hand > 0)
+    + (select count(distinct t.lot_id) from move_tasks t
+      where t.suggested_location_id = l.id and t.status = 'open' and t.sku_id = ${skuId}
+        and not exists (select 1 from stock_balances h where h.location_id = l.id
+          and h.sku_id = t.sku_id and h.lot_id = t.lot_id and h.on_hand > 0))`;
+}
+
 /**
  * The bins the put-away policy may fill for this item, found by index rather than by reading
- * the warehouse: the SKU's pick faces and the reserve bins holding the item (or promised it
- * by an open task), each with what it holds — all SKUs, this item, the face's SKU — counting
- * what open tasks are already bringing. Empty reserve bins come apart (`emptyReserveBins`).
+ * the warehouse: the SKU's pick faces and the reserve bins holding the SKU (or promised it
+ * by an open task), each with what it holds — all SKUs, this item, the face's SKU, and for a
+ * lot-tracked SKU how many of its lots — counting what open tasks are already bringing.
+ * Empty reserve bins come apart (`emptyReserveBins`).
  */
 export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBin[]> {
   const sameItem = (alias: 'b' | 't') =>
@@ -26,14 +37,16 @@ export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBi
     .leftJoin('pick_faces as f', 'f.location_id', 'l.id')
     .select(['l.id', 'l.type', 'l.zone', 'l.pick_sequence', 'l.capacity_units'])
     .select(['f.sku_id as face_sku_id', 'f.max_quantity as face_max'])
+    .select((item.lotTracked ? skuLotsIn(item.skuId) : sql<number>`0`).as('sku_lots'))
     .select(
-      sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b where b.location_id = l.id)
+      sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b
+           where b.location_id = l.id and b.on_hand > 0)
         + (select coalesce(sum(t.quantity), 0) from move_tasks t
            where t.suggested_location_id = l.id and t.status = 'open')`.as('occupied'),
     )
     .select(
       sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b
-           where b.location_id = l.id and ${sameItem('b')})
+           where b.location_id = l.id and b.on_hand > 0 and ${sameItem('b')})
         + (select coalesce(sum(t.quantity), 0) from move_tasks t
            where t.suggested_location_id = l.id and t.status = 'open' and ${sameItem('t')})`.as(
         'same_item',
@@ -41,7 +54,7 @@ export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBi
     )
     .select(
       sql<number>`(select coalesce(sum(b.on_hand), 0) from stock_balances b
-           where b.location_id = l.id and b.sku_id = f.sku_id)
+           where b.location_id = l.id and b.on_hand > 0 and b.sku_id = f.sku_id)
         + (select coalesce(sum(t.quantity), 0) from move_tasks t
            where t.suggested_location_id = l.id and t.status = 'open' and t.sku_id = f.sku_id)`.as(
         'face_units',
@@ -64,8 +77,7 @@ export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBi
                 .select('b.location_id')
                 .where('b.sku_id', '=', item.skuId)
                 .where('b.warehouse_id', '=', item.warehouseId)
-                .where(sql<SqlBool>`b.on_hand > 0`)
-                .where(sameItem('b')),
+                .where(sql<SqlBool>`b.on_hand > 0`),
             ),
             eb(
               'l.id',
@@ -76,7 +88,7 @@ export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBi
                 .where('t.warehouse_id', '=', item.warehouseId)
                 .where('t.status', '=', 'open')
                 .where('t.suggested_location_id', 'is not', null)
-                .where(sameItem('t')),
+                .where('t.sku_id', '=', item.skuId),
             ),
           ]),
         ]),
@@ -93,6 +105,7 @@ export async function binsForItem(trx: Tx, item: PutawayItem): Promise<PutawayBi
     capacityUnits: l.capacity_units === null ? null : Number(l.capacity_units),
     occupiedUnits: Number(l.occupied),
     sameItemUnits: Number(l.same_item),
+    ...(item.lotTracked ? { skuLots: Number(l.sku_lots) } : {}),
     pickFace:
       l.face_sku_id === null
         ? null

@@ -1,4 +1,6 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../../adapters/db/database.js';
+import { MAX_LOTS_OF_SKU_PER_BIN } from '../../core/receiving/putaway-policy.js';
 import type { AppContext } from '../context.js';
 import { fillBackorders } from '../orders/fill-backorders.js';
 import { approveSuggestions } from '../planning/approve-suggestions.js';
@@ -143,8 +145,9 @@ async function receivePo(
 
 /**
  * The put-away driver scans the bin receiving suggested. When none fits (the demo's bins
- * record no capacity, so once every bin holds something nothing is "empty"), the driver does
- * what one would on the floor: adds to a bin already holding the SKU, else the emptiest bin.
+ * record no capacity, so once every bin holds something nothing is "empty", and the bins
+ * holding the SKU already mix as many of its lots as allowed), the driver does what one would
+ * on the floor: the storage bin holding least that may still take a lot of this SKU.
  */
 async function putAway(trx: Tx, taskId: number, now: Date): Promise<void> {
   const task = await trx
@@ -159,21 +162,22 @@ async function putAway(trx: Tx, taskId: number, now: Date): Promise<void> {
   await confirmMoveTask(trx, taskId, scan, SIM_RECEIVER, now.toISOString());
 }
 
-/** A storage bin already holding the SKU, else the storage bin holding least (by units). */
+/** The storage bin holding least (by units) among those with room for another lot of the SKU. */
 async function overflowBin(trx: Tx, warehouseId: number, skuId: number): Promise<string | null> {
   const bin = await trx
     .selectFrom('locations as l')
     .leftJoin('stock_balances as b', (join) =>
-      join.onRef('b.location_id', '=', 'l.id').on('b.on_hand', '>', 0),
+      join.onRef('b.location_id', '=', 'l.id').on(sql<SqlBool>`b.on_hand > 0`),
     )
     .select(['l.code', 'l.barcode'])
     .where('l.warehouse_id', '=', warehouseId)
     .where('l.type', '=', 'storage')
     .where('l.active', '=', 1)
     .groupBy(['l.id', 'l.code', 'l.barcode'])
-    .orderBy(
+    .having(
       (eb) => eb.fn.sum(eb.case().when('b.sku_id', '=', skuId).then(1).else(0).end()),
-      'desc',
+      '<',
+      MAX_LOTS_OF_SKU_PER_BIN,
     )
     .orderBy((eb) => eb.fn.coalesce(eb.fn.sum('b.on_hand'), eb.lit(0)), 'asc')
     .orderBy('l.id')

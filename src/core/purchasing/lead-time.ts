@@ -27,3 +27,20 @@ export function leadTimeStats(samplesDays: readonly number[]): LeadTimeStats | n
 
 /** Four decimals: minutes of precision, no float noise in API answers. */
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/**
+ * The same figures from running totals — samples, Σ days and Σ days² — as kept per supplier ×
+ * SKU, so a caller need not read every sample again.
+ */
+export function leadTimeStatsFromTotals(
+  samples: number,
+  sumDays: number,
+  sumSquaredDays: number,
+): LeadTimeStats | null {
+  if (samples === 0) return null;
+  const mean = sumDays / samples;
+  // Rounding can leave a hair below zero when every sample is the same.
+  const variance =
+    samples > 1 ? Math.max(0, (sumSquaredDays - samples * mean * mean) / (samples - 1)) : 0;
+  return { samples, meanDays: round(mean), sdDays: round(Math.sqrt(variance)) };
+}

@@ -1,4 +1,5 @@
 import {
+  MAX_LOTS_OF_SKU_PER_BIN,
   roomIn,
   type PutawayBin,
   type PutawayPolicy,
@@ -19,10 +20,18 @@ function byZoneThenPath(zone: string | null) {
   };
 }
 
+/** Bins mixing fewest lots of the SKU first, then the zone-and-path order. */
+function byFewestLots(zone: string | null) {
+  const path = byZoneThenPath(zone);
+  return (a: PutawayBin, b: PutawayBin) => (a.skuLots ?? 0) - (b.skuLots ?? 0) || path(a, b);
+}
+
 /**
  * The default slotting: (1) the SKU's pick face while it has room below its max, (2) reserve
  * storage bins that already hold the same SKU (and lot), (3) empty storage bins — reserve
- * bins in the pick face's zone before the others. What no bin can take is left unsuggested.
+ * bins in the pick face's zone before the others, (4) when none is empty, reserve bins
+ * holding the SKU in other lots, fewest lots first, never beyond MAX_LOTS_OF_SKU_PER_BIN.
+ * What no bin can take is left unsuggested.
  */
 export const defaultPutawayPolicy: PutawayPolicy = {
   suggest({ skuId, quantity, bins }) {
@@ -43,6 +52,11 @@ export const defaultPutawayPolicy: PutawayPolicy = {
       .sort(byZoneThenPath(faces[0]?.zone ?? null));
     for (const bin of reserve) if (bin.sameItemUnits > 0) take(bin.locationId, roomIn(bin));
     for (const bin of reserve) if (bin.occupiedUnits === 0) take(bin.locationId, roomIn(bin));
+    const mixable = reserve
+      .filter((b) => b.sameItemUnits === 0 && (b.skuLots ?? 0) > 0)
+      .filter((b) => (b.skuLots ?? 0) < MAX_LOTS_OF_SKU_PER_BIN)
+      .sort(byFewestLots(faces[0]?.zone ?? null));
+    for (const bin of mixable) take(bin.locationId, roomIn(bin));
 
     if (remaining > 0) suggestions.push({ locationId: null, quantity: remaining });
     return suggestions;

@@ -17,6 +17,11 @@ export interface PutawayBin {
   occupiedUnits: number;
   /** Of those, units of this SKU (and lot, for lot-tracked SKUs). */
   sameItemUnits: number;
+  /**
+   * Lots of this SKU the bin holds or is promised, when it holds the SKU in another lot than
+   * the one put away (lot-tracked SKUs); absent or 0 otherwise.
+   */
+  skuLots?: number;
   /** Set when the bin is a pick face: the SKU it is assigned to and its refill ceiling. */
   pickFace: { skuId: number; maxQuantity: number; skuUnits: number } | null;
 }
@@ -37,6 +42,13 @@ export interface PutawayPolicy {
   /** Splits the quantity over bins; the quantities always add up to the request's. */
   suggest(request: PutawayRequest): PutawaySuggestion[];
 }
+
+/**
+ * Lots of one SKU a reserve bin may hold at once. Once no bin is empty a new lot shares a bin
+ * with older lots of its SKU — up to this many, so FEFO picking still finds each lot in a few
+ * rows and the bin is not split into dozens of remnants.
+ */
+export const MAX_LOTS_OF_SKU_PER_BIN = 4;
 
 /** Free room in a bin, by its capacity; Infinity when it has none recorded. */
 export function roomIn(bin: PutawayBin): number {

@@ -25,6 +25,8 @@ import { putawayIndexes } from './0022-putaway-indexes.js';
 import { shipmentDeliveredOn } from './0023-shipment-delivered-on.js';
 import { shipmentLookupIndexes } from './0024-shipment-lookup-indexes.js';
 import { webhookSinkWatermark } from './0025-webhook-sink-watermark.js';
+import { liveBalanceIndexes } from './0026-live-balance-indexes.js';
+import { leadTimeTotals } from './0027-lead-time-totals.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -54,5 +56,7 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0023-shipment-delivered-on': shipmentDeliveredOn(),
     '0024-shipment-lookup-indexes': shipmentLookupIndexes(),
     '0025-webhook-sink-watermark': webhookSinkWatermark(),
+    '0026-live-balance-indexes': liveBalanceIndexes(),
+    '0027-lead-time-totals': leadTimeTotals(ddl),
   };
 }
