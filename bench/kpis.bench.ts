@@ -7,6 +7,7 @@ import type { Database, DialectName } from '../src/adapters/db/database.js';
 import { DEFAULT_POLICIES, type AppContext } from '../src/app/context.js';
 import { kpiReport } from '../src/app/kpis/kpi-report.js';
 import { refreshKpiAggregates } from '../src/app/kpis/refresh-kpi-aggregates.js';
+import { countStatements, counter } from './support/statement-counter.js';
 import { customerRow, insertWarehouse, skuRow } from './support/fixtures.js';
 import { emit, log, scaled, warnLoudly, type Metrics } from './support/report.js';
 import { round, seededRandom } from './support/stats.js';
@@ -20,6 +21,13 @@ const CUSTOMERS = 200;
 const RUNS = 5;
 const YEAR = { from: '2026-01-01', to: '2027-01-01' };
 const CHUNK = 1000;
+/** BENCH_STATEMENTS_TOP=n logs the n SQL texts of the refresh that took longest (time, runs). */
+const TOP = Number(process.env.BENCH_STATEMENTS_TOP ?? 0);
+if (TOP > 0) {
+  countStatements();
+  counter.byText = new Map();
+  counter.byTextMs = new Map();
+}
 
 interface Floor {
   skus: number[];
@@ -167,10 +175,15 @@ async function kpisOnYear(dialect: DialectName): Promise<Metrics> {
       now: () => new Date('2027-01-02T00:00:00Z'),
       policies: DEFAULT_POLICIES,
     };
+    counter.counting = TOP > 0;
     const t0 = performance.now();
     const refreshed = await refreshKpiAggregates(ctx, new Date('2027-01-01T00:00:00Z'));
     const refreshMs = performance.now() - t0;
+    counter.counting = false;
     log(`${dialect}: refresh read ${refreshed?.movements} movements in ${refreshMs.toFixed(0)} ms`);
+    const slowest = [...(counter.byTextMs ?? [])].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+    for (const [text, ms] of slowest)
+      log(`  ${Math.round(ms)} ms ${counter.byText!.get(text)}×  ${text}`);
     const samples: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const t = performance.now();
