@@ -43,6 +43,7 @@ export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void
       .evaluate(
         (el: { querySelector(selector: string): { textContent: string | null } | null }) => ({
           where: el.querySelector('.where')?.textContent?.trim() ?? '',
+          what: el.querySelector('.what')?.textContent?.trim() ?? '',
           instruction: el.querySelector('.instruction')?.textContent ?? '',
         }),
         undefined,
@@ -54,13 +55,15 @@ export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void
     let screen: Awaited<ReturnType<typeof readScreen>>;
     await expect.poll(async () => (screen = await readScreen())).toBeDefined();
     if (screen === 'done') break;
-    const { where, instruction } = screen!;
+    const { where, what, instruction } = screen!;
     if (instruction.startsWith('Scan bin')) {
       await scan(`MAIN-${where}`);
       await expect.poll(() => task.locator('.instruction').textContent()).toMatch(/^Scan product/);
       continue;
     }
-    const skuCode = (await task.locator('.what').textContent())!.split(' ')[0]!;
+    // From the same read: the card may already show the next task, or be gone (wave done).
+    const skuCode = what.split(' ')[0]!;
+    if (!skuCode) continue;
     const gtin = await gtinOf(world, skuCode);
     const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
     const reloaded = page.waitForResponse((r) => r.url().includes('/pick-list'));
