@@ -185,25 +185,6 @@ export async function packLockedOrder(
   };
 }
 
-/** The warehouses where something picked for the order waits for a carton, in id order. */
-export async function warehousesToPack(trx: Tx, orderId: number): Promise<number[]> {
-  return (await warehousesToPackEach(trx, [orderId])).get(orderId) ?? [];
-}
-
-/** `warehousesToPack` for many orders in one read (an evening's packing plans with it). */
-export async function warehousesToPackEach(
-  trx: Tx,
-  orderIds: readonly number[],
-): Promise<Map<number, number[]>> {
-  const byOrder = new Map<number, number[]>();
-  for (const [orderId, weights] of await goodsToPackEach(trx, orderIds))
-    byOrder.set(
-      orderId,
-      [...weights.keys()].sort((a, b) => a - b),
-    );
-  return byOrder;
-}
-
 /**
  * For many orders in one read: per order, the warehouses where something picked waits for a
  * carton, with the weight in grams of what waits there (the goods, without a box).
