@@ -143,7 +143,12 @@ describe.each(dialects)('picking by scan on %s', (dialect) => {
       'pick-rest',
     );
     expect(rest.statusCode, rest.body).toBe(200);
-    expect(rest.json()).toMatchObject({ taskStatus: 'picked', remaining: 0 });
+    // The lot-tracked task is still open: the wave goes on.
+    expect(rest.json()).toMatchObject({
+      taskStatus: 'picked',
+      remaining: 0,
+      waveStatus: 'picking',
+    });
     // A retry with the same key replays; nothing is picked twice.
     const replay = await confirmPick(
       world,
