@@ -28,6 +28,8 @@ describe('KPI arithmetic', () => {
     expect(percentile(samples, 50)).toBe(5);
     expect(percentile(samples, 90)).toBe(9);
     expect(percentile([42], 90)).toBe(42);
+    expect(Object.is(percentile([0, -0], 50), 0)).toBe(true);
+    expect(Object.is(percentile([-0.00001], 50), 0)).toBe(true);
   });
 
   it('sorts once for several percentiles and gives what a rank in the sorted samples gives', () => {
@@ -45,7 +47,8 @@ describe('KPI arithmetic', () => {
         expect(percentiles(samples, wanted)).toEqual(
           wanted.map((p) => {
             const v = byRank(p);
-            return v === null || v === undefined ? null : Math.round(v * 1e4) / 1e4;
+            // + 0: a KPI never shows −0, whichever of 0 and −0 sorts first.
+            return v === null || v === undefined ? null : Math.round(v * 1e4) / 1e4 + 0;
           }),
         );
       }),

@@ -3,9 +3,9 @@
  * carrying cost. Ratios are null when their denominator is zero (nothing to measure), never 0.
  */
 
-/** Rounds to 4 decimals so that JSON and CSV show the same number. */
+/** Rounds to 4 decimals so that JSON and CSV show the same number; never −0. */
 export function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
+  return Math.round(value * 10_000) / 10_000 + 0;
 }
 
 /** numerator ÷ denominator, or null when there is nothing to divide by. */
