@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { WebWorld } from './web-world.js';
 
@@ -11,11 +11,17 @@ const isFocused = (el: unknown) =>
  * scanner does; the field must be enabled and already focused (the screen keeps it so).
  */
 export async function scanKeys(page: Page, label: RegExp, value: string): Promise<void> {
+  await readyScanField(page, label);
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+/** The screen's scan field, once it is enabled and holds the focus (the screen keeps it so). */
+export async function readyScanField(page: Page, label: RegExp): Promise<Locator> {
   const field = page.getByLabel(label);
   await expect.poll(() => field.isEnabled()).toBe(true);
   expect(await field.evaluate(isFocused)).toBe(true);
-  await page.keyboard.type(value);
-  await page.keyboard.press('Enter');
+  return field;
 }
 
 /** The each GTIN of a SKU, as printed on the unit the picker or packer scans. */
@@ -51,6 +57,16 @@ export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void
       )
       .catch(() => undefined);
   };
+  const progressOf = async () =>
+    (await page.getByTestId('wave-done').isVisible())
+      ? 'done'
+      : `${await page
+          .getByTestId('pick-progress')
+          .textContent({ timeout: 1000 })
+          .catch(() => '')} ${await task
+          .locator('.qty')
+          .textContent({ timeout: 1000 })
+          .catch(() => '')}`;
   for (let guard = 0; guard < 40; guard++) {
     let screen: Awaited<ReturnType<typeof readScreen>>;
     await expect.poll(async () => (screen = await readScreen())).toBeDefined();
@@ -65,11 +81,14 @@ export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void
     const skuCode = what.split(' ')[0]!;
     if (!skuCode) continue;
     const gtin = await gtinOf(world, skuCode);
+    const before = await progressOf();
     const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
-    const reloaded = page.waitForResponse((r) => r.url().includes('/pick-list'));
     await scan(gtin);
     expect((await confirmed).status()).toBe(200);
-    await reloaded;
+    // The pick-list reply can arrive before React shows it: wait until the screen has moved
+    // on (fewer left here, the next task, or the wave done), or the next read finds the old
+    // card and scans its product again.
+    await expect.poll(progressOf).not.toBe(before);
   }
   await page.getByTestId('wave-done').waitFor();
 }

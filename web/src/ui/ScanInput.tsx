@@ -23,7 +23,7 @@ export function ScanInput({ label, onScan, disabled, pauseMs = 700 }: Props) {
   const [keyboard, setKeyboard] = useState(false);
 
   useEffect(() => {
-    if (!disabled) input.current?.focus();
+    if (!disabled && !typingElsewhere(input.current)) input.current?.focus();
   });
 
   // When the current value started arriving, and its last keystroke: a scanner types a whole
@@ -77,3 +77,19 @@ export function ScanInput({ label, onScan, disabled, pauseMs = 700 }: Props) {
     </div>
   );
 }
+
+/**
+ * Whether the user is typing in another field of the screen (a keyed count, a quantity): a
+ * render caused by something else (an answer, a looked-up label) must not pull the focus, and
+ * the keys that follow, away from it. A button or the page itself gives the focus back.
+ */
+function typingElsewhere(scanField: HTMLInputElement | null): boolean {
+  const active = document.activeElement as HTMLElement | null;
+  if (!active || active === scanField) return false;
+  if (active.isContentEditable || active.tagName === 'TEXTAREA' || active.tagName === 'SELECT')
+    return true;
+  return active instanceof HTMLInputElement && !NOT_TYPED.has(active.type);
+}
+
+/** Inputs that take a click, not keys: the scan field may take the focus back from them. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range']);
