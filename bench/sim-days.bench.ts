@@ -28,6 +28,7 @@ const marks = new Map<number, Map<string, number>>();
 await withStore('sqlite', async ({ database }) => {
   const perDay: number[] = [];
   const perDayMs: number[] = [];
+  const phases: Record<string, number>[] = [];
   let before = 0;
   let dayStarted = performance.now();
   counter.counting = true;
@@ -40,6 +41,7 @@ await withStore('sqlite', async ({ database }) => {
       perDay.push(counter.statements - before);
       before = counter.statements;
       perDayMs.push(performance.now() - dayStarted);
+      phases.push(day.phaseMs);
       dayStarted = performance.now();
       log(`${day.date}: ${perDay.at(-1)} statements, ${day.orders} orders, ${day.shipped} shipped`);
     },
@@ -50,6 +52,13 @@ await withStore('sqlite', async ({ database }) => {
   const firstMs = mean(perDayMs.slice(0, window));
   const lastMs = mean(perDayMs.slice(-window));
   log(`${firstMs} ms per day over the first ${window} days, ${lastMs} ms over the last ${window}`);
+  // Where the growth is: each phase's mean over the same two windows.
+  const phaseMean = (days: Record<string, number>[], name: string) =>
+    mean(days.map((d) => d[name] ?? 0));
+  for (const name of Object.keys(phases[0] ?? {}))
+    log(
+      `  ${name}: ${phaseMean(phases.slice(0, window), name)} → ${phaseMean(phases.slice(-window), name)} ms`,
+    );
   const first = mean(perDay.slice(0, 10));
   const last = mean(perDay.slice(-10));
   log(`health: ${JSON.stringify(summary.health)}`);

@@ -11,7 +11,7 @@ import {
   useWebWorld,
   describeInBrowser,
 } from './web-world.js';
-import { readyScanField } from './web-steps.js';
+import { readyScanField, taskScreen } from './web-steps.js';
 
 /** Types a barcode into the focused scan field, as a keyboard-wedge scanner does. */
 async function scanInto(page: Page, label: RegExp, value: string) {
@@ -64,15 +64,22 @@ describeInBrowser('handheld receiving, put-away and counting in a real browser (
     await scanInto(page, /^Scan bin$/, 'NO-SUCH-BIN');
     await expect.poll(() => feedbackOf(page).getAttribute('data-tone')).toBe('error');
     await screenshot(page, 'putaway-refused');
+    const putAwayScreen = () => taskScreen(page, 'putaway-task', 'putaway-done');
     for (let guard = 0; guard < 10; guard++) {
-      if (await page.getByTestId('putaway-done').isVisible()) break;
-      const where = (await page.getByTestId('putaway-task').locator('.where').textContent())!;
-      const bin = where.trim() === '—' ? 'A-01-02' : where.trim();
+      const screen = await putAwayScreen();
+      if (screen === 'done') break;
+      const bin = screen.where === '—' ? 'A-01-02' : screen.where;
       const confirmed = page.waitForResponse((r) => r.url().includes('/confirm'));
-      const reloaded = page.waitForResponse((r) => r.url().includes('/move-tasks?'));
       await scanInto(page, /^Scan bin$/, `MAIN-${bin}`);
       expect((await confirmed).status()).toBe(200);
-      await reloaded;
+      // The reloaded list can arrive before React shows it: wait for the next card (or done),
+      // or the next read finds the task just confirmed and scans it again.
+      await expect
+        .poll(async () => {
+          const next = await putAwayScreen();
+          return next === 'done' ? next : next.id;
+        })
+        .not.toBe(screen.id);
     }
     await page.getByTestId('putaway-done').waitFor();
     await screenshot(page, 'putaway-done');

@@ -34,20 +34,37 @@ export async function gtinOf(world: WebWorld, skuCode: string): Promise<string> 
   return row.gtin!;
 }
 
+/** What a handheld task card shows, read at once. */
+export interface TaskCard {
+  /** The card's `data-task-id`, where it has one. */
+  id: string;
+  where: string;
+  what: string;
+  instruction: string;
+}
+
+interface CardElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): { textContent: string | null } | null;
+}
+
 /**
- * Picks every task of the wave on screen by scanning the bin asked for, then the product's
- * GTIN, until the screen says the wave is done.
+ * The task screen as it is now: its card (test id `card`) read in one go, or 'done' once the
+ * line with test id `done` shows; waits while neither is on screen (loading). One read, because
+ * under load the card can be replaced (next task, or done) between two separate reads.
  */
-export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void> {
-  const scan = (value: string) => scanKeys(page, /^Scan (bin|product)$/, value);
-  // One read of the screen: the card may be replaced (next task, or the wave done) between
-  // two separate reads when the machine is loaded, so take all of it at once, or wait.
-  const task = page.getByTestId('pick-task');
-  const readScreen = async () => {
-    if (await page.getByTestId('wave-done').isVisible()) return 'done' as const;
-    return task
+export async function taskScreen(
+  page: Page,
+  card: string,
+  done: string,
+): Promise<TaskCard | 'done'> {
+  const readOnce = async () => {
+    if (await page.getByTestId(done).isVisible()) return 'done' as const;
+    return page
+      .getByTestId(card)
       .evaluate(
-        (el: { querySelector(selector: string): { textContent: string | null } | null }) => ({
+        (el: CardElement) => ({
+          id: el.getAttribute('data-task-id') ?? '',
           where: el.querySelector('.where')?.textContent?.trim() ?? '',
           what: el.querySelector('.what')?.textContent?.trim() ?? '',
           instruction: el.querySelector('.instruction')?.textContent ?? '',
@@ -57,6 +74,18 @@ export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void
       )
       .catch(() => undefined);
   };
+  let screen: TaskCard | 'done' | undefined;
+  await expect.poll(async () => (screen = await readOnce())).toBeDefined();
+  return screen!;
+}
+
+/**
+ * Picks every task of the wave on screen by scanning the bin asked for, then the product's
+ * GTIN, until the screen says the wave is done.
+ */
+export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void> {
+  const scan = (value: string) => scanKeys(page, /^Scan (bin|product)$/, value);
+  const task = page.getByTestId('pick-task');
   const progressOf = async () =>
     (await page.getByTestId('wave-done').isVisible())
       ? 'done'
@@ -68,10 +97,9 @@ export async function pickWaveByScans(page: Page, world: WebWorld): Promise<void
           .textContent({ timeout: 1000 })
           .catch(() => '')}`;
   for (let guard = 0; guard < 40; guard++) {
-    let screen: Awaited<ReturnType<typeof readScreen>>;
-    await expect.poll(async () => (screen = await readScreen())).toBeDefined();
+    const screen = await taskScreen(page, 'pick-task', 'wave-done');
     if (screen === 'done') break;
-    const { where, what, instruction } = screen!;
+    const { where, what, instruction } = screen;
     if (instruction.startsWith('Scan bin')) {
       await scan(`MAIN-${where}`);
       await expect.poll(() => task.locator('.instruction').textContent()).toMatch(/^Scan product/);
