@@ -5,6 +5,7 @@ import {
   rebuildKpiAggregates,
   refreshKpiAggregates,
 } from '../../src/app/kpis/refresh-kpi-aggregates.js';
+import { positionsBefore } from '../../src/app/kpis/stock-day-store.js';
 import { dialects, freshStore, type TestStore } from '../support/databases.js';
 import { aggregateSnapshot as snapshot } from './aggregate-snapshot.js';
 import { insertSku, insertWarehouse, movementRow, type WarehouseFixture } from './kpi-fixtures.js';
@@ -83,6 +84,39 @@ describe.each(dialects)('incremental KPI refresh on %s', (dialect) => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  it("finds each pair's position at the start of any day: its last day row before it", async () => {
+    const bin = (i: number) => wh.bins[i % wh.bins.length]!;
+    // Receipts and sales of both SKUs on scattered days of February.
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      movementRow(
+        skus[i % 2]!,
+        i % 3 === 0 ? wh.place.supplier! : bin(i),
+        i % 3 === 0 ? bin(i) : wh.place.customer!,
+        1 + (i % 5),
+        `2026-02-${String(1 + ((i * 7) % 27)).padStart(2, '0')}T12:00:00.000Z`,
+      ),
+    );
+    await store.database.write((trx) => trx.insertInto('stock_movements').values(rows).execute());
+    await refreshKpiAggregates(ctx, UP_TO);
+    const stored = await store.database.db
+      .selectFrom('kpi_stock_days')
+      .select(['warehouse_id', 'sku_id', 'day', 'on_hand'])
+      .orderBy('day')
+      .execute();
+    expect(stored.length).toBeGreaterThan(10);
+    for (let d = 0; d <= 30; d++) {
+      const day = new Date(Date.UTC(2026, 1, 1 + d)).toISOString().slice(0, 10);
+      const expected = new Map<string, [string, number]>();
+      for (const r of stored)
+        if (r.day < day) expected.set(`${r.warehouse_id}:${r.sku_id}`, [r.day, Number(r.on_hand)]);
+      const found = await positionsBefore(store.database.db, day);
+      expect(
+        new Map([...found].map(([key, [row]]) => [key, [row!.day, row!.onHand]])),
+        day,
+      ).toEqual(expected);
+    }
   });
 
   it('leaves movements from upTo on for the next refresh', async () => {

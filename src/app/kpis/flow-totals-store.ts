@@ -38,7 +38,7 @@ const ADD_WAREHOUSE_DAYS = fixedSql(
      tracked_delta, issued_units, cogs_minor)
    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
      value ->> 6
-   from json_each(?) where true
+   from jsonb_each(?) where true
    ${WAREHOUSE_DAYS_CONFLICT}`,
   `insert into kpi_warehouse_days (warehouse_id, day, value_delta_minor, stockout_delta,
      tracked_delta, issued_units, cogs_minor)
@@ -52,7 +52,7 @@ const ADD_SKU_WEEKS = fixedSql(
   'kpi.sku-weeks.add',
   `insert into kpi_sku_weeks (warehouse_id, sku_id, week, issued_units, cogs_minor)
    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
-   from json_each(?) where true
+   from jsonb_each(?) where true
    ${SKU_WEEKS_CONFLICT}`,
   `insert into kpi_sku_weeks (warehouse_id, sku_id, week, issued_units, cogs_minor)
    select (r ->> 0)::bigint, (r ->> 1)::bigint, r ->> 2, (r ->> 3)::bigint, (r ->> 4)::bigint

@@ -2,6 +2,7 @@ import type { Tx } from '../../adapters/db/database.js';
 import { fixedSql, runSql } from '../../adapters/db/fixed-sql.js';
 import { movementDays } from '../../core/kpis/movement-day.js';
 import type { DayDelta } from '../../core/kpis/stock-series.js';
+import { SELLABLE_TYPES, type LocationType } from '../../core/inventory/location-types.js';
 import { quarterHourDays } from '../warehouses/quarter-hour-days.js';
 import { warehouseTimeZones } from '../warehouses/warehouse-time-zones.js';
 
@@ -17,32 +18,40 @@ const REAL = 1;
 const SELLABLE = 2;
 const CUSTOMER = 4;
 
-/** A leg's location as one number, `warehouse_id * 8 + flags`: fewer values to hand to JS. */
-const side = (l: string) =>
-  `${l}.warehouse_id * 8 + (case when ${l}.virtual = 0 then ${REAL} else 0 end)
-   + (case when ${l}.type in ('storage', 'pick_face') then ${SELLABLE} else 0 end)
-   + (case when ${l}.type = 'customer' then ${CUSTOMER} else 0 end)`;
-
-const LEGS_FROM = `from stock_movements m
-   join locations f on f.id = m.from_location_id
-   join locations t on t.id = m.to_location_id
-   where m.id > ? and m.id <= ?`;
-
 /**
- * Each movement as `sku, quantity, created_at, source, destination`, its two locations joined,
- * all in one flat JSON array: handing a million rows to JS one by one costs twice what
- * the database takes to write them into one text that JSON.parse reads at once. Summing
- * happens in JS, where a hash map per warehouse × SKU × day needs no sort (an SQL GROUP BY
- * over a million movements spends most of its time sorting them into groups).
+ * Each movement as `sku, quantity, created_at, from, to` (location ids), all in one flat JSON
+ * array: handing a million rows to JS one by one costs twice what the database takes to write
+ * them into one text that JSON.parse reads at once. The locations are joined in JS (a few
+ * thousand rows, read once), not per movement in SQL. Summing happens in JS, where a hash map
+ * per warehouse × SKU × day needs no sort (an SQL GROUP BY over a million movements spends most
+ * of its time sorting them into groups).
  */
 const MOVEMENT_LEGS = fixedSql(
   'kpi.movement-legs',
-  `select '[' || group_concat(m.sku_id || ',' || m.quantity || ',' || json_quote(m.created_at)
-     || ',' || (${side('f')}) || ',' || (${side('t')}), ',') || ']' as legs ${LEGS_FROM}`,
-  `select '[' || string_agg(concat_ws(',', m.sku_id, m.quantity, to_json(m.created_at)::text,
-     ${side('f')}, ${side('t')}), ',') || ']' as legs
-   ${LEGS_FROM.replace('?', '$1').replace('?', '$2')}`,
+  `select '[' || group_concat(sku_id || ',' || quantity || ',' || json_quote(created_at)
+     || ',' || from_location_id || ',' || to_location_id, ',') || ']' as legs
+   from stock_movements where id > ? and id <= ?`,
+  `select '[' || string_agg(concat_ws(',', sku_id, quantity, to_json(created_at)::text,
+     from_location_id, to_location_id), ',') || ']' as legs
+   from stock_movements where id > $1 and id <= $2`,
 );
+
+/** Every location as `warehouse_id * 8 + flags` (see REAL, SELLABLE, CUSTOMER), by id. */
+async function locationSides(trx: Tx): Promise<Map<number, number>> {
+  const rows = await trx
+    .selectFrom('locations')
+    .select(['id', 'warehouse_id', 'virtual', 'type'])
+    .execute();
+  const sides = new Map<number, number>();
+  for (const l of rows) {
+    const flags =
+      (Number(l.virtual) === 0 ? REAL : 0) +
+      (SELLABLE_TYPES.includes(l.type as LocationType) ? SELLABLE : 0) +
+      (l.type === 'customer' ? CUSTOMER : 0);
+    sides.set(Number(l.id), Number(l.warehouse_id) * 8 + flags);
+  }
+  return sides;
+}
 
 /** Values per movement in the flat array: sku, quantity, created_at, source, destination. */
 const STRIDE = 5;
@@ -63,11 +72,11 @@ export async function movementDeltas(
   const [row] = await runSql<{ legs: string | null }>(trx, MOVEMENT_LEGS, [afterId, upToId]);
   // One flat array (null when no movement): no array per movement for the collector to sweep.
   const legs = JSON.parse(row?.legs ?? '[]') as (number | string)[];
+  const sides = await locationSides(trx);
   const pairs = new Map<number, PairAcc>();
   const dayOf = movementDays(quarterHourDays(await warehouseTimeZones(trx)));
-  const leg = (place: number, skuId: number, at: string, quantity: number, counted: number) => {
-    const flags = place % 8;
-    const warehouseId = (place - flags) / 8;
+  /** The delta row of a warehouse × SKU × business day, made on first use. */
+  const deltaOf = (warehouseId: number, skuId: number, at: string): DayDelta => {
     const day = dayOf(at, warehouseId);
     // Warehouse and SKU ids stay far below 2^21 and 2^32: one exact number keys the pair.
     const key = warehouseId * 4_294_967_296 + skuId;
@@ -79,17 +88,25 @@ export async function movementDeltas(
       pair.byDay.set(day, delta);
       pair.deltas.push(delta);
     }
+    return delta;
+  };
+  const add = (delta: DayDelta, flags: number, quantity: number) => {
     if (flags & REAL) delta.onHand += quantity;
     if (flags & SELLABLE) delta.sellable += quantity;
     if (flags & CUSTOMER) delta.issuedUnits += quantity;
-    delta.movements += counted;
   };
   for (let i = 0; i < legs.length; i += STRIDE) {
     const skuId = legs[i] as number;
     const quantity = legs[i + 1] as number;
     const at = legs[i + 2] as string;
-    leg(legs[i + 3] as number, skuId, at, -quantity, 1);
-    leg(legs[i + 4] as number, skuId, at, quantity, 0);
+    const from = sides.get(legs[i + 3] as number)!;
+    const to = sides.get(legs[i + 4] as number)!;
+    // Places stay below 2^24: the warehouse is the place shifted past its 3 flag bits.
+    const out = deltaOf(from >> 3, skuId, at);
+    add(out, from & 7, -quantity);
+    out.movements += 1;
+    // Most movements stay in one warehouse: both legs land on the same day row.
+    add(to >> 3 === from >> 3 ? out : deltaOf(to >> 3, skuId, at), to & 7, quantity);
   }
   const out: PairDeltas[] = [];
   for (const { warehouseId, skuId, deltas } of pairs.values()) {

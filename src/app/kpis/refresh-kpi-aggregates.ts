@@ -153,8 +153,9 @@ async function applyPairs(
   if (pairs.length === 0) return;
   let firstDay = pairs[0]!.deltas[0]!.day;
   for (const p of pairs) for (const d of p.deltas) if (d.day < firstDay) firstDay = d.day;
-  const stored = await rowsFrom(trx, firstDay);
-  const previous = await lastRowsBefore(trx, firstDay);
+  // Only the pairs this batch touches: their rows from its first day, and where each stood.
+  const stored = await rowsFrom(trx, firstDay, pairs);
+  const previous = await lastRowsBefore(trx, firstDay, pairs);
   const rows: PairStockDay[] = [];
   const latest: PairStockDay[] = [];
   // Per warehouse, per day (and per pair, per week): no composite string keys per delta.

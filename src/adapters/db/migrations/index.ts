@@ -27,6 +27,7 @@ import { shipmentLookupIndexes } from './0024-shipment-lookup-indexes.js';
 import { webhookSinkWatermark } from './0025-webhook-sink-watermark.js';
 import { liveBalanceIndexes } from './0026-live-balance-indexes.js';
 import { leadTimeTotals } from './0027-lead-time-totals.js';
+import { stockDayPairReads } from './0028-stock-day-pair-reads.js';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export function allMigrations(ddl: Ddl): Record<string, Migration> {
@@ -58,5 +59,6 @@ export function allMigrations(ddl: Ddl): Record<string, Migration> {
     '0025-webhook-sink-watermark': webhookSinkWatermark(),
     '0026-live-balance-indexes': liveBalanceIndexes(),
     '0027-lead-time-totals': leadTimeTotals(ddl),
+    '0028-stock-day-pair-reads': stockDayPairReads(),
   };
 }
