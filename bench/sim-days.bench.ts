@@ -22,9 +22,13 @@ const TOP = Number(process.env.BENCH_STATEMENTS_TOP ?? 0);
 const START = '2026-03-02';
 
 countStatements();
-if (TOP > 0) counter.byText = new Map();
-/** Statement counts by text at the start of days 11, 21 and DAYS − 9. */
+if (TOP > 0) {
+  counter.byText = new Map();
+  counter.byTextMs = new Map();
+}
+/** Statement counts (and ms inside the database) by text at the start of days 11, 21 and DAYS − 9. */
 const marks = new Map<number, Map<string, number>>();
+const msMarks = new Map<number, Map<string, number>>();
 await withStore('sqlite', async ({ database }) => {
   const perDay: number[] = [];
   const perDayMs: number[] = [];
@@ -36,8 +40,13 @@ await withStore('sqlite', async ({ database }) => {
     { database, now: () => new Date(), policies: DEFAULT_POLICIES },
     { ...DEFAULT_SIMULATION, startDate: START, days: DAYS },
     (day, index) => {
-      if (counter.byText && [9, 19, DAYS - 11].includes(index))
+      if (counter.byText && [9, 19, DAYS - 11].includes(index)) {
         marks.set(index + 1, new Map(counter.byText));
+        msMarks.set(index + 1, new Map(counter.byTextMs));
+      }
+      // For a --cpu-prof run: the monotonic clock (µs, as profiles stamp samples) at the window edges.
+      if (index === 29 || index === DAYS - 31)
+        log(`clock after day ${index + 1}: ${process.hrtime.bigint() / 1000n} µs`);
       perDay.push(counter.statements - before);
       before = counter.statements;
       perDayMs.push(performance.now() - dayStarted);
@@ -71,6 +80,16 @@ await withStore('sqlite', async ({ database }) => {
     });
     grown.sort((a, b) => b.late - b.middle - (a.late - a.middle));
     for (const g of grown.slice(0, TOP)) log(`${g.middle} → ${g.late}  ${g.text}`);
+    const msAt = (day: number, text: string) => msMarks.get(day)?.get(text) ?? 0;
+    const slower = [...counter.byTextMs!.keys()].map((text) => {
+      const middle = msAt(20, text) - msAt(10, text);
+      const late = (counter.byTextMs!.get(text) ?? 0) - msAt(DAYS - 10, text);
+      return { text, middle, late };
+    });
+    slower.sort((a, b) => b.late - b.middle - (a.late - a.middle));
+    log('SQL ms over ten days, days 11–20 → the last ten:');
+    for (const g of slower.slice(0, TOP))
+      log(`${Math.round(g.middle)} → ${Math.round(g.late)} ms  ${g.text}`);
   }
   emit({
     sim_statements_per_day_first10: first,

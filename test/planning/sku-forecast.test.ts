@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forecastWeekly, uncensor, FORECAST_WEEKS } from '../../src/app/planning/sku-forecast.js';
+import {
+  forecastWeekly,
+  uncensor,
+  weeklyFitStats,
+  FORECAST_WEEKS,
+} from '../../src/app/planning/sku-forecast.js';
 import {
   intermittentDemand,
   mulberry32,
@@ -37,6 +42,36 @@ describe('weekly forecast for the policy', () => {
     expect(short.method).toBe('mean');
     expect(short.meanDailyDemand).toBe(2);
     expect(short.sdDailyDemand).toBeCloseTo(7 / Math.sqrt(7), 9);
+  });
+
+  it('fits a series once: the same weeks again reuse the fit, any other week refits', () => {
+    const series = smoothSeasonal(mulberry32(41), 120, {
+      level: 40,
+      slope: 0.1,
+      m: 52,
+      amplitude: 0.3,
+      noise: 4,
+    }).map(Math.round);
+    const before = { ...weeklyFitStats };
+    const first = forecastWeekly(series, 10);
+    // Another lead time over the same weeks: the same fit, another d̄.
+    const again = forecastWeekly([...series], 30);
+    expect(weeklyFitStats.fitted - before.fitted).toBe(1);
+    expect(weeklyFitStats.reused - before.reused).toBe(1);
+    expect(again.forecast).toEqual(first.forecast);
+    expect(again.method).toBe(first.method);
+    expect(again.meanDailyDemand).toBeCloseTo(
+      again.forecast.slice(0, 5).reduce((a, b) => a + b, 0) / 5 / 7,
+      9,
+    );
+    // One week a unit more is another series: fitted again, not taken for the first.
+    const changed = [...series];
+    changed[60] = changed[60]! + 1;
+    forecastWeekly(changed, 10);
+    expect(weeklyFitStats.fitted - before.fitted).toBe(2);
+    // Changing a returned forecast does not change what the next caller gets.
+    first.forecast[0] = -1;
+    expect(forecastWeekly(series, 10).forecast[0]).toBe(again.forecast[0]);
   });
 
   it('uncensoring never lowers a week and leaves uncensored weeks alone', () => {

@@ -1,4 +1,5 @@
-import type { Tx } from '../../adapters/db/database.js';
+import { sql } from 'kysely';
+import { isPostgres, type Tx } from '../../adapters/db/database.js';
 import { addDays, isoWeekStart } from './planning-calendar.js';
 import { pairKey } from './run-inputs.js';
 import { HISTORY_WEEKS } from './sku-forecast.js';
@@ -22,26 +23,38 @@ export async function weeklyHistory(
   const start = addDays(end, -7 * HISTORY_WEEKS);
   const series = new Map<string, WeekOfDemand[]>();
   if (skuIds.length === 0) return series;
+  // Summed by week in the database: a year of daily rows per pair stays there.
+  const week = isPostgres(db)
+    ? sql<number>`(day::date - ${start}::date) / 7`
+    : sql<number>`cast((julianday(day) - julianday(${start})) / 7 as integer)`;
   const rows = await db
     .selectFrom('demand_daily')
     .where('sku_id', 'in', skuIds)
     .where('day', '>=', start)
     .where('day', '<', end)
-    .select(['sku_id', 'warehouse_id', 'day', 'ordered_quantity', 'censored'])
-    .orderBy('day')
+    .select([
+      'sku_id',
+      'warehouse_id',
+      week.as('week'),
+      sql<number | string>`sum(ordered_quantity)`.as('quantity'),
+      sql<number>`max(censored)`.as('censored'),
+    ])
+    .groupBy(['sku_id', 'warehouse_id', sql`3`])
+    .orderBy('sku_id')
+    .orderBy('warehouse_id')
+    .orderBy(sql`3`)
     .execute();
   const firstWeek = new Map<string, number>();
   for (const r of rows) {
     const key = pairKey(Number(r.sku_id), Number(r.warehouse_id));
-    const week = Math.floor((Date.parse(r.day) - Date.parse(start)) / (7 * 86_400_000));
+    const w = Number(r.week);
     let weeks = series.get(key);
     if (!weeks) {
       weeks = Array.from({ length: HISTORY_WEEKS }, () => ({ quantity: 0, censored: false }));
       series.set(key, weeks);
-      firstWeek.set(key, week); // rows come in day order
+      firstWeek.set(key, w); // each pair's weeks come in order
     }
-    weeks[week]!.quantity += Number(r.ordered_quantity);
-    if (Number(r.censored) === 1) weeks[week]!.censored = true;
+    weeks[w] = { quantity: Number(r.quantity), censored: Number(r.censored) === 1 };
   }
   for (const [key, weeks] of series) series.set(key, weeks.slice(firstWeek.get(key)));
   return series;

@@ -34,15 +34,67 @@ export interface SkuForecast {
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
+/** What a weekly series' fit gives, whatever the lead time: remembered per series. */
+interface WeeklyFit {
+  method: string;
+  demandClass: string;
+  point: number[];
+  sigmaWeek: number;
+  upper80?: readonly number[];
+  lower80?: readonly number[];
+  accuracy?: { mase: number; smape: number; bias: number };
+}
+
 /**
- * Forecasts a weekly series: the automatic choice of `selectForecast` (season length 52 once
- * there are two years), or, when the history is too short to backtest, the mean of the weeks
- * with their sample σ ("mean"); a mean of nothing but zeros stays 0, any sale makes it positive. `coverDays` (lead time + review) says how many forecast
- * weeks d̄ averages, so a trend within the lead time counts.
+ * Fits by series content. A series is the complete weeks before this one, so it changes once a
+ * week (or when a late censoring flag lands): the nightly run refits a pair on the night its
+ * history changed and reuses the fit the other six. A fit is a pure function of its series.
+ * Kept for the last FITS_KEPT distinct series (a few hundred bytes each), oldest dropped first.
  */
-export function forecastWeekly(series: readonly number[], coverDays: number): SkuForecast {
-  const weeksCovered = Math.min(FORECAST_WEEKS, Math.max(1, Math.ceil(coverDays / 7)));
-  const demandClass = classifyDemand(series).demandClass;
+const fits = new Map<string, WeeklyFit>();
+const FITS_KEPT = 20_000;
+
+/** How often a fit was reused (for tests and benchmarks). */
+export const weeklyFitStats = { fitted: 0, reused: 0 };
+
+/** Two 32-bit FNV-1a hashes of the series' numbers (and its length): the fit's key. */
+function seriesKey(series: readonly number[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ series.length;
+  for (const x of series) {
+    const text = String(x);
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    a = Math.imul(a ^ 0x2c, 0x01000193);
+    b = Math.imul(b ^ 0x2c, 0x5bd1e995);
+  }
+  return `${series.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+function weeklyFit(series: readonly number[]): WeeklyFit {
+  const key = seriesKey(series);
+  const known = fits.get(key);
+  if (known) {
+    weeklyFitStats.reused++;
+    return known;
+  }
+  weeklyFitStats.fitted++;
+  const fit = fitWeekly(series);
+  if (fits.size >= FITS_KEPT) fits.delete(fits.keys().next().value!);
+  fits.set(key, fit);
+  return fit;
+}
+
+/**
+ * The automatic choice of `selectForecast` (season length 52 once there are two years), or,
+ * when the history is too short to backtest, the mean of the weeks with their sample σ
+ * ("mean"); a mean of nothing but zeros stays 0, any sale makes it positive.
+ */
+function fitWeekly(series: readonly number[]): WeeklyFit {
+  const demandClass = series.length ? classifyDemand(series).demandClass : 'none';
   const selection = series.length
     ? selectForecast(series, {
         horizon: FORECAST_WEEKS,
@@ -50,35 +102,46 @@ export function forecastWeekly(series: readonly number[], coverDays: number): Sk
         origins: BACKTEST_ORIGINS,
       })
     : undefined;
-  let method = 'mean';
-  let point: number[];
-  let sigmaWeek: number;
-  let upper80: readonly number[] | undefined;
-  let lower80: readonly number[] | undefined;
-  let accuracy: { mase: number; smape: number; bias: number } | undefined;
   if (selection?.ok) {
     const { result } = selection.value;
-    method = selection.value.method;
-    point = result.forecast.map((f) => Math.max(0, f));
-    upper80 = result.upper80;
-    lower80 = result.lower80;
-    sigmaWeek = upper80
-      ? (upper80[0]! - result.forecast[0]!) / Z80
-      : residualSigma(series, result.fitted, 0);
-    accuracy = selection.value.accuracy;
-  } else {
-    const m = mean(series);
-    point = Array.from({ length: FORECAST_WEEKS }, () => m);
-    sigmaWeek =
+    const upper80 = result.upper80;
+    return {
+      method: selection.value.method,
+      demandClass,
+      point: result.forecast.map((f) => Math.max(0, f)),
+      upper80,
+      lower80: result.lower80,
+      sigmaWeek: upper80
+        ? (upper80[0]! - result.forecast[0]!) / Z80
+        : residualSigma(series, result.fitted, 0),
+      accuracy: selection.value.accuracy,
+    };
+  }
+  const m = mean(series);
+  return {
+    method: 'mean',
+    demandClass,
+    point: Array.from({ length: FORECAST_WEEKS }, () => m),
+    sigmaWeek:
       series.length > 1
         ? Math.sqrt(series.reduce((a, y) => a + (y - m) ** 2, 0) / (series.length - 1))
-        : 0;
-  }
+        : 0,
+  };
+}
+
+/**
+ * Forecasts a weekly series (see `fitWeekly`). `coverDays` (lead time + review) says how many
+ * forecast weeks d̄ averages, so a trend within the lead time counts.
+ */
+export function forecastWeekly(series: readonly number[], coverDays: number): SkuForecast {
+  const weeksCovered = Math.min(FORECAST_WEEKS, Math.max(1, Math.ceil(coverDays / 7)));
+  const { method, demandClass, point, sigmaWeek, upper80, lower80, accuracy } =
+    weeklyFit(series);
   const spread = (h: number) => Z80 * sigmaWeek * Math.sqrt(h + 1);
   return {
     method,
-    demandClass: series.length ? demandClass : 'none',
-    forecast: point,
+    demandClass,
+    forecast: [...point],
     lower: point.map((p, h) => Math.max(0, lower80?.[h] ?? p - spread(h))),
     upper: point.map((p, h) => Math.max(0, upper80?.[h] ?? p + spread(h))),
     mase: accuracy ? finite(accuracy.mase) : null,
