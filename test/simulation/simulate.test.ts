@@ -64,6 +64,7 @@ describe('a simulated week of the wholesaler', () => {
     expect(health).toMatchObject({
       stuckOrders: 0,
       strandedUnits: 0,
+      stuckReturns: 0,
       fragmentedBins: 0,
       reconcileDifferences: 0,
     });

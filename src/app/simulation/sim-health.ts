@@ -4,6 +4,8 @@ import { reconcile } from '../inventory/reconcile.js';
 
 /** How long an order may wait in released or picked before the check calls it stuck. */
 export const STUCK_AFTER_DAYS = 2;
+/** A return is back at the dock three days after authorization and closed the same day. */
+const RETURN_STUCK_AFTER_DAYS = 3 + STUCK_AFTER_DAYS;
 /** More lots than this with stock in one bin of one SKU is fragmentation, not FEFO at work. */
 export const MAX_LOTS_PER_BIN = 12;
 
@@ -22,6 +24,8 @@ export interface SimHealth {
   strandedUnits: number;
   /** Units in STAGING or PACKING held for the stuck orders. */
   stuckStagedUnits: number;
+  /** Returns authorized more than RETURN_STUCK_AFTER_DAYS ago and still not closed. */
+  stuckReturns: number;
   /** Bin × SKU pairs holding stock in more than MAX_LOTS_PER_BIN lots. */
   fragmentedBins: number;
   reconcileDifferences: number;
@@ -80,6 +84,16 @@ export async function simulationHealth(
     .groupBy(['location_id', 'sku_id'])
     .having(sql<number>`count(*)`, '>', MAX_LOTS_PER_BIN)
     .execute();
+  const returns = await db
+    .selectFrom('returns')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('status', 'not in', ['closed', 'cancelled'])
+    .where(
+      'created_at',
+      '<',
+      new Date(Date.parse(nowIso) - RETURN_STUCK_AFTER_DAYS * 86_400_000).toISOString(),
+    )
+    .executeTakeFirstOrThrow();
   const report = await reconcile(db);
   const health: SimHealth = {
     stuckOrders: stuck.length,
@@ -89,6 +103,7 @@ export async function simulationHealth(
     waitingForStock: waiting.length - stuck.length,
     strandedUnits: Math.max(0, staged - Number(owed.n)),
     stuckStagedUnits: stuck.reduce((n, o) => n + Number(o.staged), 0),
+    stuckReturns: Number(returns.n),
     fragmentedBins: fragmented.length,
     reconcileDifferences: report.differences.length,
     ...(await fillAndTurnover(db, sinceIso, days)),
@@ -106,6 +121,10 @@ function problemsOf(h: SimHealth): string[] {
     );
   if (h.strandedUnits > 0)
     problems.push(`${h.strandedUnits} units in STAGING/PACKING belong to no open order`);
+  if (h.stuckReturns > 0)
+    problems.push(
+      `${h.stuckReturns} returns are still open ${RETURN_STUCK_AFTER_DAYS} days after authorization`,
+    );
   if (h.fragmentedBins > 0)
     problems.push(`${h.fragmentedBins} bins hold one SKU in more than ${MAX_LOTS_PER_BIN} lots`);
   if (h.reconcileDifferences > 0)

@@ -6,6 +6,7 @@ import { authorizeReturn } from '../fulfillment/returns/authorize-return.js';
 import { closeReturn } from '../fulfillment/returns/close-return.js';
 import { disposeReturn } from '../fulfillment/returns/dispose-return.js';
 import { receiveReturn } from '../fulfillment/returns/receive-return.js';
+import { returnWarehouse } from '../fulfillment/returns/return-store.js';
 import { fillBackorders } from '../orders/fill-backorders.js';
 import { SIM_WAREHOUSE } from './sim-picking.js';
 import { addDays, draw, drawInt } from './sim-random.js';
@@ -38,7 +39,7 @@ export async function handleReturns(
   const authorized = await authorizeToday(ctx, date, seed);
   const due = await ctx.database.db
     .selectFrom('returns')
-    .select(['id', 'reason'])
+    .select(['id', 'reason', 'order_id'])
     .where('status', '=', 'authorized')
     .where('created_at', '<', `${addDays(date, 1 - RETURN_TRANSIT_DAYS)}T00:00:00.000Z`)
     .orderBy('id')
@@ -106,19 +107,33 @@ function reasonFor(roll: number): ReturnReason {
   return 'quality';
 }
 
-/** Receives every line in full with the lot that was shipped, disposes it, closes the RMA. */
-async function receiveAndDispose(trx: Tx, rma: { id: number; reason: string }, now: Date) {
+/**
+ * Receives every line in full with the lot that was shipped, disposes it, closes the RMA. The
+ * goods go back to the bin they were picked from in the warehouse that takes the return (an
+ * order split between warehouses was picked in both); with no such bin, to quarantine.
+ */
+async function receiveAndDispose(
+  trx: Tx,
+  rma: { id: number; reason: string; order_id: number },
+  now: Date,
+) {
   const lines = await trx
     .selectFrom('return_lines as r')
     .innerJoin('allocations as a', 'a.order_line_id', 'r.order_line_id')
     .leftJoin('lots', 'lots.id', 'a.lot_id')
     .select(['r.id', 'r.quantity_authorized', 'lots.code as lot_code', 'a.location_id'])
+    .select('a.warehouse_id')
     .where('r.return_id', '=', rma.id)
     .orderBy('r.id')
     .orderBy('a.id')
     .execute();
+  const warehouseId = await returnWarehouse(trx, rma.order_id);
   const byLine = new Map<number, (typeof lines)[number]>();
-  for (const l of lines) if (!byLine.has(l.id)) byLine.set(l.id, l);
+  for (const l of lines) {
+    const seen = byLine.get(l.id);
+    if (!seen || (seen.warehouse_id !== warehouseId && l.warehouse_id === warehouseId))
+      byLine.set(l.id, l);
+  }
   const picked = [...byLine.values()];
   await receiveReturn(
     trx,
@@ -141,7 +156,9 @@ async function receiveAndDispose(trx: Tx, rma: { id: number; reason: string }, n
       lines: picked.map((l) =>
         damaged
           ? { returnLineId: l.id, disposition: 'damaged' as const }
-          : { returnLineId: l.id, disposition: 'restock' as const, locationId: l.location_id },
+          : l.warehouse_id === warehouseId
+            ? { returnLineId: l.id, disposition: 'restock' as const, locationId: l.location_id }
+            : { returnLineId: l.id, disposition: 'quarantine' as const },
       ),
     },
     SIM_WAREHOUSE,
