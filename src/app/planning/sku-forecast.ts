@@ -135,8 +135,7 @@ function fitWeekly(series: readonly number[]): WeeklyFit {
  */
 export function forecastWeekly(series: readonly number[], coverDays: number): SkuForecast {
   const weeksCovered = Math.min(FORECAST_WEEKS, Math.max(1, Math.ceil(coverDays / 7)));
-  const { method, demandClass, point, sigmaWeek, upper80, lower80, accuracy } =
-    weeklyFit(series);
+  const { method, demandClass, point, sigmaWeek, upper80, lower80, accuracy } = weeklyFit(series);
   const spread = (h: number) => Z80 * sigmaWeek * Math.sqrt(h + 1);
   return {
     method,
