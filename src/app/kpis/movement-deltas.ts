@@ -21,8 +21,8 @@ const CUSTOMER = 4;
 /**
  * Each movement as `sku, quantity, created_at, from, to` (location ids), all in one flat JSON
  * array: handing a million rows to JS one by one costs twice what the database takes to write
- * them into one text that JSON.parse reads at once. The locations are joined in JS (a few
- * thousand rows, read once), not per movement in SQL. Summing happens in JS, where a hash map
+ * them into one text that JSON.parse reads at once. The locations are joined in JS (the few
+ * the batch names, read once), not per movement in SQL. Summing happens in JS, where a hash map
  * per warehouse × SKU × day needs no sort (an SQL GROUP BY over a million movements spends most
  * of its time sorting them into groups).
  */
@@ -36,13 +36,23 @@ const MOVEMENT_LEGS = fixedSql(
    from stock_movements where id > $1 and id <= $2`,
 );
 
-/** Every location as `warehouse_id * 8 + flags` (see REAL, SELLABLE, CUSTOMER), by id. */
-async function locationSides(trx: Tx): Promise<Map<number, number>> {
-  const rows = await trx
-    .selectFrom('locations')
-    .select(['id', 'warehouse_id', 'virtual', 'type'])
-    .execute();
+/** The locations the legs name (every 4th and 5th value), each as `warehouse_id * 8 + flags`. */
+async function locationSides(
+  trx: Tx,
+  legs: readonly (number | string)[],
+): Promise<Map<number, number>> {
+  const ids = new Set<number>();
+  for (let i = 0; i < legs.length; i += STRIDE) {
+    ids.add(legs[i + 3] as number);
+    ids.add(legs[i + 4] as number);
+  }
   const sides = new Map<number, number>();
+  if (ids.size === 0) return sides;
+  const rows = await runSql<{ id: number; warehouse_id: number; virtual: number; type: string }>(
+    trx,
+    LOCATIONS,
+    [JSON.stringify([...ids])],
+  );
   for (const l of rows) {
     const flags =
       (Number(l.virtual) === 0 ? REAL : 0) +
@@ -52,6 +62,15 @@ async function locationSides(trx: Tx): Promise<Map<number, number>> {
   }
   return sides;
 }
+
+/** Locations by id, the ids one JSON array: only those a batch's movements name. */
+const LOCATIONS = fixedSql(
+  'kpi.movement-locations',
+  `select id, warehouse_id, virtual, type from locations
+   where id in (select value from json_each(?))`,
+  `select id, warehouse_id, virtual, type from locations
+   where id = any(array(select jsonb_array_elements_text($1::jsonb)::bigint))`,
+);
 
 /** Values per movement in the flat array: sku, quantity, created_at, source, destination. */
 const STRIDE = 5;
@@ -72,7 +91,7 @@ export async function movementDeltas(
   const [row] = await runSql<{ legs: string | null }>(trx, MOVEMENT_LEGS, [afterId, upToId]);
   // One flat array (null when no movement): no array per movement for the collector to sweep.
   const legs = JSON.parse(row?.legs ?? '[]') as (number | string)[];
-  const sides = await locationSides(trx);
+  const sides = await locationSides(trx, legs);
   const pairs = new Map<number, PairAcc>();
   const dayOf = movementDays(quarterHourDays(await warehouseTimeZones(trx)));
   /** The delta row of a warehouse × SKU × business day, made on first use. */

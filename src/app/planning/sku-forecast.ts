@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { classifyDemand } from '../../core/planning/forecast/classify.js';
 import { residualSigma, Z80 } from '../../core/planning/forecast/intervals.js';
 import { selectForecast } from '../../core/planning/forecast/select.js';
@@ -57,22 +58,9 @@ const FITS_KEPT = 20_000;
 /** How often a fit was reused (for tests and benchmarks). */
 export const weeklyFitStats = { fitted: 0, reused: 0 };
 
-/** Two 32-bit FNV-1a hashes of the series' numbers (and its length): the fit's key. */
-function seriesKey(series: readonly number[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ series.length;
-  for (const x of series) {
-    const text = String(x);
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
-    a = Math.imul(a ^ 0x2c, 0x01000193);
-    b = Math.imul(b ^ 0x2c, 0x5bd1e995);
-  }
-  return `${series.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
-}
+/** The fit's key: a digest of the series' numbers, in order. */
+const seriesKey = (series: readonly number[]) =>
+  crypto.createHash('sha1').update(series.join(',')).digest('base64');
 
 function weeklyFit(series: readonly number[]): WeeklyFit {
   const key = seriesKey(series);
